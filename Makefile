@@ -1,0 +1,51 @@
+# careerkit: `make lab` opens the workshop, `make test` runs every test. Both set up what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LAB_ARGS ?=
+PYTEST_ARGS ?=
+
+.PHONY: lab test setup assets build bench lint clean regen notebooks
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when the dependency pins change (a stamp file keeps the second run fast).
+$(VENV)/.stamp-deps: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.stamp-deps node_modules/.stamp
+
+assets: node_modules/.stamp
+
+lab: setup
+	$(BIN)/jupyter lab notebooks/00_welcome.ipynb $(LAB_ARGS)
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check src tests tools benchmarks
+
+build: setup
+	$(BIN)/careerkit build
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+# Re-run the notebooks with the demo participant and store their expected outputs for the notebook tests.
+regen: setup
+	$(BIN)/python -m pytest tests/test_notebooks.py --regen-notebooks
+
+# Rewrite notebooks/*.ipynb from tools/notebooks/*.py (then run `make regen`).
+notebooks: setup
+	for f in tools/notebooks/*.py; do PYTHONPATH=tools $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf build .pytest_cache

@@ -1,0 +1,31 @@
+"""careerkit: a Jupyter workshop kit for the career coaching of product managers.
+
+In a notebook cell, ``careerkit.show("versioning.roadmap")`` shows one exercise. Heavy libraries
+(ipywidgets, pandas, matplotlib) are imported only when an exercise or chart is first used.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+__all__ = ["show", "start", "choose_participant", "__version__"]
+
+
+def show(key: str):
+    """Show the exercise ``module.exercise`` for the current participant."""
+    from careerkit.widgets import show as _show
+
+    return _show(key)
+
+
+def start(module: str = ""):
+    """The banner at the top of each module: who is answering and where answers are kept."""
+    from careerkit.widgets.welcome import banner
+
+    return banner(module)
+
+
+def choose_participant():
+    """The name box of 00_welcome: picks (or starts) the participant's workbook."""
+    from careerkit.widgets.welcome import choose_participant as _choose
+
+    return _choose()

@@ -1,0 +1,28 @@
+"""Exercise views, one module per workshop module, each exporting ``EXERCISES = {name: ViewClass}``."""
+
+from __future__ import annotations
+
+import importlib
+
+from careerkit.errors import CareerkitError
+from careerkit.workbook import KEY_PATTERN, Workbook
+
+
+def exercise_class(key: str):
+    """The view class for ``module.exercise`` (imported on first use)."""
+    if not KEY_PATTERN.match(key):
+        raise CareerkitError(f"'{key}' is not an exercise name like 'versioning.roadmap'.")
+    module_name, name = key.split(".")
+    try:
+        module = importlib.import_module(f"careerkit.widgets.{module_name}")
+    except ModuleNotFoundError:
+        raise CareerkitError(f"There is no module '{module_name}' in this kit.") from None
+    exercises = getattr(module, "EXERCISES", {})
+    if name not in exercises:
+        raise CareerkitError(f"Module '{module_name}' has no exercise '{name}'. It has: {', '.join(exercises)}.")
+    return exercises[name]
+
+
+def show(key: str, workbook: Workbook | None = None):
+    """Build the exercise view for ``key``; a notebook cell displays the returned view."""
+    return exercise_class(key)(workbook)

@@ -1,0 +1,317 @@
+"""The shape every exercise view shares.
+
+A view owns its widgets, restores the saved answer, observes every control's ``value``,
+validates through the answer's pydantic model, saves through the workbook, and shows feedback
+beside the widget. Nothing a participant does can raise a traceback into the notebook: problems
+become a sentence in the message area.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import logging
+from typing import Any, ClassVar
+
+import ipywidgets as w
+from pydantic import BaseModel, ValidationError
+
+from careerkit import session
+from careerkit.errors import CareerkitError
+from careerkit.workbook import Workbook
+
+log = logging.getLogger(__name__)
+
+TEXT_LIMIT = 4000  # characters in one free-text answer; longer pastes get a message, not a save
+FULL = w.Layout(width="100%")
+
+
+def esc(text: Any) -> str:
+    """Escape learner text before it goes into any HTML widget."""
+    return html.escape(str(text), quote=True)
+
+
+def friendly_errors(err: ValidationError, model: type[BaseModel]) -> str:
+    """Turn pydantic's errors into sentences naming the field as the participant sees it."""
+    sentences = []
+    for item in err.errors():
+        loc = [p for p in item["loc"] if not isinstance(p, int)]
+        rows = [p + 1 for p in item["loc"] if isinstance(p, int)]
+        field = model.model_fields.get(str(loc[0])) if loc else None
+        label = (field.title if field and field.title else str(loc[-1]).replace("_", " ")) if loc else "This answer"
+        where = f" (row {rows[0]})" if rows else ""
+        msg = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "string_too_long":
+            msg = f"is too long: keep it under {item['ctx']['max_length']} characters"
+        elif item["type"] in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+            msg = f"is out of range ({item['msg'].lower()})"
+        sentences.append(f"{label}{where}: {msg}.")
+    return " ".join(dict.fromkeys(sentences))
+
+
+def labelled(label: str, control: w.Widget, hint: str = "") -> w.VBox:
+    """A control with its label above it (long labels stay readable on a projector)."""
+    parts: list[w.Widget] = [w.HTML(f"<b>{esc(label)}</b>")]
+    if hint:
+        parts.append(w.HTML(f"<span class='ck-hint'>{esc(hint)}</span>"))
+    parts.append(control)
+    return w.VBox(parts, layout=w.Layout(margin="0 0 8px 0"))
+
+
+def text_area(placeholder: str = "", rows: int = 3) -> w.Textarea:
+    return w.Textarea(placeholder=placeholder, rows=rows, layout=FULL, continuous_update=True)
+
+
+def text_box(placeholder: str = "") -> w.Text:
+    return w.Text(placeholder=placeholder, layout=FULL, continuous_update=True)
+
+
+def figure_output(fig: Any, alt: str) -> dict[str, Any]:
+    """A display_data output holding a matplotlib figure as PNG (no pyplot, no backend state)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+    return {
+        "output_type": "display_data",
+        "data": {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"), "text/plain": alt},
+        "metadata": {},
+    }
+
+
+def html_output(markup: str) -> dict[str, Any]:
+    return {"output_type": "display_data", "data": {"text/html": markup, "text/plain": ""}, "metadata": {}}
+
+
+MANAGED = "ck-managed"  # boxes whose controls report changes themselves (Rows, Checklist)
+
+
+def _value_widgets(widget: w.Widget) -> list[w.Widget]:
+    if MANAGED in getattr(widget, "_dom_classes", ()):
+        return []
+    if isinstance(widget, w.Box):
+        return [leaf for child in widget.children for leaf in _value_widgets(child)]
+    return [widget] if isinstance(widget, w.ValueWidget) else []
+
+
+class Exercise:
+    """Base class of every exercise view. Subclasses set ``key``, ``title`` and ``Model``."""
+
+    key: ClassVar[str]
+    title: ClassVar[str]
+    Model: ClassVar[type[BaseModel]]
+
+    def __init__(self, workbook: Workbook | None = None):
+        self.workbook = workbook or session.workbook()
+        self.status = w.HTML(layout=FULL)
+        self.message = w.HTML(layout=FULL)
+        self.output = w.Output(layout=FULL)
+        self._chart_basis: Any = object()
+        self._loading = True
+        self.controls = self.build()
+        self._restore()
+        self._loading = False
+        for control in self.watched():
+            control.observe(self._on_change, names="value")
+        self.box = w.VBox(
+            [w.HTML(f"<h4>{esc(self.title)}</h4>"), *self.controls, self.status, self.message, self.output],
+            layout=FULL,
+        )
+        self.box.add_class("careerkit-exercise")
+        self.box.add_class("ck-" + self.key.replace(".", "-").replace("_", "-"))
+        self.message.add_class("ck-message")
+        self._guard(self._show_current)
+
+    # subclass API
+    def build(self) -> list[w.Widget]:
+        raise NotImplementedError
+
+    def read(self) -> dict[str, Any]:
+        """The raw values of the controls, shaped like ``Model``."""
+        raise NotImplementedError
+
+    def fill(self, value: dict[str, Any]) -> None:
+        """Put a saved answer back into the controls."""
+        raise NotImplementedError
+
+    def watched(self) -> list[w.Widget]:
+        """Controls whose changes are saved; by default every value widget inside ``controls``."""
+        return [leaf for control in self.controls for leaf in _value_widgets(control)]
+
+    def feedback(self, answer: BaseModel) -> str:
+        """HTML shown under the controls for a valid answer (escape learner text with ``esc``)."""
+        return ""
+
+    def chart(self, answer: BaseModel) -> Any | None:
+        """A matplotlib Figure for the answer, or None."""
+        return None
+
+    def chart_basis(self, answer: BaseModel) -> Any:
+        """The part of the answer the chart depends on; the chart is redrawn only when it changes."""
+        return answer.model_dump_json()
+
+    # behaviour
+    def answer(self) -> BaseModel | None:
+        """The current controls as a validated answer, or None if they are not valid yet."""
+        try:
+            return self.Model.model_validate(self.read())
+        except ValidationError:
+            return None
+
+    def submit(self) -> bool:
+        """Validate and save what the controls hold now; returns whether it was saved."""
+        try:
+            answer = self.Model.model_validate(self.read())
+        except ValidationError as err:
+            self.status.value = "<span class='ck-unsaved'>Not saved yet: your last saved answer is kept.</span>"
+            self.message.value = f"<div class='ck-problem'>{esc(friendly_errors(err, self.Model))}</div>"
+            return False
+        try:
+            self.workbook.save_answer(self.key, answer.model_dump(mode="json"))
+        except CareerkitError as err:
+            self.status.value = "<span class='ck-unsaved'>Not saved.</span>"
+            self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
+            return False
+        self.status.value = "<span class='ck-saved'>&#10003; Saved</span>"
+        self._render(answer)
+        return True
+
+    def _on_change(self, _change: dict[str, Any]) -> None:
+        if not self._loading:
+            self._guard(self.submit)
+
+    def _restore(self) -> None:
+        try:
+            saved = self.workbook.get(self.key)
+        except CareerkitError as err:
+            self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
+            return
+        if saved is None:
+            return
+        try:
+            self.fill(saved)
+        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            log.warning("could not restore %s: %s", self.key, err)
+            self.message.value = (
+                "<div class='ck-problem'>Your saved answer could not be shown in this version of the exercise; "
+                "it is still in your workbook. Ask your facilitator.</div>"
+            )
+
+    def _show_current(self) -> None:
+        answer = self.answer()
+        if answer is not None:
+            self._render(answer)
+
+    def _render(self, answer: BaseModel) -> None:
+        self.message.value = self.feedback(answer)
+        basis = self.chart_basis(answer)
+        if basis != self._chart_basis:
+            self._chart_basis = basis
+            fig = self.chart(answer)
+            self.output.outputs = () if fig is None else (figure_output(fig, f"Chart: {self.title}"),)
+
+    def _guard(self, action) -> None:
+        try:
+            action()
+        except Exception as err:  # a widget callback must never raise into the notebook
+            log.exception("exercise %s failed", self.key)
+            self.message.value = (
+                "<div class='ck-problem'>Something went wrong showing this exercise "
+                f"({esc(type(err).__name__)}). Your saved answers are safe; tell your facilitator.</div>"
+            )
+
+    # display
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = f"{self.title} ({self.key})"
+        return bundle
+
+    def close(self) -> None:
+        self.box.close()
+
+
+class Checklist:
+    """Tick boxes for content items; reads and fills a list of item ids."""
+
+    def __init__(self, items: list[tuple[str, str]], on_change):
+        self._boxes = {item_id: w.Checkbox(description=label, indent=False, layout=FULL) for item_id, label in items}
+        for box in self._boxes.values():
+            box.observe(on_change, names="value")
+        self.widget = w.VBox(list(self._boxes.values()), layout=FULL)
+        self.widget.add_class(MANAGED)
+
+    def read(self) -> list[str]:
+        return [item_id for item_id, box in self._boxes.items() if box.value]
+
+    def fill(self, ids: list[str]) -> None:
+        for item_id, box in self._boxes.items():
+            box.value = item_id in ids
+
+
+class Rows:
+    """A growing list of rows (roadmap versions, story roles, log entries), each a dict of controls.
+
+    ``make_fields`` returns the named controls of one new row; ``layout`` arranges them. Every change,
+    addition or removal calls ``on_change`` so the exercise saves at once.
+    """
+
+    def __init__(self, make_fields, layout, on_change, *, add_label="Add a row", min_rows=0, max_rows=12):
+        self._make_fields = make_fields
+        self._layout = layout
+        self._on_change = on_change
+        self.min_rows = min_rows
+        self.max_rows = max_rows
+        self.rows: list[dict[str, w.ValueWidget]] = []
+        self._list = w.VBox(layout=FULL)
+        self.add_button = w.Button(description=add_label, icon="plus", button_style="info")
+        self.remove_button = w.Button(description="Remove the last", icon="minus")
+        self.add_button.on_click(lambda _b: self._changed(self._append()))
+        self.remove_button.on_click(lambda _b: self._changed(self._pop()))
+        self.widget = w.VBox([self._list, w.HBox([self.add_button, self.remove_button])], layout=FULL)
+        self.widget.add_class(MANAGED)
+        for _ in range(min_rows):
+            self._append()
+
+    def _changed(self, _result) -> None:
+        self._sync_buttons()
+        self._on_change({"name": "rows"})
+
+    def _sync_buttons(self) -> None:
+        self.add_button.disabled = len(self.rows) >= self.max_rows
+        self.remove_button.disabled = len(self.rows) <= self.min_rows
+
+    def _append(self, values: dict | None = None) -> None:
+        if len(self.rows) >= self.max_rows:
+            return
+        fields = self._make_fields()
+        if values:
+            for name, control in fields.items():
+                if name in values and values[name] is not None:
+                    control.value = values[name]
+        for control in fields.values():
+            control.observe(self._on_change, names="value")
+        self.rows.append(fields)
+        self._list.children = [*self._list.children, self._layout(len(self.rows), fields)]
+        self._sync_buttons()
+
+    def _pop(self) -> None:
+        if len(self.rows) <= self.min_rows:
+            return
+        self.rows.pop()
+        dropped = self._list.children[-1]
+        self._list.children = self._list.children[:-1]
+        dropped.close()
+
+    def read(self) -> list[dict]:
+        return [{name: control.value for name, control in fields.items()} for fields in self.rows]
+
+    def fill(self, rows: list[dict]) -> None:
+        while self.rows:
+            self.rows.pop()
+        for child in self._list.children:
+            child.close()
+        self._list.children = []
+        for values in rows[: self.max_rows]:
+            self._append(values)
+        while len(self.rows) < self.min_rows:
+            self._append()
+        self._sync_buttons()

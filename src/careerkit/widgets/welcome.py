@@ -1,0 +1,72 @@
+"""The welcome notebook's helpers: the banner each module starts with, and choosing a participant name."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+from IPython.display import HTML
+
+from careerkit import session
+from careerkit.errors import CareerkitError
+from careerkit.widgets.base import FULL, esc
+
+STYLE = """<style>
+.careerkit-exercise { border-left: 4px solid #0072B2; padding-left: 10px; margin: 8px 0; }
+.ck-problem { color: #8a1c00; background: #fff1ec; border-radius: 4px; padding: 4px 8px; }
+.ck-warning { color: #6b4a00; }
+.ck-saved { color: #006b4f; font-size: 90%; }
+.ck-unsaved { color: #8a1c00; font-size: 90%; }
+.ck-hint, .ck-source { color: #555; font-size: 90%; }
+.ck-table td, .ck-table th { padding: 2px 8px; text-align: left; vertical-align: top; }
+</style>"""
+
+
+def banner(module: str = "") -> HTML:
+    """Who is answering and where the answers are kept; also loads the kit's styles."""
+    if session.is_demo():
+        who = "Demo run: these are the answers of a <b>fictional demo participant</b>."
+    else:
+        book = session.workbook()
+        who = (
+            f"Answers are saved as you type for <b>{esc(book.participant)}</b> in <code>{esc(book.path)}</code>. "
+            "They stay private unless you tick <i>share</i> on an exercise. Change the name in 00_welcome."
+        )
+    title = f"<b>{esc(module)}</b> &middot; " if module else ""
+    return HTML(f"{STYLE}<div class='ck-banner'>{title}{who}</div>")
+
+
+class ParticipantPicker:
+    """A name box and a button: the name picks (or starts) the participant's workbook."""
+
+    def __init__(self):
+        self.name = w.Text(value=session.current_participant(), description="Your name", layout=FULL)
+        self.button = w.Button(description="Use this name", button_style="primary", icon="check")
+        self.message = w.HTML(layout=FULL)
+        self.message.add_class("ck-message")
+        self.button.on_click(lambda _b: self.choose())
+        self.box = w.VBox([self.name, self.button, self.message], layout=FULL)
+        self.box.add_class("careerkit-exercise")
+
+    def choose(self) -> bool:
+        try:
+            if session.is_demo():
+                self.message.value = "<p class='ck-hint'>This is a demo run: the fictional demo participant is used.</p>"
+                return False
+            book = session.set_participant(self.name.value)
+        except CareerkitError as err:
+            self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
+            return False
+        count = len(book.answers())
+        self.message.value = (
+            f"<p class='ck-saved'>&#10003; Saving as <b>{esc(book.participant)}</b> "
+            f"({count} answer{'s' if count != 1 else ''} so far).</p>"
+        )
+        return True
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = "Choose your participant name"
+        return bundle
+
+
+def choose_participant() -> ParticipantPicker:
+    return ParticipantPicker()

@@ -1,0 +1,71 @@
+"""Writes notebooks/00_welcome.ipynb."""
+
+from nbauthor import code, md, notebook, notes, write
+
+cells = [
+    md("""
+# Career as a product: a workshop for product managers
+
+Welcome. Over the next modules you will plan your career the way you would plan a product:
+an end state, versions, a lane, a story, feedback loops, and a second North Star for later on.
+
+Everything comes from one source: a podcast conversation on PM career development. Each exercise
+cites the moment in it, like `[00:08:11]`, so you can go back to the words themselves.
+"""),
+    notes("""
+Welcome the room. Say what the kit is for: a plan you keep and revise, not a test.
+Point out that nothing needs coding: every exercise is boxes, sliders and buttons.
+"""),
+    code("import careerkit as ck\nck.start('00 Welcome')"),
+    md("""
+## How the kit works
+
+- Each module is a notebook. Run it top to bottom (**Run → Run All Cells**).
+- Exercises are forms: type, tick, slide. **Every change is saved as you type.**
+- Close the notebook, restart the kernel, come back next week: your answers are still there.
+- If something you type cannot be used (too long, out of range), a message says so beside the exercise,
+  and your last saved answer is kept.
+""", slide="slide"),
+    md("""
+## Choose your name
+
+Your name picks your workbook: one file that holds all your answers. Use the same name every time.
+Letters, digits, spaces, dots, dashes and underscores are fine.
+""", slide="slide"),
+    code("ck.choose_participant()"),
+    md("""
+## Where your answers live, and who sees them
+
+- Your workbook is a JSON file in your careerkit folder: `~/.careerkit/` unless your facilitator set
+  `CAREERKIT_HOME` to another folder. The banner above each module names the exact file.
+- **Private by default.** Nothing leaves your workbook unless you tick *share with the group* on an exercise.
+  Shared answers go to the group under a pseudonym, and group charts only show groups of three or more.
+  Untick *share* and your answer is withdrawn.
+- At the end, module 05 turns your answers into a one-page career plan. You can ship it as **v1**,
+  and come back in six months to ship **v2** and see what changed.
+""", slide="slide"),
+    notes("""
+Read the privacy promise aloud. Ask: "Is anyone uncomfortable with sharing?" Sharing is optional, always.
+"""),
+    md("""
+## The modules
+
+| # | Module | What you leave with |
+|---|---|---|
+| 01 | Long-term versioning | An end state, a version roadmap, a stay-or-go read |
+| 02 | Lane selection | One lane of product ambiguity, an "I" story, a press release |
+| 03 | Feedback repetition drills | A repeat-back habit, a diagnosis of a stalled promotion |
+| 04 | Act 3 arcs | A second North Star, a community to join |
+| 05 | My plan | Your career plan, shipped as a version |
+""", slide="slide"),
+]
+
+meta = {
+    "title": "Welcome",
+    "teaching": 10,
+    "exercises": 5,
+    "objectives": ["Know how the kit saves answers and keeps them private", "Choose a participant name"],
+    "keypoints": ["Every change is saved as you type", "Nothing is shared unless you tick share"],
+}
+
+write(notebook(cells, meta), "00_welcome.ipynb")
