@@ -226,7 +226,7 @@ def weigh_stay_or_go(answer: StayOrGo) -> StayOrGoResult:
         f"Learning ahead {answer.learning_left}/10 and story value {answer.story_value}/10 "
         f"against a cost of {answer.cost}/10 (counted twice: it is paid every day).",
     ]
-    labels = {r.id: r.label.lower() for r in content().short_term_reasons}
+    labels = {r.id: r.label for r in content().short_term_reasons}
     pulls = [labels[r] for r in answer.short_term_reasons if r in labels]
     if pulls:
         reasons.append(

@@ -12,6 +12,7 @@ import base64
 import html
 import io
 import logging
+import re
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -30,6 +31,13 @@ FULL = w.Layout(width="100%")
 def esc(text: Any) -> str:
     """Escape learner text before it goes into any HTML widget."""
     return html.escape(str(text), quote=True)
+
+
+def plain_text(markup: str) -> str:
+    """The words of an HTML message, one line per block (for text/plain reprs and tests)."""
+    text = re.sub(r"</(p|li|div|tr|h4)>|<br\s*/?>", "\n", markup)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def friendly_errors(err: ValidationError, model: type[BaseModel]) -> str:
@@ -222,7 +230,8 @@ class Exercise:
     # display
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = self.box._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = f"{self.title} ({self.key})"
+        summary = plain_text(self.message.value)
+        bundle["text/plain"] = f"{self.title} ({self.key})" + (f"\n{summary}" if summary else "")
         return bundle
 
     def close(self) -> None:

@@ -155,6 +155,18 @@ class PromotionCheckView(Exercise):
     def read(self):
         return {"reflection": self.reflection.value}
 
+    def feedback(self, answer):
+        flags = v.flag_promotions(_roadmap(self))
+        in_place = [f"v{f.number}" for f in flags if f.kind == "promotion_in_place"]
+        if not flags:
+            return ""
+        if not in_place:
+            return "<p class='ck-feedback'>Every version brings new learning: a career, not just promotions.</p>"
+        return (
+            f"<p class='ck-feedback'>Promotion in place: {esc(', '.join(in_place))}. "
+            "What would turn it into a new version?</p>"
+        )
+
     def fill(self, value):
         self.reflection.value = value.get("reflection", "")
 
