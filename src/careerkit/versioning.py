@@ -127,7 +127,7 @@ def check_roadmap(roadmap: Roadmap) -> list[str]:
     for number, version in enumerate(versions, start=1):
         if version.end_year < version.start_year:
             problems.append(f"v{number} ends ({version.end_year}) before it starts ({version.start_year}).")
-    for number, (prev, cur) in enumerate(zip(versions, versions[1:]), start=2):
+    for number, (prev, cur) in enumerate(zip(versions, versions[1:], strict=False), start=2):
         if cur.start_year < prev.start_year:
             problems.append(f"v{number} starts before v{number - 1}: put the versions in the order you will live them.")
     if len(versions) == 2:
@@ -270,8 +270,12 @@ def compare_alternatives(answer: Alternatives) -> list[str]:
         return ["Name all three plans to compare them: the one you are living, the one if that disappeared, the wild one."]
     lines = []
     for dial in content().dials:
-        best = max(answer.plans, key=lambda p: p.dial(dial.id))
-        lines.append(f"{dial.label}: '{best.name}' leads ({best.dial(dial.id)}/10).")
+        top = max(p.dial(dial.id) for p in answer.plans)
+        leaders = [p.name for p in answer.plans if p.dial(dial.id) == top]
+        if len(leaders) == 1:
+            lines.append(f"{dial.label}: '{leaders[0]}' leads ({top}/10).")
+        else:
+            lines.append(f"{dial.label}: a tie at {top}/10 between " + " and ".join(f"'{n}'" for n in leaders) + ".")
     total = max(answer.plans, key=lambda p: sum(p.dial(d.id) for d in content().dials))
     lines.append(f"Highest overall: '{total.name}'. Is it the one you are living now?")
     return lines

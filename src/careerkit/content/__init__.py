@@ -11,7 +11,7 @@ import json
 import os
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -85,7 +85,7 @@ def _format_validation(err: ValidationError) -> str:
     return "; ".join(parts) + more
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_cached(name: str, model: type[M], override: str | None) -> M:
     filename = f"{name}.toml"
     try:

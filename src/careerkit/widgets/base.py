@@ -90,6 +90,10 @@ def html_output(markup: str) -> dict[str, Any]:
     return {"output_type": "display_data", "data": {"text/html": markup, "text/plain": ""}, "metadata": {}}
 
 
+UNRESTORED = (
+    "<div class='ck-problem'>Your saved answer could not be shown in this version of the exercise; "
+    "it is still in your workbook, and is kept aside if you answer again. Ask your facilitator.</div>"
+)
 MANAGED = "ck-managed"  # boxes whose controls report changes themselves (Rows, Checklist)
 
 
@@ -114,6 +118,7 @@ class Exercise:
         self.message = w.HTML(layout=FULL)
         self.output = w.Output(layout=FULL)
         self._chart_basis: Any = object()
+        self._unrestored: Any = None
         self._loading = True
         self.controls = self.build()
         self._restore()
@@ -174,6 +179,9 @@ class Exercise:
             self.message.value = f"<div class='ck-problem'>{esc(friendly_errors(err, self.Model))}</div>"
             return False
         try:
+            if self._unrestored is not None:  # keep the answer we could not show, before replacing it
+                self.workbook.save_answer(self.key + "_previous", self._unrestored)
+                self._unrestored = None
             self.workbook.save_answer(self.key, answer.model_dump(mode="json"))
         except CareerkitError as err:
             self.status.value = "<span class='ck-unsaved'>Not saved.</span>"
@@ -196,15 +204,15 @@ class Exercise:
         if saved is None:
             return
         try:
-            self.fill(saved)
-        except (KeyError, TypeError, ValueError, AttributeError) as err:
+            self.fill(self.Model.model_validate(saved).model_dump(mode="json"))
+        except (ValidationError, KeyError, TypeError, ValueError, AttributeError) as err:
             log.warning("could not restore %s: %s", self.key, err)
-            self.message.value = (
-                "<div class='ck-problem'>Your saved answer could not be shown in this version of the exercise; "
-                "it is still in your workbook. Ask your facilitator.</div>"
-            )
+            self._unrestored = saved
+            self.message.value = UNRESTORED
 
     def _show_current(self) -> None:
+        if self._unrestored is not None:
+            return
         answer = self.answer()
         if answer is not None:
             self._render(answer)

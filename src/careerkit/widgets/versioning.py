@@ -279,7 +279,7 @@ class AlternativesView(Exercise):
         return {"plans": [{name: c.value for name, c in plan.items()} for plan in self.plans]}
 
     def fill(self, value):
-        for controls, saved in zip(self.plans, value.get("plans", [])):
+        for controls, saved in zip(self.plans, value.get("plans", []), strict=False):
             for name, control in controls.items():
                 if name in saved:
                     control.value = saved[name]

@@ -1,0 +1,202 @@
+"""Workbook storage: a participant never loses what they typed."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from careerkit.errors import ParticipantIdError, VersionNotFoundError, WorkbookError
+from careerkit.workbook import SCHEMA_VERSION, Workbook, diff_answers, validate_participant
+
+FIXTURES = Path(__file__).parent / "fixtures" / "workbooks"
+
+
+def test_an_answer_saved_is_there_for_a_new_kernel(make_workbook, isolated_home):
+    make_workbook("Ana").save_answer("versioning.end_state", {"role": "CPO"})
+    fresh = Workbook("Ana", isolated_home)  # what a restarted kernel does
+    assert fresh.get("versioning.end_state") == {"role": "CPO"}
+    answer = fresh.answers()["versioning.end_state"]
+    assert answer.shared is False
+    assert answer.updated is not None
+
+
+def test_workbook_file_is_plain_json_with_schema_and_participant(make_workbook):
+    book = make_workbook("Ana Lopez")
+    book.save_answer("lanes.ratings", {"chosen": "growth"})
+    data = json.loads(book.path.read_text())
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["participant"] == "Ana Lopez"
+    assert data["answers"]["lanes.ratings"]["value"] == {"chosen": "growth"}
+    assert data["answers"]["lanes.ratings"]["shared"] is False
+    assert book.path.name == "ana_lopez.json"
+
+
+def test_sharing_flag_survives_later_saves(make_workbook):
+    book = make_workbook()
+    book.save_answer("lanes.ratings", {"chosen": "growth"})
+    book.set_shared("lanes.ratings", True)
+    book.save_answer("lanes.ratings", {"chosen": "crafting"})
+    assert book.shared_answers()["lanes.ratings"].value == {"chosen": "crafting"}
+    book.set_shared("lanes.ratings", False)
+    assert book.shared_answers() == {}
+
+
+def test_sharing_an_unanswered_exercise_says_answer_first(make_workbook):
+    with pytest.raises(WorkbookError, match="answer it first"):
+        make_workbook().set_shared("lanes.ratings", True)
+
+
+def test_values_that_cannot_be_stored_leave_the_file_untouched(make_workbook):
+    book = make_workbook()
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    before = book.path.read_bytes()
+    with pytest.raises(TypeError):
+        book.save_answer("versioning.end_state", {"role": object()})
+    assert book.path.read_bytes() == before
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "../etc/passwd", "a/b", "a\\b", "..", "ana\x00", "tab\there", "x" * 65, "-dash-first"])
+def test_unsafe_participant_ids_are_refused_with_a_sentence(bad):
+    with pytest.raises(ParticipantIdError) as err:
+        validate_participant(bad)
+    assert "cannot be used as a participant name" in str(err.value)
+
+
+@given(st.text(min_size=1, max_size=80))
+def test_any_accepted_participant_id_stays_inside_the_home_folder(name):
+    try:
+        safe = validate_participant(name)
+    except ParticipantIdError:
+        return
+    book = Workbook(safe, "/tmp/ck-home")
+    assert book.path.parent == Path("/tmp/ck-home")
+    assert "/" not in book.path.name and ".." not in book.path.name
+
+
+def test_damaged_workbook_gives_a_clear_error_keeps_a_backup_and_is_not_replaced(make_workbook):
+    book = make_workbook()
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    book.path.write_text('{"schema_version": 2, "participant": "Ana", "answ')  # truncated by a bad editor
+    damaged = book.path.read_bytes()
+    with pytest.raises(WorkbookError) as err:
+        book.save_answer("versioning.end_state", {"role": "VP"})
+    message = str(err.value)
+    assert str(book.path) in message and "damaged" in message and "kept at" in message
+    assert err.value.backup is not None and err.value.backup.read_bytes() == damaged
+    assert book.path.read_bytes() == damaged  # nothing silently replaced
+
+
+def test_workbook_from_an_older_schema_migrates(isolated_home):
+    isolated_home.mkdir(parents=True)
+    shutil.copy(FIXTURES / "v1_ana.json", isolated_home / "ana.json")
+    book = Workbook("Ana", isolated_home)
+    assert book.get("versioning.end_state")["role"] == "VP Product"
+    book.save_answer("versioning.portfolio", {"gap_to_fill": "", "plan": ""})
+    data = json.loads(book.path.read_text())
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["answers"]["versioning.end_state"]["value"]["horizon_years"] == 12
+
+
+def test_workbook_from_a_newer_kit_asks_for_an_upgrade(make_workbook):
+    book = make_workbook()
+    book.home.mkdir(parents=True, exist_ok=True)
+    book.path.write_text(json.dumps({"schema_version": 99, "participant": "Ana", "created": "2030-01-01T00:00:00Z"}))
+    with pytest.raises(WorkbookError, match="newer careerkit"):
+        book.get("versioning.end_state")
+
+
+def test_ship_versions_and_diff_them(make_workbook):
+    book = make_workbook()
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    book.save_answer("lanes.ratings", {"chosen": "growth"})
+    v1 = book.ship_version(note="after the workshop")
+    book.save_answer("lanes.ratings", {"chosen": "crafting"})
+    book.save_answer("act3.north_star", {"sentence": "Teach"})
+    v2 = book.ship_version()
+    assert (v1.label, v2.label) == ("v1", "v2")
+    assert [v.label for v in book.versions()] == ["v1", "v2"]
+    changes = {c.key: c for c in book.diff("v1", "v2")}
+    assert changes["lanes.ratings"].kind == "changed"
+    assert changes["lanes.ratings"].before == {"chosen": "growth"}
+    assert changes["act3.north_star"].kind == "added"
+    assert "versioning.end_state" not in changes
+    with pytest.raises(VersionNotFoundError, match="v1, v2"):
+        book.diff("v1", "v7")
+
+
+def test_diff_answers_names_removed_keys():
+    assert [c.kind for c in diff_answers({"a.b": 1}, {})] == ["removed"]
+
+
+def _writer(home: str, participant: str, prefix: str, count: int) -> None:
+    book = Workbook(participant, home)
+    for i in range(count):
+        book.save_answer(f"{prefix}.answer_{i}", {"n": i})
+
+
+def test_two_processes_writing_the_same_workbook_lose_nothing(isolated_home):
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(str(isolated_home), "Ana", p, 40)) for p in ("kernel_a", "kernel_b")]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(60)
+        assert proc.exitcode == 0
+    answers = Workbook("Ana", isolated_home).answers()
+    assert len([k for k in answers if k.startswith("kernel_a.")]) == 40
+    assert len([k for k in answers if k.startswith("kernel_b.")]) == 40
+
+
+KILLER = """
+import os, sys
+from careerkit.workbook import Workbook
+book = Workbook("Ana", sys.argv[1])
+book.save_answer("versioning.end_state", {"role": "first"})
+real_replace = os.replace
+def crash(*args):  # the machine dies after the temp file is written, before the rename
+    os._exit(9)
+os.replace = crash
+book.save_answer("versioning.end_state", {"role": "second"})
+"""
+
+
+def test_a_process_killed_mid_save_leaves_the_previous_complete_workbook(isolated_home):
+    result = subprocess.run([sys.executable, "-c", KILLER, str(isolated_home)], timeout=60)
+    assert result.returncode == 9
+    assert Workbook("Ana", isolated_home).get("versioning.end_state") == {"role": "first"}
+
+
+LOOPER = """
+import sys
+from careerkit.workbook import Workbook
+book = Workbook("Ana", sys.argv[1])
+i = 0
+while True:
+    book.save_answer("versioning.end_state", {"role": "x" * (i % 500), "i": i})
+    i += 1
+"""
+
+
+def test_sigkill_at_a_random_moment_never_leaves_a_half_written_file(isolated_home):
+    path = Workbook("Ana", isolated_home).path
+    for delay in (0.05, 0.13, 0.2):
+        proc = subprocess.Popen([sys.executable, "-c", LOOPER, str(isolated_home)])
+        deadline = time.monotonic() + 30
+        while not path.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(delay)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        value = Workbook("Ana", isolated_home).get("versioning.end_state")
+        assert value is not None and "i" in value
