@@ -28,7 +28,7 @@ lab: setup
 	$(BIN)/jupyter lab notebooks/00_welcome.ipynb $(LAB_ARGS)
 
 test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	PYTHONWARNINGS='ignore:Field:UserWarning' $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check src tests tools benchmarks
