@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 import ipywidgets as w
 from pydantic import BaseModel, ValidationError
 
-from careerkit import session
+from careerkit import session, sharing
 from careerkit.errors import CareerkitError
 from careerkit.workbook import Workbook
 
@@ -125,8 +125,9 @@ class Exercise:
         self._loading = False
         for control in self.watched():
             control.observe(self._on_change, names="value")
+        self.sharing = ShareToggle(self)
         self.box = w.VBox(
-            [w.HTML(f"<h4>{esc(self.title)}</h4>"), *self.controls, self.status, self.message, self.output],
+            [w.HTML(f"<h4>{esc(self.title)}</h4>"), *self.controls, self.sharing.box, self.status, self.message, self.output],
             layout=FULL,
         )
         self.box.add_class("careerkit-exercise")
@@ -182,12 +183,13 @@ class Exercise:
             if self._unrestored is not None:  # keep the answer we could not show, before replacing it
                 self.workbook.save_answer(self.key + "_previous", self._unrestored)
                 self._unrestored = None
-            self.workbook.save_answer(self.key, answer.model_dump(mode="json"))
+            saved = self.workbook.save_answer(self.key, answer.model_dump(mode="json"))
         except CareerkitError as err:
             self.status.value = "<span class='ck-unsaved'>Not saved.</span>"
             self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
             return False
         self.status.value = "<span class='ck-saved'>&#10003; Saved</span>"
+        self.sharing.after_save(saved.shared)
         self._render(answer)
         return True
 
@@ -244,6 +246,83 @@ class Exercise:
 
     def close(self) -> None:
         self.box.close()
+
+
+class ShareToggle:
+    """The "share with the group" tick box under every exercise: off by default, usable once an answer is
+    saved. Ticking it publishes the answer under a pseudonym to the group's exchange folder (when one is
+    set); unticking withdraws it. A second box lets the participant's words be quoted in the group view.
+    """
+
+    def __init__(self, exercise: Exercise):
+        self.workbook = exercise.workbook
+        self.key = exercise.key
+        saved = self._saved()
+        shared = bool(saved and saved.shared)
+        self.share = w.Checkbox(value=shared, description="Share with the group (anonymous)", indent=False,
+                                disabled=saved is None, layout=w.Layout(width="auto"))
+        self.quote = w.Checkbox(value=shared and self._quoted(), description="My words may be quoted", indent=False,
+                                disabled=not shared, layout=w.Layout(width="auto"))
+        self.note = w.HTML()
+        self.share.observe(lambda change: self._guard(self._on_share, change["new"]), names="value")
+        self.quote.observe(lambda change: self._guard(self._on_quote, change["new"]), names="value")
+        self.box = w.HBox([self.share, self.quote, self.note], layout=FULL)
+        self.box.add_class("ck-share")
+
+    def _saved(self):
+        try:
+            return self.workbook.answers().get(self.key)
+        except CareerkitError:
+            return None
+
+    def _quoted(self) -> bool:
+        try:
+            return bool(sharing.published(self.workbook).get(self.key, {}).get("quote"))
+        except (CareerkitError, AttributeError):
+            return False
+
+    def _on_share(self, shared: bool) -> None:
+        try:
+            published = sharing.share(self.workbook, self.key, shared)
+        except CareerkitError:
+            saved = self._saved()  # show what the workbook really holds
+            self.share.value = bool(saved and saved.shared)
+            raise
+        self.quote.disabled = not shared
+        if not shared:
+            self.quote.value = False
+            self.note.value = "<span class='ck-hint'>Private: withdrawn from the group.</span>"
+        elif published is None:
+            self.note.value = ("<span class='ck-hint'>Marked to share: it reaches the group once your facilitator "
+                               "gives you the group's folder (see 00_welcome).</span>")
+        else:
+            self.note.value = "<span class='ck-saved'>Shared with the group under a pseudonym.</span>"
+
+    def _on_quote(self, allowed: bool) -> None:
+        if not self.share.value:
+            return
+        if sharing.set_quote(self.workbook, self.key, allowed) is None and allowed:
+            self.quote.value = False
+            self.note.value = "<span class='ck-hint'>Quotes need the group's folder: see 00_welcome.</span>"
+            return
+        self.note.value = ("<span class='ck-saved'>Your words may be quoted, without your name.</span>" if allowed
+                           else "<span class='ck-saved'>Numbers and choices only: your words are not quoted.</span>")
+
+    def after_save(self, shared: bool) -> None:
+        """A new answer can be shared; a shared one is republished so the group sees the latest."""
+        self.share.disabled = False
+        if shared:
+            self._guard(lambda: sharing.publish(self.workbook))
+
+    def _guard(self, action, *args) -> None:
+        try:
+            action(*args)
+        except CareerkitError as err:
+            self.note.value = f"<span class='ck-problem'>{esc(err)}</span>"
+        except Exception as err:  # a widget callback must never raise into the notebook
+            log.exception("sharing %s failed", self.key)
+            self.note.value = (f"<span class='ck-problem'>Sharing did not work ({esc(type(err).__name__)}). "
+                               "Your answer is safe in your workbook; tell your facilitator.</span>")
 
 
 class Checklist:
