@@ -1,0 +1,46 @@
+"""The welcome notebook: choosing a name picks the workbook; the banner says where answers live."""
+
+from __future__ import annotations
+
+from careerkit import session
+from careerkit.widgets.welcome import ParticipantPicker, banner
+
+
+def test_choosing_a_name_is_remembered_for_every_module(isolated_home):
+    picker = ParticipantPicker()
+    assert picker.name.value == "learner"  # a sensible default before anyone chooses
+    picker.name.value = "Ana Lopez"
+    picker.button.click()
+    assert "Saving as <b>Ana Lopez</b>" in picker.message.value
+    session._cache.clear()
+    assert session.current_participant() == "Ana Lopez"
+    assert session.workbook().path == isolated_home / "ana_lopez.json"
+
+
+def test_a_bad_name_gets_a_sentence_and_changes_nothing(isolated_home):
+    picker = ParticipantPicker()
+    picker.name.value = "../../etc"
+    picker.button.click()
+    assert "cannot be used as a participant name" in picker.message.value
+    assert session.current_participant() == "learner"
+
+
+def test_banner_names_the_workbook_file_for_a_real_participant(isolated_home):
+    session.set_participant("Ana")
+    html = banner("01 Long-term versioning").data
+    assert "ana.json" in html and "private unless you tick" in html
+
+
+def test_banner_in_demo_mode_names_no_path(demo_env):
+    html = banner("01").data
+    assert "fictional demo participant" in html
+    assert str(demo_env) not in html
+
+
+def test_demo_participant_is_seeded_with_every_module_answer(demo_env):
+    from careerkit.content import demo_answers
+
+    book = session.workbook()
+    assert book.participant == "demo"
+    assert set(demo_answers()) <= set(book.answers())
+    assert {a.updated.isoformat() for a in book.answers().values()} == {"2026-01-15T10:00:00+00:00"}
