@@ -74,7 +74,15 @@ def workbook() -> Workbook:
 
 def _seed_demo(book: Workbook) -> Workbook:
     from careerkit.content import demo_answers
+    from careerkit.plan import demo_versions
 
     if not book.path.exists():
-        book.replace_answers(demo_answers())
+        answers = demo_answers()
+        # Ship the demo's earlier plan versions first (content/demo/versions.json), each on its own date,
+        # so 05_my_plan has real snapshots to compare; then the current answers go on top.
+        for spec in demo_versions():
+            dated = Workbook(book.participant, book.home, clock=lambda when=spec.created: when)
+            dated.replace_answers(spec.answers_from(answers))
+            dated.ship_version(note=spec.note, label=spec.label)
+        book.replace_answers(answers)
     return book

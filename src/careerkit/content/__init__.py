@@ -112,11 +112,14 @@ def shipped_content_names() -> list[str]:
 
 
 def demo_answers() -> dict[str, object]:
-    """The fictional demo participant's answers, merged from ``content/demo/*.json`` (one file per module)."""
+    """The fictional demo participant's answers, merged from ``content/demo/*.json`` (one file per module).
+
+    ``demo/versions.json`` is not answers: it holds the demo's earlier plan versions (see ``careerkit.plan``).
+    """
     answers: dict[str, object] = {}
     folder = resources.files(__name__).joinpath("demo")
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".json"):
+        if not entry.name.endswith(".json") or entry.name == "versions.json":
             continue
         try:
             data = json.loads(entry.read_text(encoding="utf-8"))

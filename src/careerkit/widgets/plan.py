@@ -1,0 +1,281 @@
+"""The career plan notebook's views: the plan on one page, export, ship a version, compare two versions.
+
+These are controllers, not exercises: they save no answer of their own. Each owns its widgets, shows
+itself (``_repr_mimebundle_``) and turns any problem into a sentence beside the buttons.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any, ClassVar
+
+import ipywidgets as w
+
+from careerkit import plan as pl
+from careerkit import session
+from careerkit.errors import CareerkitError
+from careerkit.plan_export import FORMATS, chart_images, export_plan, render_body
+from careerkit.plots.plan import compare_chart
+from careerkit.widgets.base import FULL, esc, figure_output, plain_text, text_area
+from careerkit.workbook import Workbook
+
+log = logging.getLogger(__name__)
+
+NOTE_LIMIT = 2000
+FORMAT_LABELS = {"html": "HTML (one self-contained page)", "md": "Markdown (with the charts beside it)", "pdf": "PDF"}
+
+
+def today() -> date:
+    """The demo participant lives on the fixed demo date, so demo runs are deterministic."""
+    return session.DEMO_TIME.date() if session.is_demo() else date.today()
+
+
+def shown_path(path) -> str:
+    """A file as the learner should see it: the full path, or only its name in demo runs (stored outputs stay clean)."""
+    return path.name if session.is_demo() else str(path)
+
+
+class PlanView:
+    """Base of the plan views: a title, the controls, a message line, and no traceback ever."""
+
+    key: ClassVar[str]
+    title: ClassVar[str]
+
+    def __init__(self, workbook: Workbook | None = None):
+        self.workbook = workbook or session.workbook()
+        self.message = w.HTML(layout=FULL)
+        self.message.add_class("ck-message")
+        self.controls = self.build()
+        self.box = w.VBox([w.HTML(f"<h4>{esc(self.title)}</h4>"), *self.controls, self.message], layout=FULL)
+        self.box.add_class("careerkit-exercise")
+        self.box.add_class("ck-" + self.key.replace(".", "-").replace("_", "-"))
+        self._guard(self.refresh)
+
+    def build(self) -> list[w.Widget]:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Read the workbook again and redraw."""
+
+    def summary(self) -> str:
+        """The view's state in words (text/plain, and what a notebook test compares)."""
+        return plain_text(self.message.value)
+
+    def _problem(self, text: str) -> None:
+        self.message.value = f"<div class='ck-problem'>{esc(text)}</div>"
+
+    def _guard(self, action, *args) -> None:
+        try:
+            action(*args)
+        except CareerkitError as err:
+            self._problem(str(err))
+        except Exception as err:  # a button must never raise into the notebook
+            log.exception("plan view %s failed", self.key)
+            self._problem(f"Something went wrong ({type(err).__name__}). Your answers are safe; tell your facilitator.")
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        summary = self.summary()
+        bundle["text/plain"] = f"{self.title} ({self.key})" + (f"\n{summary}" if summary else "")
+        return bundle
+
+    def close(self) -> None:
+        self.box.close()
+
+
+def _status_line(plan: pl.CareerPlan) -> str:
+    done = sum(s.status == "complete" for s in plan.sections)
+    gaps = [f"{s.title} ({s.notebook})" for s in plan.sections if s.missing]
+    text = f"{done} of {len(plan.sections)} sections complete."
+    return text + (" Still to fill in: " + "; ".join(gaps) + "." if gaps else " Every section is filled in.")
+
+
+class OverviewView(PlanView):
+    key = "plan.overview"
+    title = "Your career plan on one page"
+
+    def build(self):
+        self.refresh_button = w.Button(description="Refresh from my answers", icon="refresh")
+        self.refresh_button.on_click(lambda _b: self._guard(self.refresh))
+        self.page = w.HTML(layout=FULL)
+        return [self.refresh_button, self.page]
+
+    def refresh(self):
+        answers = self.workbook.values()
+        self.plan = pl.assemble_plan(answers, self.workbook.participant)
+        self.page.value = render_body(self.plan, chart_images(answers), link_prefix="")
+        self.message.value = f"<p class='ck-feedback'>{esc(_status_line(self.plan))}</p>"
+
+    def summary(self):
+        lines = [plain_text(self.message.value)]
+        for section in self.plan.sections:
+            lines.append(f"{section.title}: {pl.STATUS_WORDS[section.status]}")
+            lines += [f"  {item.label}: {item.lines[0]}" for item in section.items]
+        return "\n".join(lines)
+
+
+class ExportView(PlanView):
+    key = "plan.export"
+    title = "Export your plan"
+
+    def build(self):
+        self.formats = {f: w.Checkbox(value=True, description=FORMAT_LABELS[f], indent=False) for f in FORMATS}
+        self.which = w.Dropdown(description="Export", style={"description_width": "initial"})
+        self.button = w.Button(description="Export my plan", button_style="primary", icon="download")
+        self.button.on_click(lambda _b: self._guard(self.export))
+        return [w.VBox(list(self.formats.values())), self.which, self.button]
+
+    def refresh(self):
+        versions = self.workbook.versions()
+        self.which.options = [("My current answers", "")] + [(f"{v.label} ({v.created.date().isoformat()})", v.label)
+                                                              for v in versions]
+        self.which.value = ""
+        self.message.value = (
+            "<p class='ck-hint'>Press <b>Export my plan</b>: the files go to the <code>plans</code> folder beside your "
+            "workbook. The HTML page holds everything (charts included) and opens offline.</p>"
+        )
+
+    def export(self) -> bool:
+        formats = tuple(f for f, box in self.formats.items() if box.value)
+        if not formats:
+            self._problem("Tick at least one format to export.")
+            return False
+        self.result = export_plan(self.workbook, formats, version=self.which.value or None, exported=today())
+        files = "".join(f"<li><code>{esc(shown_path(p))}</code></li>" for p in self.result.files if p.suffix != ".png")
+        charts = sum(p.suffix == ".png" for p in self.result.files)
+        extra = f"<li>{charts} chart images for the Markdown</li>" if charts else ""
+        notes = "".join(f"<p class='ck-warning'>{esc(n)}</p>" for n in self.result.notes)
+        self.message.value = f"<p class='ck-saved'>&#10003; Exported:</p><ul>{files}{extra}</ul>{notes}"
+        return True
+
+
+class ShipView(PlanView):
+    key = "plan.ship"
+    title = "Ship a version of your plan"
+
+    def build(self):
+        self.note = text_area("What changed in this version, and why? e.g. 'After the workshop: a B2B step, a second North Star'", 2)
+        self.button = w.Button(description="Ship this version", button_style="success", icon="rocket")
+        self.button.on_click(lambda _b: self._guard(self.ship))
+        self.table = w.HTML(layout=FULL)
+        return [self.note, self.button, self.table]
+
+    def refresh(self):
+        versions = self.workbook.versions()
+        if not versions:
+            self.table.value = "<p class='ck-hint'>No version shipped yet: your first will be v1.</p>"
+            return
+        rows = "".join(
+            f"<tr><td>{esc(v.label)}</td><td>{v.created.date().isoformat()}</td><td>{esc(v.note)}</td>"
+            f"<td>{len([k for k in v.answers if not k.endswith('_previous')])}</td></tr>"
+            for v in versions
+        )
+        self.table.value = (
+            "<table class='ck-table'><tr><th>Version</th><th>Shipped</th><th>Note</th><th>Answers</th></tr>"
+            f"{rows}</table>"
+        )
+
+    def ship(self) -> bool:
+        note = self.note.value.strip()
+        if len(note) > NOTE_LIMIT:
+            self._problem(f"The note is too long: keep it under {NOTE_LIMIT} characters. Nothing was shipped.")
+            return False
+        if not self.workbook.values():
+            self._problem("There is nothing to ship yet: answer at least one exercise first (start with 01_versioning).")
+            return False
+        version = self.workbook.ship_version(note=note)
+        self.note.value = ""
+        self.refresh()
+        self.message.value = (
+            f"<p class='ck-saved'>&#10003; Shipped <b>{esc(version.label)}</b> on {version.created.date().isoformat()}. "
+            "Compare it with an earlier version below.</p>"
+        )
+        return True
+
+    def summary(self):
+        shipped = [f"{v.label} | {v.created.date().isoformat()} | {v.note}" for v in self.workbook.versions()]
+        return "\n".join([*shipped, plain_text(self.message.value)]).strip()
+
+
+class CompareView(PlanView):
+    key = "plan.compare"
+    title = "Compare two versions of your plan"
+
+    def build(self):
+        self.older = w.Dropdown(description="From")
+        self.newer = w.Dropdown(description="To")
+        self.button = w.Button(description="Compare", icon="exchange")
+        self.reload = w.Button(description="Re-read my versions", icon="refresh")
+        self.button.on_click(lambda _b: self._guard(self.compare))
+        self.reload.on_click(lambda _b: self._guard(self.refresh))
+        self.table = w.HTML(layout=FULL)
+        self.output = w.Output(layout=FULL)
+        self.comparison: pl.PlanComparison | None = None
+        return [w.HBox([self.older, self.newer, self.button, self.reload]), self.table, self.output]
+
+    def refresh(self):
+        versions = self.workbook.versions()
+        options = [(f"{v.label} ({v.created.date().isoformat()})", v.label) for v in versions]
+        self.older.options = options
+        self.newer.options = options
+        if len(versions) < 2:
+            self.comparison = None
+            self.table.value = ""
+            self.output.outputs = ()
+            count = f"{len(versions)} version{'s' if len(versions) != 1 else ''}"
+            self.message.value = (
+                f"<p class='ck-hint'>Ship at least two versions to compare them (you have {count}).</p>"
+            )
+            return
+        self.older.value, self.newer.value = versions[-2].label, versions[-1].label
+        self.compare()
+
+    def compare(self) -> bool:
+        if self.older.value is None or self.newer.value is None:
+            self._problem("Ship at least two versions to compare them.")
+            return False
+        if self.older.value == self.newer.value:
+            self._problem("Choose two different versions.")
+            return False
+        older, newer = self.workbook.version(self.older.value), self.workbook.version(self.newer.value)
+        self.comparison = pl.compare_versions(older, newer)
+        rows = self.comparison.rows()
+        body = "".join(
+            f"<tr><td>{esc(r.kind)}</td><td>{esc(r.what)}</td><td>{esc(r.before)}</td><td>{esc(r.after)}</td></tr>"
+            for r in rows
+        )
+        self.table.value = (
+            "<table class='ck-table'><tr><th>Change</th><th>What</th>"
+            f"<th>{esc(older.label)}</th><th>{esc(newer.label)}</th></tr>{body}</table>"
+            if rows else ""
+        )
+        self.output.outputs = (figure_output(compare_chart(self.comparison), f"Chart: {self.title}"),)
+        self.message.value = f"<p class='ck-feedback'>{esc(self._headline())}</p>"
+        return True
+
+    def _headline(self) -> str:
+        c = self.comparison
+        if c is None:
+            return ""
+        if c.unchanged:
+            return f"Nothing changed between {c.older} and {c.newer}."
+        parts = [
+            f"{len(c.steps_added)} roadmap step(s) added, {len(c.steps_dropped)} dropped",
+            f"lane {'changed' if c.lane_changed else 'unchanged'}",
+            f"{len(c.ratings)} rating(s) moved",
+            f"{len(c.answers_added)} exercise(s) newly answered",
+        ]
+        return f"From {c.older} to {c.newer}: " + "; ".join(parts) + "."
+
+    def summary(self):
+        rows = [f"{r.kind} | {r.what} | {r.before} | {r.after}" for r in self.comparison.rows()] if self.comparison else []
+        return "\n".join([plain_text(self.message.value), *rows]).strip()
+
+
+EXERCISES = {
+    "overview": OverviewView,
+    "export": ExportView,
+    "ship": ShipView,
+    "compare": CompareView,
+}
