@@ -1,0 +1,485 @@
+"""``careerkit build``: every module as an offline slide deck, a participant handout and a PDF.
+
+The steps, in order:
+1. find the module notebooks (``--only 01`` keeps one) and check their slide conventions;
+2. copy the pinned front-end assets (reveal.js, require.js, jQuery, the widget renderer) beside the decks;
+3. execute each notebook once with the demo participant, several kernels at a time, in this process;
+4. export each executed notebook as it finishes: a reveal.js deck and a handout;
+5. print each deck to PDF in headless Chromium (reveal's print mode);
+6. write ``index.html`` linking everything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import html
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from careerkit.constants import ENV_ASSETS, ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT, HIDE_INPUT, META_KEY
+from careerkit.errors import BuildError, CareerkitError
+
+TEMPLATES = Path(__file__).with_name("templates")
+THEME = "white"  # its fonts ship with reveal.js; most other themes pull Google Fonts
+ASSETS = "assets"
+CELL_TIMEOUT_S = 180
+PDF_TIMEOUT_S = 90
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
+
+# (npm package, file or folder inside it, where it goes under assets/)
+ASSET_FILES = (
+    ("reveal.js", "dist/reveal.js", "reveal.js/dist/reveal.js"),
+    ("reveal.js", "dist/reveal.css", "reveal.js/dist/reveal.css"),
+    ("reveal.js", f"dist/theme/{THEME}.css", f"reveal.js/dist/theme/{THEME}.css"),
+    ("reveal.js", "dist/theme/fonts", "reveal.js/dist/theme/fonts"),
+    ("reveal.js", "plugin/notes/notes.js", "reveal.js/plugin/notes/notes.js"),
+    ("requirejs", "require.js", "require.js"),
+    ("jquery", "dist/jquery.min.js", "jquery.min.js"),
+    ("@jupyter-widgets/html-manager", "dist", "html-manager"),
+)
+SKIPPED_ASSETS = ("*.map", "embed.js", "libembed-amd.js", "*.LICENSE.txt")
+
+
+@dataclass(frozen=True)
+class Module:
+    """One module notebook, e.g. ``notebooks/01_versioning.ipynb``."""
+
+    path: Path
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    def deck(self, output: Path) -> Path:
+        return output / f"{self.stem}.slides.html"
+
+    def handout(self, output: Path) -> Path:
+        return output / f"{self.stem}.handout.html"
+
+    def pdf(self, output: Path) -> Path:
+        return output / f"{self.stem}.pdf"
+
+
+@dataclass
+class BuildResult:
+    """What a build made, and anything it had to leave out (said as a sentence)."""
+
+    output: Path
+    index: Path | None = None
+    decks: list[Path] = field(default_factory=list)
+    handouts: list[Path] = field(default_factory=list)
+    pdfs: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def build(
+    output: Path | str = "build",
+    only: Sequence[str] = (),
+    notebooks: Path | None = None,
+    pdf: bool = True,
+    jobs: int | None = None,
+    progress: bool = True,
+) -> BuildResult:
+    """Build every module's deck, handout and PDF into ``output`` with an index page linking them."""
+    folder = Path(notebooks) if notebooks else notebooks_dir()
+    modules = find_modules(folder, only)
+    notebooks_by_module = {m: load_checked(m) for m in modules}
+    result = BuildResult(output=Path(output))
+    result.output.mkdir(parents=True, exist_ok=True)
+    copy_assets(find_assets(), result.output / ASSETS)
+    chromium = find_chromium() if pdf else None
+    if pdf and chromium is None:
+        result.warnings.append(
+            "PDFs were not made: no Chromium was found (install the 'chromium' package, or build with --no-pdf)."
+        )
+    with _progress(modules, chromium is not None, progress) as bars:
+        run = _Run(result, chromium, bars, jobs or min(len(modules), 6))
+        _run_async(run.all(notebooks_by_module))
+    result.index = write_index(folder, result.output)
+    return result
+
+
+# 1. modules -------------------------------------------------------------------------------------
+
+
+def notebooks_dir() -> Path:
+    """The kit's ``notebooks/`` folder (beside ``src/`` in a checkout), else ``./notebooks``."""
+    for parent in Path(__file__).resolve().parents:
+        if (parent / "notebooks").is_dir() and (parent / "pyproject.toml").is_file():
+            return parent / "notebooks"
+    return Path.cwd() / "notebooks"
+
+
+def find_modules(folder: Path, only: Sequence[str] = ()) -> list[Module]:
+    """Every ``NN_name.ipynb`` in ``folder``, in teaching order; ``only`` keeps those named (``01`` or ``01_versioning``)."""
+    found = [Module(p) for p in sorted(folder.glob("*.ipynb"))]
+    if not found:
+        raise BuildError(str(folder), "there are no notebooks in this folder")
+    if not only:
+        return found
+    wanted = [name.removesuffix(".ipynb") for name in only]
+    chosen = [m for m in found if any(m.stem == w or m.stem.startswith(w + "_") for w in wanted)]
+    missing = [w for w in wanted if not any(m.stem == w or m.stem.startswith(w + "_") for m in found)]
+    if missing:
+        known = ", ".join(m.stem for m in found)
+        raise BuildError(", ".join(missing), f"no such module; the modules are {known}")
+    return chosen
+
+
+def load_checked(module: Module) -> nbformat.NotebookNode:
+    from careerkit.preprocessors import CheckConventions
+
+    try:
+        nb = nbformat.read(module.path, as_version=4)
+    except (OSError, ValueError) as err:
+        raise BuildError(module.stem, f"the notebook could not be read ({err})") from None
+    CheckConventions().preprocess(nb, _resources(module))
+    return nb
+
+
+def _resources(module: Module) -> dict[str, Any]:
+    return {"metadata": {"name": module.stem, "path": str(module.path.parent)}}
+
+
+# 2. assets --------------------------------------------------------------------------------------
+
+
+def find_assets() -> Path:
+    """The ``node_modules`` folder holding the pinned assets: under CAREERKIT_ASSETS, or the repository's."""
+    candidates = []
+    if os.environ.get(ENV_ASSETS):
+        base = Path(os.environ[ENV_ASSETS])
+        candidates += [base / "node_modules", base]
+    candidates += [parent / "node_modules" for parent in Path(__file__).resolve().parents]
+    candidates.append(Path.cwd() / "node_modules")
+    for folder in candidates:
+        if (folder / "reveal.js" / "dist" / "reveal.js").is_file():
+            return folder
+    raise BuildError(
+        "the slide assets",
+        "reveal.js and the widget renderer were not found in node_modules. Run `make assets` (npm ci) in the "
+        f"kit's folder, or set {ENV_ASSETS} to the folder holding node_modules",
+    )
+
+
+def copy_assets(node_modules: Path, target: Path) -> None:
+    """Copy the assets the decks load (skipping files already there and unchanged)."""
+    for package, inside, dest in ASSET_FILES:
+        source = node_modules / package / inside
+        if not source.exists():
+            raise BuildError("the slide assets", f"{source} is missing; run `make assets` (npm ci) again")
+        if source.is_dir():
+            shutil.copytree(
+                source, target / dest, dirs_exist_ok=True, copy_function=_copy_if_changed,
+                ignore=shutil.ignore_patterns(*SKIPPED_ASSETS),
+            )
+        else:
+            (target / dest).parent.mkdir(parents=True, exist_ok=True)
+            _copy_if_changed(source, target / dest)
+
+
+def _copy_if_changed(source: str | Path, dest: str | Path) -> None:
+    s, d = os.stat(source), Path(dest)
+    if d.exists() and d.stat().st_size == s.st_size and int(d.stat().st_mtime) == int(s.st_mtime):
+        return
+    shutil.copy2(source, dest)
+
+
+# 3-5. execute, export, print --------------------------------------------------------------------
+
+
+def kernel_env(home: Path, exchange: Path) -> dict[str, str]:
+    """The kernel's environment: the demo participant, a private workbook folder and exchange."""
+    env = {k: v for k, v in os.environ.items() if k != ENV_PARTICIPANT}
+    env.update({ENV_DEMO: "1", ENV_HOME: str(home), ENV_EXCHANGE: str(exchange), "MPLBACKEND": "Agg"})
+    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    return env
+
+
+class _Run:
+    """One build: kernels run concurrently; exports run one at a time in a worker thread."""
+
+    def __init__(self, result: BuildResult, chromium: str | None, bars: Any, jobs: int):
+        self.result, self.chromium, self.bars = result, chromium, bars
+        self.jobs = max(1, jobs)
+        self.exports = ThreadPoolExecutor(max_workers=1, thread_name_prefix="careerkit-export")
+        self._exporters: dict[str, Any] = {}
+        self._browser: asyncio.Task | None = None
+
+    async def all(self, notebooks: dict[Module, nbformat.NotebookNode]) -> None:
+        gate = asyncio.Semaphore(self.jobs)
+        with tempfile.TemporaryDirectory(prefix="careerkit-build-") as scratch:
+            if self.chromium:
+                from careerkit.pdf import DeckPrinter
+
+                self._browser = asyncio.create_task(DeckPrinter.launch(self.chromium))
+            tasks = [asyncio.create_task(self.one(m, nb, Path(scratch) / m.stem, gate)) for m, nb in notebooks.items()]
+            try:
+                done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+                for task in pending:
+                    task.cancel()
+                await asyncio.gather(*pending, return_exceptions=True)
+                for task in done:
+                    task.result()
+            finally:
+                await self._close_browser()
+                self.exports.shutdown(wait=True)
+
+    async def one(self, module: Module, nb: nbformat.NotebookNode, scratch: Path, gate: asyncio.Semaphore) -> None:
+        async with gate:
+            executed = await execute(module, nb, scratch, self.bars.cell_done(module))
+        loop = asyncio.get_running_loop()
+        deck = await loop.run_in_executor(self.exports, self.export_deck, module, executed)
+        self.result.decks.append(deck)
+        self.bars.output_done("slides")
+        handout = await loop.run_in_executor(self.exports, self.export_handout, module, executed)
+        self.result.handouts.append(handout)
+        self.bars.output_done("handouts")
+        if self._browser is not None:
+            printer = await self._browser
+            self.result.pdfs.append(await printer.print(module.stem, deck, module.pdf(self.result.output)))
+            self.bars.output_done("PDFs")
+
+    def export_deck(self, module: Module, executed: nbformat.NotebookNode) -> Path:
+        from careerkit.preprocessors import TitleSlide
+
+        nb, resources = TitleSlide().preprocess(copy.deepcopy(executed), _resources(module))
+        return self._export("slides", module, nb, resources, module.deck(self.result.output))
+
+    def export_handout(self, module: Module, executed: nbformat.NotebookNode) -> Path:
+        from careerkit.preprocessors import TitleSlide, Worksheet
+
+        nb, resources = TitleSlide().preprocess(copy.deepcopy(executed), _resources(module))
+        nb, resources = Worksheet().preprocess(nb, resources)
+        return self._export("handout", module, nb, resources, module.handout(self.result.output))
+
+    def _export(self, kind: str, module: Module, nb, resources, target: Path) -> Path:
+        if kind not in self._exporters:
+            self._exporters[kind] = make_exporter(kind)
+        nb.metadata["title"] = module_title(module.stem, nb.metadata.get(META_KEY, {}))
+        try:
+            body, _ = self._exporters[kind].from_notebook_node(nb, resources=resources)
+            target.write_text(body, encoding="utf-8")
+        except CareerkitError:
+            raise
+        except Exception as err:  # nbconvert raises many kinds; the facilitator needs the notebook's name
+            raise BuildError(module.stem, f"the {kind} could not be exported ({type(err).__name__}: {err})") from err
+        return target
+
+    async def _close_browser(self) -> None:
+        if self._browser is None:
+            return
+        if not self._browser.done():
+            self._browser.cancel()
+        try:
+            printer = await self._browser
+        except (asyncio.CancelledError, CareerkitError):
+            return
+        await printer.close()
+
+
+async def execute(module: Module, nb: nbformat.NotebookNode, scratch: Path, on_cell=None) -> nbformat.NotebookNode:
+    """Run the notebook once as the demo participant; a failing cell becomes a BuildError naming it."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    nb = copy.deepcopy(nb)
+    current = {"index": 0}
+
+    def started(cell, cell_index, **_):
+        current["index"] = cell_index
+
+    client = NotebookClient(
+        nb, timeout=CELL_TIMEOUT_S, store_widget_state=True, resources=_resources(module),
+        on_cell_start=started, on_cell_executed=on_cell,
+    )
+    (scratch / "home").mkdir(parents=True, exist_ok=True)
+    (scratch / "exchange").mkdir(parents=True, exist_ok=True)
+    log = scratch / "kernel.log"  # the kernel's own chatter stays out of the progress bars
+    try:
+        with log.open("wb") as stderr:
+            await client.async_execute(env=kernel_env(scratch / "home", scratch / "exchange"), stderr=stderr)
+    except CellExecutionError as err:
+        raise BuildError(module.stem, f"{err.ename}: {err.evalue}", cell=current["index"] + 1) from None
+    except CellTimeoutError:
+        raise BuildError(module.stem, f"the cell ran for more than {CELL_TIMEOUT_S} s", cell=current["index"] + 1) from None
+    except DeadKernelError:
+        said = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
+        raise BuildError(module.stem, f"the kernel died ({' '.join(said) or 'no message'})", cell=current["index"] + 1) from None
+    return nb
+
+
+def make_exporter(kind: str):
+    """The nbconvert exporter of a deck (offline reveal.js) or of a handout (static worksheet)."""
+    from nbconvert import HTMLExporter, SlidesExporter
+    from traitlets.config import Config
+
+    common = {
+        "extra_template_basedirs": [str(TEMPLATES)],
+        "exclude_input": True,
+        "exclude_input_prompt": True,
+        "exclude_output_prompt": True,
+    }
+    config = Config()
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_input_tags = {HIDE_INPUT}
+    if kind == "slides":
+        config.SlidesExporter.update(
+            common,
+            template_name="careerkit_reveal",
+            reveal_url_prefix=f"{ASSETS}/reveal.js",
+            reveal_theme=THEME,
+            reveal_width="1280",
+            reveal_height="720",
+            require_js_url=f"{ASSETS}/require.js",
+            jquery_url=f"{ASSETS}/jquery.min.js",
+            widget_renderer_url=f"{ASSETS}/html-manager/embed-amd.js",
+        )
+        return SlidesExporter(config=config)
+    config.HTMLExporter.update(common, template_name="careerkit_handout")
+    return HTMLExporter(config=config)
+
+
+def module_title(stem: str, meta: dict[str, Any]) -> str:
+    number = stem.split("_", 1)[0]
+    title = meta.get("title") or stem
+    return f"{number} · {title}" if number.isdigit() else str(title)
+
+
+def find_chromium() -> str | None:
+    """Debian's /usr/bin/chromium, or a Chromium on PATH; None if there is none (or no Playwright)."""
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return None
+    for name in CHROMIUM_CANDIDATES:
+        found = name if os.path.isabs(name) and os.access(name, os.X_OK) else shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _run_async(coro) -> None:
+    """Run the build's event loop, in a thread if the caller (a notebook) already runs one."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(coro)
+        return
+    failure: list[BaseException] = []
+
+    def target():
+        try:
+            asyncio.run(coro)
+        except BaseException as err:  # handed back to the caller's thread below
+            failure.append(err)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+
+
+# progress ---------------------------------------------------------------------------------------
+
+
+class _Bars:
+    """A bar per notebook (cells executed) and one per output (slides, handouts, PDFs)."""
+
+    def __init__(self, modules: list[Module], pdf: bool, enabled: bool):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(
+            TextColumn("{task.description:<24}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=Console(stderr=True), disable=not enabled,
+        )
+        self.cells = {m: self.progress.add_task(m.stem, total=_count_cells(m)) for m in modules}
+        kinds = ["slides", "handouts"] + (["PDFs"] if pdf else [])
+        self.outputs = {k: self.progress.add_task(k, total=len(modules)) for k in kinds}
+
+    def cell_done(self, module: Module):
+        task = self.cells[module]
+        return lambda **_: self.progress.advance(task)
+
+    def output_done(self, kind: str) -> None:
+        self.progress.advance(self.outputs[kind])
+
+    def __enter__(self):
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.progress.stop()
+
+
+def _progress(modules: list[Module], pdf: bool, enabled: bool) -> _Bars:
+    return _Bars(modules, pdf, enabled)
+
+
+def _count_cells(module: Module) -> int:
+    return sum(c.cell_type == "code" for c in nbformat.read(module.path, as_version=4).cells)
+
+
+# 6. index ---------------------------------------------------------------------------------------
+
+
+def write_index(folder: Path, output: Path) -> Path:
+    """``index.html``: one row per module with its minutes and links to whatever was built."""
+    rows = []
+    for module in find_modules(folder):
+        meta = nbformat.read(module.path, as_version=4).metadata.get(META_KEY, {})
+        minutes = int(meta.get("teaching", 0) or 0) + int(meta.get("exercises", 0) or 0)
+        links = [
+            f'<a href="{html.escape(path.name)}">{label}</a>'
+            for label, path in (("Slides", module.deck(output)), ("Handout", module.handout(output)), ("PDF", module.pdf(output)))
+            if path.exists()
+        ]
+        if links:
+            title = html.escape(module_title(module.stem, meta))
+            rows.append(f"<tr><th scope='row'>{title}</th><td>{minutes} min</td><td>{' · '.join(links)}</td></tr>")
+    page = INDEX_PAGE.format(rows="\n".join(rows))
+    target = output / "index.html"
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+INDEX_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>careerkit: slides and handouts</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 48em; margin: 2em auto; padding: 0 1em; color: #1a1a1a; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ text-align: left; padding: 0.4em 0.6em; border-bottom: 1px solid #ccc; }}
+a {{ color: #005a8c; }}
+</style>
+</head>
+<body>
+<main>
+<h1>Career as a product: slides and handouts</h1>
+<p>Everything here opens from disk with the network off. In a deck, press <kbd>S</kbd> for the speaker notes.
+Handouts are for participants: no facilitator notes.</p>
+<table>
+<thead><tr><th scope="col">Module</th><th scope="col">Time</th><th scope="col">Open</th></tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table>
+</main>
+</body>
+</html>
+"""
