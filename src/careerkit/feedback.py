@@ -1,0 +1,781 @@
+"""Module 3, feedback: the repeat-back scorer, the pair drill, stalled promotions, shadows, contradictions.
+
+Pure logic over content and answers: no widgets, no I/O beyond loading ``content/feedback.toml``.
+Answers other modules read (keep these shapes stable):
+
+- ``feedback.repeat_back`` is a :class:`RepeatBackLog`; its ``history`` is a list of :class:`Attempt`
+  (statement id, text, score, covered points, defensive markers, loops, mode). The group dashboard
+  reads the drill scores from it.
+- ``feedback.promotion_stall`` is a :class:`PromotionStall`; its ``ranked`` list holds the causes,
+  most likely first, each a :class:`RankedCause` (``id``, ``label``, ``share`` and ``base_rate`` in
+  percent, ``reasons``, ``moves``).
+- ``feedback.shadows`` is a :class:`Shadows`; ``superpowers`` lists the chosen superpower ids and
+  ``pairs`` each chosen superpower with its shadow and rating (:class:`ShadowPair`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
+
+from careerkit.content import TIMESTAMP, Cited, ContentFile, ContentModel, load_content
+from careerkit.errors import CareerkitError
+
+SHORT = 200
+LONG = 2000
+HISTORY_LIMIT = 500  # attempts kept in the drill history; older ones are dropped first
+PAIR_LOOP_LIMIT = 50
+NEUTRAL = 2  # "Not sure" on the five-point scale of the promotion questions
+
+
+# content
+class KeyPoint(ContentModel):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str
+    cues: list[str] = Field(min_length=1)
+    need: int = Field(1, ge=1)
+
+    @model_validator(mode="after")
+    def _need_fits(self) -> KeyPoint:
+        if self.need > len(self.cues):
+            raise ValueError(f"point {self.id} needs {self.need} cues but lists only {len(self.cues)}")
+        return self
+
+
+class Statement(Cited):
+    giver: str
+    text: str
+    hard: bool = False
+    points: list[KeyPoint] = Field(min_length=1)
+
+
+class SynonymGroup(ContentModel):
+    words: list[str] = Field(min_length=2)
+
+
+class Marker(ContentModel):
+    id: str
+    label: str
+    phrases: list[str] = Field(min_length=1)
+
+
+class Scoring(ContentModel):
+    coverage: int = Field(ge=0)
+    no_defence: int = Field(ge=0)
+    check: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _sums_to_100(self) -> Scoring:
+        if self.coverage + self.no_defence + self.check != 100:
+            raise ValueError("scoring weights must add up to 100")
+        return self
+
+
+class Tips(ContentModel):
+    off_topic: str
+    defensive: str
+    missed: str
+    no_check: str
+    good: str
+
+
+class Suggestion(ContentModel):
+    """A label with the source timestamp; without one it is the kit's own suggestion."""
+
+    id: str = ""
+    label: str = ""
+    text: str = ""
+    timestamp: str | None = None
+
+    @field_validator("timestamp")
+    @classmethod
+    def _timestamp_format(cls, value: str | None) -> str | None:
+        if value is not None and not TIMESTAMP.match(value):
+            raise ValueError(f"timestamp {value!r} should look like [00:08:11]")
+        return value
+
+    def cited(self) -> str:
+        words = self.text or self.label
+        return f"{words} {self.timestamp}" if self.timestamp else f"{words} (the kit's suggestion, not in the source)"
+
+
+class StallCause(Cited):
+    label: str
+    summary: str
+    base_rate: float = Field(gt=0, lt=1)
+    base_rate_note: str
+    moves: list[Suggestion] = Field(min_length=1)
+
+
+class StallQuestion(Cited):
+    text: str
+    weights: dict[str, float]
+
+
+class Superpower(Cited):
+    label: str
+    shadow: str
+    cues: list[str] = Field(default_factory=list)
+
+
+class Choice(ContentModel):
+    id: str
+    label: str
+    hint: str = ""
+
+
+class SourceNote(ContentModel):
+    label: str
+
+
+class FeedbackContent(ContentFile):
+    statements: list[Statement] = Field(min_length=1)
+    synonyms: list[SynonymGroup]
+    stopwords: list[str]
+    defensive_markers: list[Marker]
+    check_phrases: list[str] = Field(min_length=1)
+    scoring: Scoring
+    tips: Tips
+    relations: list[str] = Field(min_length=1)
+    formal_relation: str
+    safety_moves: list[Suggestion]
+    formal_phrases: list[str]
+    closed_starters: list[str]
+    example_question: str
+    stall_scale: list[str] = Field(min_length=5, max_length=5)
+    stall_causes: list[StallCause] = Field(min_length=1)
+    stall_questions: list[StallQuestion] = Field(min_length=1)
+    superpowers: list[Superpower] = Field(min_length=1)
+    ratings: list[Choice] = Field(min_length=2)
+    feedback_types: list[Choice] = Field(min_length=1)
+    feedback_types_source: SourceNote
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FeedbackContent:
+        for what, ids in (
+            ("statement", [s.id for s in self.statements]),
+            ("superpower", [s.id for s in self.superpowers]),
+            ("stall question", [q.id for q in self.stall_questions]),
+        ):
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            if dupes:
+                raise ValueError(f"{what} ids must be unique: {', '.join(dupes)}")
+        causes = {c.id for c in self.stall_causes}
+        for question in self.stall_questions:
+            unknown = set(question.weights) - causes
+            if unknown:
+                raise ValueError(f"stall question {question.id} weighs unknown causes: {', '.join(sorted(unknown))}")
+        if abs(sum(c.base_rate for c in self.stall_causes) - 1) > 0.01:
+            raise ValueError("the stall causes' base rates must add up to 1")
+        if self.formal_relation not in self.relations:
+            raise ValueError("formal_relation must be one of the relations")
+        seen: dict[tuple[str, ...], int] = {}
+        for number, group in enumerate(self.synonyms, start=1):
+            for phrase in {stem_phrase(word) for word in group.words}:
+                if phrase in seen and seen[phrase] != number:
+                    raise ValueError(f"'{' '.join(phrase)}' is in two synonym groups ({seen[phrase]} and {number})")
+                seen[phrase] = number
+        return self
+
+
+@cache
+def content() -> FeedbackContent:
+    return load_content("feedback", FeedbackContent)
+
+
+def statement(statement_id: str) -> Statement:
+    for item in content().statements:
+        if item.id == statement_id:
+            return item
+    raise KeyError(statement_id)
+
+
+def _one_of(value: str, allowed: list[str], what: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"choose a {what} from the list")
+    return value
+
+
+# matching words: stems, then synonym groups
+WORD = re.compile(r"[a-z0-9']+")
+SUFFIXES = (
+    ("ations", "ate"), ("ation", "ate"), ("iveness", "ive"), ("ments", ""), ("ment", ""), ("ness", ""),
+    ("ingly", ""), ("ings", ""), ("ing", ""), ("edly", ""), ("ies", "y"), ("ied", "y"), ("ers", ""),
+    ("er", ""), ("ed", ""), ("ly", ""),
+)
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight apostrophes, hyphens and punctuation as spaces, single spaces."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(WORD.findall(text.replace("-", " ")))
+
+
+def stem(word: str) -> str:
+    """A light, consistent suffix-stripper: 'interrupted', 'interrupting' and 'interrupts' share a stem."""
+    word = word.strip("'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) <= 3:
+        return word
+    for suffix, replacement in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + replacement
+            break
+    else:
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+    if word.endswith("e") and len(word) >= 4:
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]
+    return word
+
+
+def stem_phrase(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in normalise(text).split())
+
+
+def _contains(tokens: tuple[str, ...], phrase: tuple[str, ...], gap: int = 1) -> bool:
+    """Whether the words of ``phrase`` occur in order, with at most ``gap`` other words between two of them."""
+    if not phrase:
+        return False
+    for start, token in enumerate(tokens):
+        if token != phrase[0]:
+            continue
+        at = start
+        for word in phrase[1:]:
+            window = tokens[at + 1 : at + 2 + gap]
+            if word not in window:
+                break
+            at += 1 + window.index(word)
+        else:
+            return True
+    return False
+
+
+@cache
+def _groups() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    return tuple(tuple(sorted({stem_phrase(w) for w in g.words})) for g in content().synonyms)
+
+
+def alternatives(cue: str) -> tuple[tuple[str, ...], ...]:
+    """Every stemmed phrase that counts as the cue: its synonym group, or the cue alone."""
+    phrase = stem_phrase(cue)
+    for group in _groups():
+        if phrase in group:
+            return group
+    return (phrase,)
+
+
+def mentions(text: str, cue: str) -> bool:
+    """Whether ``text`` says ``cue`` or one of its synonyms, in any inflection."""
+    tokens = stem_phrase(text)
+    return any(_contains(tokens, alt) for alt in alternatives(cue))
+
+
+def concepts(text: str) -> set[str]:
+    """The ideas in a text: synonym groups it mentions ('g3') and its other non-stop-word stems."""
+    tokens = stem_phrase(text)
+    stops = {stem(w) for w in content().stopwords}
+    found = {f"g{i}" for i, group in enumerate(_groups()) if any(_contains(tokens, p) for p in group)}
+    return found | {t for t in tokens if t not in stops and len(t) > 2}
+
+
+# the repeat-back scorer [00:32:21]
+class DrillResult(BaseModel):
+    """What the scorer says about one repeat-back."""
+
+    score: int = Field(ge=0, le=100)
+    covered: list[str]
+    missed: list[str]
+    defensive: list[str]
+    checks_understanding: bool
+    verdict: Literal["good", "partial", "defensive", "off_topic"]
+    tip_kind: Literal["off_topic", "defensive", "missed", "no_check", "good"]
+    tip: str
+
+
+def _swap_person(text: str) -> str:
+    """The feedback as the learner would echo it: 'you didn't' read as 'i didn't'."""
+    swaps = {"you": "i", "your": "my", "yours": "mine", "you're": "i'm", "you've": "i've", "yourself": "myself"}
+    return " ".join(swaps.get(w, w) for w in normalise(text).split())
+
+
+def _count(text: str, phrase: str) -> int:
+    return len(re.findall(rf"(?<![a-z0-9']){re.escape(normalise(phrase))}(?![a-z0-9'])", text))
+
+
+def defensive_markers(text: str, feedback: str = "") -> list[str]:
+    """Ids of the defensive markers in a repeat-back; markers that echo the feedback itself do not count."""
+    said, heard = normalise(text), _swap_person(feedback)
+    return [
+        marker.id
+        for marker in content().defensive_markers
+        if sum(_count(said, p) for p in marker.phrases) > sum(_count(heard, p) for p in marker.phrases)
+    ]
+
+
+def checks_understanding(text: str) -> bool:
+    """Whether the repeat-back ends by checking understanding ('Did I get that right?')."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text.strip()) if normalise(s)]
+    if not sentences:
+        return False
+    last = f" {normalise(sentences[-1])} "
+    return any(f" {normalise(p)} " in last for p in content().check_phrases)
+
+
+def covered_points(points: list[KeyPoint], text: str) -> list[str]:
+    return [p.id for p in points if sum(mentions(text, cue) for cue in p.cues) >= p.need]
+
+
+def points_from_text(feedback: str) -> list[KeyPoint]:
+    """Key points for feedback typed by a partner: one per clause, cued by its content words."""
+    stops = {stem(w) for w in content().stopwords}
+    points = []
+    for clause in re.split(r"[.;!?\n]+|,\s*(?:and|but)\s+", feedback):
+        words = list(dict.fromkeys(w for w in normalise(clause).split() if stem(w) not in stops and len(w) > 2))
+        if words:
+            need = min(3, max(1, math.ceil(len(words) / 3)))
+            points.append(KeyPoint(id=f"p{len(points) + 1}", label=clause.strip(), cues=words, need=need))
+    return points
+
+
+def score_repeat_back(points: list[KeyPoint], text: str, feedback: str = "") -> DrillResult:
+    """Score a repeat-back against key points: coverage, defensive markers, a closing check, one tip.
+
+    An off-topic repeat-back (no point covered) scores 0. With no key points (pair mode, when the
+    partner typed nothing), coverage is not scored and the score is the share of the other two parts.
+    """
+    weights, tips = content().scoring, content().tips
+    covered = covered_points(points, text)
+    missed = [p.id for p in points if p.id not in covered]
+    defensive = defensive_markers(text, feedback)
+    checks = checks_understanding(text)
+    parts = (0 if defensive else weights.no_defence) + (weights.check if checks else 0)
+    if points and not covered:
+        score = 0  # nothing of the feedback came back: no credit for the rest
+    elif points:
+        score = round(weights.coverage * len(covered) / len(points) + parts)
+    else:
+        score = round(100 * parts / ((weights.no_defence + weights.check) or 1))
+    labels = {m.id: m.label for m in content().defensive_markers}
+    point_labels = {p.id: p.label for p in points}
+    if points and not covered:
+        verdict, tip_kind, tip = "off_topic", "off_topic", tips.off_topic
+    elif defensive:
+        verdict, tip_kind, tip = "defensive", "defensive", tips.defensive.format(marker=labels[defensive[0]])
+    elif missed:
+        verdict, tip_kind, tip = "partial", "missed", tips.missed.format(missing=point_labels[missed[0]])
+    elif not checks:
+        verdict, tip_kind, tip = "partial", "no_check", tips.no_check
+    else:
+        verdict, tip_kind, tip = "good", "good", tips.good
+    return DrillResult(
+        score=score, covered=covered, missed=missed, defensive=defensive, checks_understanding=checks,
+        verdict=verdict, tip_kind=tip_kind, tip=tip,
+    )
+
+
+def score_statement(statement_id: str, text: str) -> DrillResult:
+    """Score a repeat-back of one statement from the bank."""
+    item = statement(statement_id)
+    return score_repeat_back(item.points, text, item.text)
+
+
+class Attempt(BaseModel):
+    """One repeat-back in the drill history (solo: from the bank; pair: the confirmed one of a round)."""
+
+    mode: Literal["solo", "pair"]
+    statement_id: str = Field("", max_length=64)
+    text: str = Field(max_length=LONG, title="Your repeat-back")
+    score: int = Field(ge=0, le=100)
+    covered: list[str] = Field(default_factory=list)
+    missed: list[str] = Field(default_factory=list)
+    defensive: list[str] = Field(default_factory=list)
+    checks_understanding: bool = False
+    verdict: str = ""
+    tip: str = Field("", max_length=LONG)
+    loops: int = Field(1, ge=1, le=1000)
+
+    @classmethod
+    def from_result(cls, result: DrillResult, **fields) -> Attempt:
+        return cls(**result.model_dump(exclude={"tip_kind"}), **fields)
+
+
+def record(history: list[Attempt], attempt: Attempt) -> list[Attempt]:
+    """The history with ``attempt`` appended, trimmed to the newest HISTORY_LIMIT attempts."""
+    return [*history, attempt][-HISTORY_LIMIT:]
+
+
+def solo_attempt(statement_id: str, text: str, history: list[Attempt]) -> Attempt:
+    """Score a solo repeat-back; ``loops`` counts the tries in a row at this statement."""
+    loops = 1
+    for previous in reversed(history):
+        if previous.mode != "solo" or previous.statement_id != statement_id:
+            break
+        loops += 1
+    return Attempt.from_result(score_statement(statement_id, text), mode="solo", statement_id=statement_id,
+                               text=text, loops=min(loops, 1000))
+
+
+# the pair drill: a partner says the feedback aloud and confirms the repeat-back
+class DrillStepError(CareerkitError):
+    """A pair-drill button pressed at the wrong moment; the message says what to do instead."""
+
+
+PairState = Literal["listening", "awaiting_partner", "confirmed"]
+
+
+class PairRound(BaseModel):
+    """The state of one pair round, saved so a kernel restart resumes mid-loop."""
+
+    state: PairState = "listening"
+    partner_said: str = Field("", max_length=LONG, title="What your partner said")
+    attempts: list[Attempt] = Field(default_factory=list, max_length=PAIR_LOOP_LIMIT)
+
+
+class PairDrill:
+    """Pair mode as a state machine.
+
+    listening --repeat_back()--> awaiting_partner --not_quite()--> listening (another loop)
+                                 awaiting_partner --yes_exactly()--> confirmed --new_round()--> listening
+    """
+
+    def __init__(self, state: PairRound | None = None):
+        self.round = state.model_copy(deep=True) if state else PairRound()
+
+    @property
+    def state(self) -> PairState:
+        return self.round.state
+
+    @property
+    def loops(self) -> int:
+        return len(self.round.attempts)
+
+    def repeat_back(self, text: str, partner_said: str = "") -> Attempt:
+        if self.state == "awaiting_partner":
+            raise DrillStepError("Your partner has not answered yet: partner, press “Yes, exactly” or “Not quite”.")
+        if self.state == "confirmed":
+            raise DrillStepError("This round is confirmed. Press “New round” for the next piece of feedback.")
+        if not text.strip():
+            raise DrillStepError("Type back what you heard first.")
+        if self.loops >= PAIR_LOOP_LIMIT:
+            raise DrillStepError(f"{PAIR_LOOP_LIMIT} loops on one piece of feedback: press “New round” and start afresh.")
+        self.round.partner_said = partner_said
+        result = score_repeat_back(points_from_text(partner_said), text, partner_said)
+        attempt = Attempt.from_result(result, mode="pair", statement_id="", text=text, loops=self.loops + 1)
+        self.round.attempts.append(attempt)
+        self.round.state = "awaiting_partner"
+        return attempt
+
+    def _expect_partner(self) -> None:
+        if self.state != "awaiting_partner":
+            raise DrillStepError("There is no repeat-back to confirm yet: learner, type what you heard and submit it.")
+
+    def not_quite(self) -> None:
+        """The partner says it was not quite right: back to listening for another loop."""
+        self._expect_partner()
+        self.round.state = "listening"
+
+    def yes_exactly(self) -> Attempt:
+        """The partner confirms: the round ends; returns the attempt to log, with loops to confirmation."""
+        self._expect_partner()
+        self.round.state = "confirmed"
+        return self.round.attempts[-1].model_copy(update={"loops": self.loops})
+
+    def new_round(self) -> None:
+        self.round = PairRound()
+
+
+class RepeatBackLog(BaseModel):
+    """``feedback.repeat_back``: the drill as saved.
+
+    ``history`` lists every scored solo attempt and every confirmed pair round (:class:`Attempt`:
+    ``mode``, ``statement_id``, ``text``, ``score``, ``covered``, ``defensive``, ``loops``...), oldest first.
+    ``draft`` and ``pair`` keep what is being typed and an unfinished pair round.
+    """
+
+    mode: Literal["solo", "pair"] = "solo"
+    statement_id: str = ""
+    draft: str = Field("", max_length=LONG, title="Your repeat-back")
+    pair: PairRound = Field(default_factory=PairRound)
+    history: list[Attempt] = Field(default_factory=list, max_length=HISTORY_LIMIT)
+
+    @field_validator("statement_id")
+    @classmethod
+    def _known_statement(cls, value: str) -> str:
+        return value if not value else _one_of(value, [s.id for s in content().statements], "feedback statement")
+
+
+def drill_summary(log: RepeatBackLog) -> dict[str, float | int | None]:
+    """Attempts, mean and last score, and mean loops to confirmation in pair mode (for dashboards)."""
+    scores = [a.score for a in log.history]
+    pair_loops = [a.loops for a in log.history if a.mode == "pair"]
+    return {
+        "attempts": len(scores),
+        "mean_score": round(sum(scores) / len(scores), 1) if scores else None,
+        "last_score": scores[-1] if scores else None,
+        "mean_loops": round(sum(pair_loops) / len(pair_loops), 1) if pair_loops else None,
+    }
+
+
+# real versus formal feedback [00:30:41]-[00:34:11]
+class Giver(BaseModel):
+    name: str = Field("", max_length=SHORT, title="Who")
+    relation: str = Field("Peer", title="Relation")
+    why: str = Field("", max_length=LONG, title="Why them")
+
+    @field_validator("relation")
+    @classmethod
+    def _relation(cls, value: str) -> str:
+        return _one_of(value, content().relations, "relation")
+
+
+class RealFeedbackPlan(BaseModel):
+    """``feedback.real_feedback``: whom to ask, how to make it safe, the exact question."""
+
+    givers: list[Giver] = Field(default_factory=list, max_length=6, title="People to ask")
+    safety: list[str] = Field(default_factory=list, title="How you will make it safe")
+    safety_own: str = Field("", max_length=LONG, title="Your own way to make it safe")
+    question: str = Field("", max_length=500, title="The exact question")
+    manages_team: bool = Field(False, title="I manage a team")
+    staff_thanks: str = Field("", max_length=LONG, title="Thanking givers in a staff meeting")
+
+    @field_validator("safety")
+    @classmethod
+    def _safety(cls, value: list[str]) -> list[str]:
+        known = [m.id for m in content().safety_moves]
+        return [_one_of(v, known, "way to make it safe") for v in value]
+
+
+def check_real_feedback(plan: RealFeedbackPlan) -> list[str]:
+    """Soft checks on the plan, each a sentence to act on (empty: ready to ask)."""
+    c = content()
+    problems = []
+    named = [g for g in plan.givers if g.name.strip()]
+    if not named:
+        problems.append("Name at least one person who sees your work up close [00:30:41].")
+    elif all(g.relation == c.formal_relation for g in named):
+        problems.append(
+            "Everyone you named is your manager: that is where formal feedback comes from. "
+            "Add a peer or someone on your team for real feedback [00:30:41]."
+        )
+    if not plan.safety and not plan.safety_own.strip():
+        problems.append("Choose at least one way to make it safe to be honest with you [00:31:53].")
+    question = normalise(plan.question)
+    if not question:
+        problems.append(f"Write the exact question you will ask. For example: “{c.example_question}”")
+    else:
+        formal = [p for p in c.formal_phrases if f" {normalise(p)} " in f" {question} "]
+        if formal:
+            problems.append(f"“{formal[0]}” invites polite, formal answers. Ask about one thing you could do differently.")
+        if question.split()[0] in c.closed_starters:
+            problems.append("That question can be answered with yes or no. Start it with “What” or “Which”.")
+    if plan.manages_team and not plan.staff_thanks.strip():
+        problems.append("You manage a team: write how you will thank feedback givers in your next staff meeting [00:34:11].")
+    return problems
+
+
+# why isn't my promotion happening? [00:26:26]-[00:29:41]
+class RankedCause(BaseModel):
+    id: str
+    label: str
+    share: float = Field(title="Weight of evidence, percent")
+    base_rate: float = Field(title="Base rate, percent")
+    base_rate_note: str
+    reasons: list[str]
+    moves: list[str]
+
+
+def diagnose(answers: dict[str, int]) -> list[RankedCause]:
+    """Rank the four causes: each starts at its base rate and each answer moves it.
+
+    An answer on the five-point scale counts from -1 ('Not true') to +1 ('True'), times the question's
+    weight for a cause; a cause's weight is ``base_rate * exp(evidence)``, shown as a share in percent.
+    With every answer 'Not sure' the ranking is the base rates: a development area first, about half.
+    """
+    c = content()
+    evidence = {cause.id: 0.0 for cause in c.stall_causes}
+    reasons: dict[str, list[str]] = {cause.id: [] for cause in c.stall_causes}
+    for question in c.stall_questions:
+        answer = answers.get(question.id, NEUTRAL)
+        lean = (answer - NEUTRAL) / NEUTRAL
+        for cause_id, weight in question.weights.items():
+            evidence[cause_id] += weight * lean
+            if weight * lean > 0:
+                reasons[cause_id].append(f"“{question.text}”: {c.stall_scale[answer].lower()} {question.timestamp}")
+    raw = {cause.id: cause.base_rate * math.exp(evidence[cause.id]) for cause in c.stall_causes}
+    total = sum(raw.values())
+    ranked = [
+        RankedCause(
+            id=cause.id, label=cause.label, share=round(100 * raw[cause.id] / total, 1),
+            base_rate=round(100 * cause.base_rate, 1), base_rate_note=cause.base_rate_note,
+            reasons=reasons[cause.id] or [f"No answer points here: it ranks on its base rate ({100 * cause.base_rate:.0f}%)."],
+            moves=[m.cited() for m in cause.moves],
+        )
+        for cause in c.stall_causes
+    ]
+    return sorted(ranked, key=lambda r: (-r.share, r.id))
+
+
+class PromotionStall(BaseModel):
+    """``feedback.promotion_stall``: answers to the questions (0-4) and, computed, the ranked causes."""
+
+    answers: dict[str, int] = Field(default_factory=dict, title="Your answers")
+    first_move: str = Field("", max_length=LONG, title="Your first move")
+
+    @field_validator("answers")
+    @classmethod
+    def _known_questions(cls, value: dict[str, int]) -> dict[str, int]:
+        known = {q.id for q in content().stall_questions}
+        for question_id, answer in value.items():
+            if question_id not in known:
+                raise ValueError(f"there is no question '{question_id}'")
+            if not 0 <= answer <= 4:
+                raise ValueError("each answer is one of the five choices")
+        return value
+
+    @computed_field
+    @property
+    def ranked(self) -> list[RankedCause]:
+        return diagnose(self.answers)
+
+
+# shadows of superpowers [00:53:11]-[00:56:35]
+class ShadowPair(BaseModel):
+    id: str
+    superpower: str
+    shadow: str
+    rating: str
+    hint: str
+    timestamp: str
+
+
+class Shadows(BaseModel):
+    """``feedback.shadows``: chosen superpower ids, a rating per superpower, and (computed) their shadows."""
+
+    superpowers: list[str] = Field(default_factory=list, title="Your superpowers")
+    ratings: dict[str, str] = Field(default_factory=dict, title="How much you use each")
+    notes: str = Field("", max_length=LONG, title="Notes")
+
+    @field_validator("superpowers")
+    @classmethod
+    def _known_superpowers(cls, value: list[str]) -> list[str]:
+        known = [s.id for s in content().superpowers]
+        return [_one_of(v, known, "superpower") for v in dict.fromkeys(value)]
+
+    @field_validator("ratings")
+    @classmethod
+    def _known_ratings(cls, value: dict[str, str]) -> dict[str, str]:
+        powers = [s.id for s in content().superpowers]
+        levels = [r.id for r in content().ratings]
+        for power, level in value.items():
+            _one_of(power, powers, "superpower")
+            _one_of(level, levels, "rating")
+        return value
+
+    @computed_field
+    @property
+    def pairs(self) -> list[ShadowPair]:
+        return shadow_pairs(self)
+
+
+def shadow_pairs(answer: Shadows) -> list[ShadowPair]:
+    """Each chosen superpower with its likely shadow and what its rating suggests."""
+    powers = {s.id: s for s in content().superpowers}
+    levels = {r.id: r for r in content().ratings}
+    pairs = []
+    for power_id in answer.superpowers:
+        power = powers[power_id]
+        rating = answer.ratings.get(power_id, "")
+        hint = levels[rating].hint.format(shadow=power.shadow.lower()) if rating else "Rate how much you use it."
+        pairs.append(ShadowPair(id=power_id, superpower=power.label, shadow=power.shadow, rating=rating, hint=hint,
+                                timestamp=power.timestamp))
+    return pairs
+
+
+# contradictory feedback [00:57:30]
+class FeedbackItem(BaseModel):
+    giver: str = Field("", max_length=SHORT, title="Who gave it")
+    kind: str = Field("coaching", title="Kind")
+    about: str = Field("", max_length=LONG, title="What it is about")
+    direction: Literal["affirms", "challenges"] = Field("challenges", title="Does it affirm or challenge you")
+    strength: str = Field("", max_length=SHORT, title="Which strength it touches")
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        return _one_of(value, [t.id for t in content().feedback_types], "kind of feedback")
+
+
+class ContradictionLog(BaseModel):
+    """``feedback.contradictions``: claimed strengths, feedback items, and a reflection."""
+
+    strengths: list[str] = Field(default_factory=list, max_length=8, title="Strengths you claim")
+    items: list[FeedbackItem] = Field(default_factory=list, max_length=30, title="Feedback")
+    reflection: str = Field("", max_length=LONG, title="Your reflection")
+
+    @field_validator("strengths")
+    @classmethod
+    def _tidy(cls, value: list[str]) -> list[str]:
+        for strength in value:
+            if len(strength) > SHORT:
+                raise ValueError(f"keep each strength under {SHORT} characters")
+        return [s.strip() for s in value if s.strip()]
+
+
+class Contradiction(BaseModel):
+    item: int  # index into the log's items
+    strength: str
+    sentence: str
+
+
+class ContradictionMatrix(BaseModel):
+    strengths: list[str]
+    items: list[str]  # short labels of the feedback items
+    cells: list[list[Literal["contradicts", "affirms", ""]]]  # one row per strength
+    contradictions: list[Contradiction]
+
+
+def strength_concepts(strength: str) -> set[str]:
+    """A claimed strength's ideas, plus the cues of a superpower it names ('Great collaborator')."""
+    found = concepts(strength)
+    for power in content().superpowers:
+        if found & concepts(power.label) or normalise(strength) == power.id:
+            found |= concepts(power.label) | {c for cue in power.cues for c in concepts(cue)}
+    return found
+
+
+def touches(item: FeedbackItem, strength: str) -> bool:
+    """Whether a feedback item is about a strength: named by the learner, else shared ideas in the words."""
+    if item.strength.strip():
+        return item.strength.strip().lower() == strength.strip().lower()
+    return bool(strength_concepts(strength) & concepts(item.about))
+
+
+def find_contradictions(log: ContradictionLog) -> ContradictionMatrix:
+    """Strengths x feedback: which items affirm a strength, which contradict it (never to be dismissed)."""
+    cells, found = [], []
+    for strength in log.strengths:
+        row: list[Literal["contradicts", "affirms", ""]] = []
+        for index, item in enumerate(log.items):
+            if not touches(item, strength):
+                row.append("")
+            elif item.direction == "affirms":
+                row.append("affirms")
+            else:
+                row.append("contradicts")
+                who = item.giver.strip() or "Someone"
+                found.append(Contradiction(
+                    item=index, strength=strength,
+                    sentence=f"{who} challenges “{strength}”: “{item.about.strip()}”. Do not file it as an anomaly: "
+                    "what would be true if they were right? [00:57:30]",
+                ))
+        cells.append(row)
+    labels = [f"{i + 1}. {(item.giver.strip() or 'someone')}" for i, item in enumerate(log.items)]
+    return ContradictionMatrix(strengths=log.strengths, items=labels, cells=cells, contradictions=found)
