@@ -98,6 +98,30 @@ def collect(exchange: str | Path, validate: bool = True) -> CollectResult:
     return CollectResult(exchange=folder, table=table, problems=problems, files=len(names))
 
 
+def run_collect(exchange: str | Path, output: str | Path | None = None) -> CollectResult:
+    """``careerkit collect``: collect, and save the table as CSV or JSON lines if ``output`` is given."""
+    result = collect(exchange)
+    if output is not None:
+        write_table(result.table, Path(output))
+    return result
+
+
+def write_table(table: pd.DataFrame, path: Path) -> Path:
+    """Save the collected table; answers are stored as JSON text so nothing is lost in a CSV."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".json"):
+        raise CareerkitError(f"The table can be saved as .csv or .json, not '{path.name}'.")
+    flat = table.assign(value=[json.dumps(v, ensure_ascii=False, sort_keys=True) for v in table["value"]])
+    try:
+        if suffix == ".csv":
+            flat.to_csv(path, index=False)
+        else:
+            table.to_json(path, orient="records", lines=True, force_ascii=False)
+    except OSError as err:
+        raise CareerkitError(f"The table could not be written to {path} ({err.strerror}).") from None
+    return path
+
+
 def _exchange_files(folder: Path) -> list[str]:
     try:
         with os.scandir(folder) as entries:
@@ -120,9 +144,11 @@ def _read_file(folder: Path, name: str) -> tuple[dict[str, Any], str]:
     if len(raw) > MAX_FILE_BYTES:
         return {}, f"it is larger than {MAX_FILE_BYTES // 1_000_000} MB, so it is not a careerkit exchange file"
     try:
-        data = json.loads(raw)
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return {}, "it is not UTF-8 text"
+    try:
+        data = json.loads(text)
     except ValueError:
         return {}, "it is not valid JSON (damaged or cut short)"
     if not isinstance(data, dict) or data.get("format") != EXCHANGE_FORMAT:
