@@ -135,6 +135,12 @@ def test_missing_lanes_are_filled_with_zeros_and_duplicates_dropped():
     assert rated.chosen == ["growth"]
 
 
+def test_blank_answers_hold_every_lane_and_activity():
+    assert list(ln.LaneRatings().scores) == LANES
+    assert ln.Radar().current == dict.fromkeys(LANES, 0) == ln.radar_from_ratings(ln.LaneRatings()).target
+    assert ln.read_path(ln.PathAnswer()).fit == "unclear"
+
+
 def test_an_out_of_range_rating_names_the_lane_and_the_rating():
     with pytest.raises(ValidationError) as err:
         ln.LaneRatings.model_validate({"scores": {"growth": {"evidence": 4, "energy": 12}}})

@@ -7,8 +7,10 @@ import html
 import pytest
 from hypothesis import given
 from hypothesis import strategies as hs
+from pydantic import ValidationError
 
 from careerkit import story as st
+from careerkit.widgets.base import friendly_errors
 
 # I against we
 
@@ -176,6 +178,17 @@ def test_flagged_claims_say_which_role_and_part():
 def test_missing_parts_of_a_role_are_named():
     report = st.check_story(st.CareerStory(roles=[st.StoryRole(role="PM, search", company="Acme", learned="I learned ranking.")]))
     assert "Role 1 (PM, search): what did I achieve? The lesson needs its result." in report.messages
+
+
+def test_a_story_too_long_names_the_role_and_the_box():
+    with pytest.raises(ValidationError) as err:
+        st.CareerStory.model_validate({"roles": [{"role": "PM"}, {"role": "PM", "learned": "x" * 2001}]})
+    assert friendly_errors(err.value, st.CareerStory) == (
+        "Your story: Role 2, what I learned is too long: keep it under 2000 characters."
+    )
+    with pytest.raises(ValidationError) as err:
+        st.CareerStory(roles=[st.StoryRole()] * 13)
+    assert "Keep the story to 12 roles" in friendly_errors(err.value, st.CareerStory)
 
 
 # the press release

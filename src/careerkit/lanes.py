@@ -135,7 +135,7 @@ class LaneRatings(BaseModel):
     are allowed and named as a risk. Read the pick with :attr:`chosen_lane`.
     """
 
-    scores: dict[str, LaneScore] = Field(default_factory=dict, title="Your lane ratings")
+    scores: dict[str, LaneScore] = Field(default_factory=dict, title="Your lane ratings", validate_default=True)
     chosen: list[str] = Field(default_factory=list, title="Your lane")
     why: str = Field("", max_length=LONG, title="Why this lane")
 
@@ -375,8 +375,8 @@ class Radar(BaseModel):
     Value shape: ``{"current": {lane_id: 0-10}, "target": {lane_id: 0-10}}``, every lane present.
     """
 
-    current: dict[str, int] = Field(default_factory=dict, title="Current strength")
-    target: dict[str, int] = Field(default_factory=dict, title="Target strength")
+    current: dict[str, int] = Field(default_factory=dict, title="Current strength", validate_default=True)
+    target: dict[str, int] = Field(default_factory=dict, title="Target strength", validate_default=True)
 
     @field_validator("current", "target", mode="wrap")
     @classmethod
@@ -433,7 +433,7 @@ class PathAnswer(BaseModel):
     ``content/lanes.toml`` is present in ``enjoy``.
     """
 
-    enjoy: dict[str, int] = Field(default_factory=dict, title="What you enjoy")
+    enjoy: dict[str, int] = Field(default_factory=dict, title="What you enjoy", validate_default=True)
     helping_style: str = Field("", title="How you help a colleague")
     invited: int = Field(5, ge=RATING[0], le=RATING[1], title="How often colleagues invite you in")
     invited_example: str = Field("", max_length=LONG, title="An example")

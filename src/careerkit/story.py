@@ -13,9 +13,9 @@ from __future__ import annotations
 import html
 import re
 from functools import cache
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from careerkit.content import Cited, ContentFile, ContentModel, load_content
 
@@ -287,7 +287,32 @@ class CareerStory(BaseModel):
     characters (role and company up to 200).
     """
 
-    roles: list[StoryRole] = Field(default_factory=list, max_length=12, title="Roles")
+    roles: list[StoryRole] = Field(default_factory=list, max_length=12, title="Your story")
+
+    @field_validator("roles", mode="wrap")
+    @classmethod
+    def _roles(cls, value: Any, handler):
+        try:
+            return handler(value)
+        except ValidationError as err:
+            raise ValueError(_explain_roles(err)) from None
+
+
+def _explain_roles(err: ValidationError) -> str:
+    """Name the role and the box a problem is in: 'Role 2, what I achieved is too long ...'."""
+    sentences = []
+    for item in err.errors():
+        rows = [p for p in item["loc"] if isinstance(p, int)]
+        names = [str(p) for p in item["loc"] if not isinstance(p, int)]
+        field = StoryRole.model_fields.get(names[0]) if names else None
+        where = (f"Role {rows[0] + 1}" if rows else "The story") + (f", {field.title[0].lower()}{field.title[1:]}" if field and field.title else "")
+        if item["type"] == "string_too_long":
+            sentences.append(f"{where} is too long: keep it under {item['ctx']['max_length']} characters")
+        elif item["type"] == "too_long":
+            sentences.append("Keep the story to 12 roles: the most recent ones")
+        else:
+            sentences.append(f"{where}: {item['msg']}")
+    return "; ".join(dict.fromkeys(sentences))
 
 
 class FlaggedClaim(BaseModel):
