@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from careerkit import feedback as fb
-from careerkit.plots import GREY, PALETTE, new_figure, shorten
+from careerkit.plots import PALETTE, new_figure, shorten
 
 MODE_COLOUR = {"solo": PALETTE[0], "pair": PALETTE[1]}
 
@@ -23,6 +26,7 @@ def drill_history(log: fb.RepeatBackLog):
     loops.plot(xs, [a.loops for a in history], color=PALETTE[7], marker="o", linewidth=1.2)
     loops.set_ylabel("Loops (tries until right)")
     loops.set_ylim(0, max([a.loops for a in history] + [3]) + 1)
+    loops.yaxis.set_major_locator(MaxNLocator(integer=True))
     loops.spines["top"].set_visible(False)
     if len(xs) <= 20:
         ax.set_xticks(xs)
@@ -40,13 +44,14 @@ def stall_ranking(ranked: list[fb.RankedCause]):
     fig, ax = new_figure("Why isn't my promotion happening?", "Share of the evidence (%)", "Cause")
     ys = list(range(len(ranked)))
     ax.barh(ys, [r.share for r in ranked], color=[PALETTE[i % len(PALETTE)] for i in range(len(ranked))])
-    ax.scatter([r.base_rate for r in ranked], ys, marker="|", s=400, color=PALETTE[7], zorder=3, label="Base rate")
+    ax.scatter([r.base_rate for r in ranked], ys, marker="|", s=400, color=PALETTE[7], zorder=3)
     for y, cause in enumerate(ranked):
         ax.text(cause.share + 1, y, f"{cause.share:.0f}%", va="center", fontsize=9)
     ax.set_yticks(ys, [shorten(r.label, 36) for r in ranked])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    base = Line2D([], [], color=PALETTE[7], marker="|", linestyle="None", markersize=12, label="Base rate")
+    ax.legend(handles=[base], loc="lower right", fontsize=8, frameon=False)
     return fig
 
 
@@ -55,17 +60,18 @@ def shadows_grid(answer: fb.Shadows):
     pairs = answer.pairs
     levels = fb.content().ratings
     fig, ax = new_figure("Your superpowers and their shadows", "How much you use it", "Superpower",
-                         size=(7.5, 0.6 * len(pairs) + 1.6))
+                         size=(8.5, 0.7 * len(pairs) + 1.8))
     column = {r.id: i for i, r in enumerate(levels)}
     for y, pair in enumerate(pairs):
         if pair.rating:
             x = column[pair.rating]
             colour = PALETTE[5] if pair.rating == levels[-1].id else PALETTE[2]
             ax.scatter([x], [y], s=220, color=colour, zorder=3)
-        ax.text(len(levels) - 0.4, y, "Shadow: " + shorten(pair.shadow, 44), va="center", fontsize=8, color=GREY)
-    ax.set_xticks(range(len(levels)), [r.label for r in levels])
+        shadow = textwrap.fill("Shadow: " + shorten(pair.shadow, 80), 40)
+        ax.text(len(levels) - 0.4, y, shadow, va="center", fontsize=8, color="#555555")
+    ax.set_xticks(range(len(levels)), [textwrap.fill(r.label, 10) for r in levels])
     ax.set_yticks(range(len(pairs)), [shorten(p.superpower, 26) for p in pairs])
-    ax.set_xlim(-0.5, len(levels) + 2.6)
+    ax.set_xlim(-0.5, len(levels) + 2.3)
     ax.set_ylim(len(pairs) - 0.5, -0.5)
     ax.grid(axis="x", color="#dddddd")
     return fig

@@ -21,6 +21,11 @@ def _problem(view: Exercise, sentence: str) -> None:
     view.message.value = f"<div class='ck-problem'>{esc(sentence)}</div>"
 
 
+def _own() -> w.Layout:
+    """A layout of its own for a box that is shown and hidden (the shared FULL layout must never be)."""
+    return w.Layout(width="100%")
+
+
 def _show(widget: w.Widget, visible: bool) -> None:
     widget.layout.display = SHOWN if visible else HIDDEN
 
@@ -90,7 +95,7 @@ class RepeatBackView(Exercise):
             button.on_click(lambda _b, act=action: self._guard(act))
         self.mode.observe(lambda _c: self._guard(self._sync), names="value")
         self.statement.observe(lambda _c: self._guard(self._sync), names="value")
-        self.solo_box = w.VBox([labelled("Feedback statement", self.statement), self.quote, self.next_button], layout=FULL)
+        self.solo_box = w.VBox([labelled("Feedback statement", self.statement), self.quote, self.next_button], layout=_own())
         self.pair_box = w.VBox(
             [
                 w.HTML(
@@ -99,10 +104,10 @@ class RepeatBackView(Exercise):
                 ),
                 labelled("What your partner said (optional)", self.partner_said),
             ],
-            layout=FULL,
+            layout=_own(),
         )
         self.partner_box = w.VBox(
-            [self.pair_status, w.HBox([self.yes_button, self.not_quite_button, self.new_round_button])], layout=FULL
+            [self.pair_status, w.HBox([self.yes_button, self.not_quite_button, self.new_round_button])], layout=_own()
         )
         self._sync()
         return [

@@ -1,0 +1,435 @@
+"""Module 3 domain: the repeat-back scorer against hand-written cases, the pair drill, stalled promotions,
+shadows of superpowers and contradictory feedback."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from careerkit import feedback as fb
+from careerkit.content import demo_answers, load_content, read_text
+from careerkit.errors import ContentError
+from careerkit.plots import feedback as charts
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CASES = tomllib.loads((FIXTURES / "repeat_backs.toml").read_text(encoding="utf-8"))["cases"]
+
+
+# the scorer on hand-written repeat-backs
+def test_the_fixture_holds_at_least_thirty_cases_of_every_kind():
+    kinds = [case["kind"] for case in CASES]
+    assert len(CASES) >= 30
+    for kind in ("good", "partial", "defensive", "off_topic"):
+        assert kinds.count(kind) >= 5, kind
+    bank = {s.id for s in fb.content().statements}
+    assert {case["statement"] for case in CASES} == bank
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_scorer_matches_hand_written_expectation(case):
+    result = fb.score_statement(case["statement"], case["text"])
+    assert result.covered == case["covered"]
+    assert result.defensive == case["defensive"]
+    assert result.checks_understanding is case["checks"]
+    assert result.tip_kind == case["tip"]
+    assert result.verdict == case["kind"]
+    assert result.score == case["score"]
+
+
+def test_inflections_share_a_stem():
+    for words in (
+        ["interrupt", "interrupted", "interrupting", "interrupts"],
+        ["decide", "decided", "decides"],
+        ["stop", "stopped", "stopping", "stops"],
+        ["collaborate", "collaboration", "collaborating"],
+        ["skim", "skimmed", "skimming"],
+    ):
+        assert len({fb.stem(w) for w in words}) == 1, words
+
+
+def test_synonyms_and_a_word_in_between_count_as_the_cue():
+    assert fb.mentions("I cut Priya off in the review", "interrupt")
+    assert fb.mentions("I finished her sentences", "finish sentence")
+    assert fb.mentions("my PRDs are too wordy", "spec")
+    assert not fb.mentions("I cut the budget and then left it off the list", "interrupt")
+
+
+def test_a_marker_echoed_from_the_feedback_is_not_a_defence_but_an_extra_one_is():
+    echo = "You said my specs are too long and the engineers miss the decisions that actually matter."
+    assert "actually" not in fb.score_statement("long_specs", echo).defensive
+    extra = "Actually, you said my specs are too long and the engineers miss the decisions that actually matter."
+    assert "actually" in fb.score_statement("long_specs", extra).defensive
+
+
+def test_feedback_in_second_person_is_echoed_in_first_person():
+    feedback = "You didn't share the plan until the day before."
+    assert fb.defensive_markers("I didn't share the plan until the day before.", feedback) == []
+    assert fb.defensive_markers("I didn't share the plan until the day before.", "The plan came late.") == ["i_didnt"]
+
+
+def test_the_check_must_come_at_the_end():
+    assert fb.checks_understanding("You said my specs are long. Did I get that right?")
+    assert fb.checks_understanding("You said my specs are long.\nis that right")
+    assert not fb.checks_understanding("Did I get that right? Anyway, I was tired that week.")
+    assert not fb.checks_understanding("")
+
+
+def test_curly_apostrophes_are_read_like_straight_ones():
+    assert fb.defensive_markers("That\u2019s not what happened.") == ["thats_not"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(max_size=400))
+def test_any_text_gets_a_score_between_0_and_100_and_one_tip(text):
+    item = fb.content().statements[0]
+    result = fb.score_repeat_back(item.points, text, item.text)
+    assert 0 <= result.score <= 100
+    assert set(result.covered) | set(result.missed) == {p.id for p in item.points}
+    assert result.tip
+
+
+def test_partner_feedback_becomes_key_points_one_per_clause():
+    points = fb.points_from_text("You go quiet in planning. Then you disagree in the hallway afterwards!")
+    assert [p.label for p in points] == ["You go quiet in planning", "Then you disagree in the hallway afterwards"]
+    said = "You go quiet in planning. Then you disagree in the hallway afterwards."
+    half = fb.score_repeat_back(points, "I go quiet in planning meetings. Is that right?", said)
+    assert half.covered == ["p1"] and half.missed == ["p2"] and half.tip_kind == "missed"
+
+
+def test_without_key_points_the_score_is_defence_and_check_only():
+    assert fb.score_repeat_back([], "You think I ship too slowly. Did I get that right?").score == 100
+    assert fb.score_repeat_back([], "You think I ship too slowly.").score == 50
+    result = fb.score_repeat_back([], "But that's not true.")
+    assert result.score == 0 and result.verdict == "defensive"
+
+
+# history
+def test_solo_loops_count_tries_in_a_row_at_one_statement():
+    history: list[fb.Attempt] = []
+    for statement_id in ("interrupts", "interrupts", "credit", "interrupts"):
+        history = fb.record(history, fb.solo_attempt(statement_id, "You said I interrupted Priya.", history))
+    assert [a.loops for a in history] == [1, 2, 1, 1]
+    assert all(a.mode == "solo" for a in history)
+
+
+def test_history_keeps_the_newest_attempts_when_full():
+    attempt = fb.solo_attempt("credit", "You said three of you worked on it.", [])
+    history = [attempt.model_copy(update={"score": i % 101}) for i in range(fb.HISTORY_LIMIT)]
+    newest = attempt.model_copy(update={"text": "newest"})
+    kept = fb.record(history, newest)
+    assert len(kept) == fb.HISTORY_LIMIT and kept[-1].text == "newest" and kept[0].score == 1
+
+
+def test_drill_summary_reads_scores_and_pair_loops():
+    log = fb.RepeatBackLog.model_validate(demo_answers()["feedback.repeat_back"])
+    summary = fb.drill_summary(log)
+    assert summary["attempts"] == len(log.history)
+    assert summary["last_score"] == log.history[-1].score
+    assert summary["mean_loops"] == 2.0
+    assert fb.drill_summary(fb.RepeatBackLog()) == {"attempts": 0, "mean_score": None, "last_score": None, "mean_loops": None}
+
+
+def test_the_saved_drill_rejects_an_unknown_statement_and_a_huge_paste():
+    with pytest.raises(ValidationError):
+        fb.RepeatBackLog(statement_id="no_such_statement")
+    with pytest.raises(ValidationError):
+        fb.RepeatBackLog(draft="x" * 10_000)
+
+
+# the pair drill state machine
+def test_pair_drill_loops_until_the_partner_confirms():
+    drill = fb.PairDrill()
+    assert drill.state == "listening" and drill.loops == 0
+    first = drill.repeat_back("But I was only trying to help.", "You take over other people's demos.")
+    assert drill.state == "awaiting_partner" and first.loops == 1 and "but" in first.defensive
+    drill.not_quite()
+    assert drill.state == "listening"
+    drill.repeat_back("You're saying I take over other people's demos. Did I get that right?")
+    logged = drill.yes_exactly()
+    assert drill.state == "confirmed"
+    assert logged.mode == "pair" and logged.loops == 2 and logged.checks_understanding
+    drill.new_round()
+    assert drill.state == "listening" and drill.loops == 0
+
+
+@pytest.mark.parametrize(
+    "steps, wrong",
+    [
+        ([], "yes_exactly"),
+        ([], "not_quite"),
+        (["repeat"], "repeat"),
+        (["repeat", "yes_exactly"], "repeat"),
+        (["repeat", "yes_exactly"], "not_quite"),
+    ],
+)
+def test_pair_drill_refuses_a_button_pressed_out_of_turn(steps, wrong):
+    drill = fb.PairDrill()
+    actions = {
+        "repeat": lambda: drill.repeat_back("You said I talk too much."),
+        "yes_exactly": drill.yes_exactly,
+        "not_quite": drill.not_quite,
+    }
+    for step in steps:
+        actions[step]()
+    before = drill.round.model_dump()
+    with pytest.raises(fb.DrillStepError) as err:
+        actions[wrong]()
+    assert str(err.value)
+    assert drill.round.model_dump() == before
+
+
+def test_pair_drill_needs_a_repeat_back_and_stops_at_the_loop_limit():
+    drill = fb.PairDrill()
+    with pytest.raises(fb.DrillStepError, match="Type back"):
+        drill.repeat_back("   ")
+    for _ in range(fb.PAIR_LOOP_LIMIT):
+        drill.repeat_back("You said I talk too much.")
+        drill.not_quite()
+    with pytest.raises(fb.DrillStepError, match="New round"):
+        drill.repeat_back("You said I talk too much.")
+
+
+def test_pair_drill_resumes_from_its_saved_state():
+    drill = fb.PairDrill()
+    drill.repeat_back("You said I talk too much. Is that right?", "You talk too much in reviews.")
+    saved = json.loads(drill.round.model_dump_json())
+    resumed = fb.PairDrill(fb.PairRound.model_validate(saved))
+    assert resumed.state == "awaiting_partner"
+    assert resumed.yes_exactly().loops == 1
+    assert drill.state == "awaiting_partner"  # the saved copy was not changed by the resumed one
+
+
+# real versus formal feedback
+def _plan(**fields) -> fb.RealFeedbackPlan:
+    base = {
+        "givers": [{"name": "Sam", "relation": "Peer", "why": "sees my planning"}],
+        "safety": ["no_retaliation"],
+        "question": "What is one thing I do in planning that makes it harder to disagree with me?",
+    }
+    return fb.RealFeedbackPlan.model_validate({**base, **fields})
+
+
+def test_a_complete_real_feedback_plan_has_no_problems():
+    assert fb.check_real_feedback(_plan()) == []
+
+
+@pytest.mark.parametrize(
+    "fields, expected",
+    [
+        ({"givers": []}, "Name at least one person"),
+        ({"givers": [{"name": "Ana", "relation": "Manager"}]}, "formal feedback"),
+        ({"safety": []}, "make it safe"),
+        ({"question": ""}, "Write the exact question"),
+        ({"question": "Any feedback for me?"}, "invites polite, formal answers"),
+        ({"question": "Do you think I talk too much?"}, "yes or no"),
+        ({"manages_team": True}, "staff meeting"),
+    ],
+)
+def test_real_feedback_plan_problems_are_sentences_to_act_on(fields, expected):
+    problems = fb.check_real_feedback(_plan(**fields))
+    assert any(expected in p for p in problems), problems
+
+
+def test_real_feedback_rejects_unknown_relations_and_safety_moves():
+    with pytest.raises(ValidationError):
+        _plan(givers=[{"name": "X", "relation": "Nemesis"}])
+    with pytest.raises(ValidationError):
+        _plan(safety=["bribe"])
+
+
+# why isn't my promotion happening?
+def test_with_no_evidence_the_ranking_is_the_base_rates_and_a_development_area_comes_first():
+    ranked = fb.diagnose({})
+    assert ranked[0].id == "development_area"
+    assert ranked[0].share == ranked[0].base_rate == 50.0
+    assert "[00:28:57]" in ranked[0].base_rate_note
+    assert round(sum(r.share for r in ranked)) == 100
+    assert all("base rate" in r.reasons[0] for r in ranked)
+
+
+def test_advocacy_answers_rank_lack_of_advocacy_first_with_the_reasons_and_the_seeds_moves():
+    answers = {"manager_cannot_explain": 4, "deciders_do_not_see": 4, "same_critique": 0, "disagree_with_critique": 0}
+    top = fb.diagnose(answers)[0]
+    assert top.id == "advocacy"
+    assert any("two sentences" in reason and "true" in reason for reason in top.reasons)
+    assert [m.split(" [")[0] for m in top.moves] == [
+        "Shift to a project where the people who decide see your work",
+        "Find a new manager who will advocate for you",
+        "Leave the company",
+    ]
+    assert all("[00:26:26]" in m for m in top.moves)
+
+
+def test_each_cause_can_come_first():
+    strong = {
+        "no_role": {"slow_hiring": 4, "no_open_role": 4},
+        "impatience": {"fast_before": 4, "short_tenure": 4, "leadership_next": 4},
+        "development_area": {"same_critique": 4, "disagree_with_critique": 4},
+    }
+    for cause, answers in strong.items():
+        assert fb.diagnose(answers)[0].id == cause
+
+
+def test_moves_outside_the_source_say_so():
+    no_role = next(r for r in fb.diagnose({}) if r.id == "no_role")
+    assert all("not in the source" in m for m in no_role.moves)
+
+
+def test_asking_for_real_feedback_lowers_the_development_area():
+    asked = next(r for r in fb.diagnose({"asked_real_feedback": 4}) if r.id == "development_area")
+    assert asked.share < 50
+
+
+def test_promotion_stall_saves_its_ranked_causes_in_a_stable_shape():
+    dumped = fb.PromotionStall(answers={"no_open_role": 4}).model_dump(mode="json")
+    assert set(dumped) == {"answers", "first_move", "ranked"}
+    assert set(dumped["ranked"][0]) == {"id", "label", "share", "base_rate", "base_rate_note", "reasons", "moves"}
+    assert fb.PromotionStall.model_validate(dumped).ranked[0].id == dumped["ranked"][0]["id"]
+
+
+def test_promotion_stall_rejects_unknown_questions_and_answers_out_of_range():
+    with pytest.raises(ValidationError, match="no question"):
+        fb.PromotionStall(answers={"made_up": 2})
+    with pytest.raises(ValidationError, match="five choices"):
+        fb.PromotionStall(answers={"no_open_role": 7})
+
+
+# shadows of superpowers
+def test_each_seed_superpower_has_its_shadow():
+    shadows = {p.id: p.shadow.lower() for p in fb.content().superpowers}
+    assert "agree" in shadows["collaborator"]
+    assert "innovation" in shadows["growth"]
+    assert "details" in shadows["storyteller"]
+    assert "indecisive" in shadows["listener"]
+
+
+def test_chosen_superpowers_are_paired_with_their_shadow_and_rating_hint():
+    answer = fb.Shadows(superpowers=["listener", "growth"], ratings={"listener": "too_much", "storyteller": "right"})
+    dumped = answer.model_dump(mode="json")
+    assert dumped["superpowers"] == ["listener", "growth"]
+    pairs = {p["id"]: p for p in dumped["pairs"]}
+    assert set(pairs) == {"listener", "growth"}
+    assert pairs["listener"]["rating"] == "too_much" and "indecisive" in pairs["listener"]["hint"]
+    assert pairs["growth"]["rating"] == "" and "Rate" in pairs["growth"]["hint"]
+
+
+def test_shadows_reject_unknown_superpowers_and_ratings():
+    with pytest.raises(ValidationError):
+        fb.Shadows(superpowers=["telepathy"])
+    with pytest.raises(ValidationError):
+        fb.Shadows(superpowers=["growth"], ratings={"growth": "enormous"})
+
+
+# contradictory feedback
+def _log(**fields) -> fb.ContradictionLog:
+    base = {
+        "strengths": ["Great collaborator", "Excellent at growth"],
+        "items": [
+            {"giver": "Lee", "kind": "coaching", "about": "I push until people agree with me", "direction": "challenges"},
+            {"giver": "Sam", "kind": "appreciation", "about": "Brilliant collaboration on the launch", "direction": "affirms"},
+            {"giver": "Ana", "kind": "evaluation", "about": "Expense reports are late", "direction": "challenges"},
+        ],
+    }
+    return fb.ContradictionLog.model_validate({**base, **fields})
+
+
+def test_feedback_that_challenges_a_claimed_strength_is_flagged():
+    matrix = fb.find_contradictions(_log())
+    assert matrix.strengths == ["Great collaborator", "Excellent at growth"]
+    assert matrix.cells == [["contradicts", "affirms", ""], ["", "", ""]]
+    [flag] = matrix.contradictions
+    assert flag.item == 0 and flag.strength == "Great collaborator"
+    assert "anomaly" in flag.sentence and "[00:57:30]" in flag.sentence
+
+
+def test_the_learner_can_say_which_strength_an_item_touches():
+    log = _log()
+    log.items[2].strength = "Excellent at growth"
+    matrix = fb.find_contradictions(log)
+    assert matrix.cells[1] == ["", "", "contradicts"]
+
+
+def test_a_strength_in_the_learners_own_words_matches_on_shared_ideas():
+    log = _log(strengths=["Data-driven"], items=[
+        {"giver": "CFO", "kind": "coaching", "about": "The figures in your deck had errors", "direction": "challenges"},
+    ])
+    assert fb.find_contradictions(log).cells == [["contradicts"]]
+
+
+def test_contradiction_log_tidies_blank_strengths_and_rejects_long_ones():
+    assert _log(strengths=["  Great collaborator ", " "]).strengths == ["Great collaborator"]
+    with pytest.raises(ValidationError):
+        _log(strengths=["x" * 500])
+    with pytest.raises(ValidationError):
+        _log(items=[{"kind": "gossip"}])
+
+
+# content, demo and charts
+def test_content_loads_and_every_statement_has_cited_points():
+    content = fb.content()
+    assert len(content.statements) >= 8
+    assert sum(s.hard for s in content.statements) >= 3
+    for statement in content.statements:
+        assert statement.timestamp.startswith("[00:")
+        # the statement itself covers every one of its key points: the cues are reachable
+        assert fb.covered_points(statement.points, statement.text) == [p.id for p in statement.points]
+
+
+def test_a_word_in_two_synonym_groups_is_a_content_error(tmp_path, monkeypatch):
+    broken = read_text("feedback.toml").replace('words = ["growth", "grow", "grower"]', 'words = ["growth", "grow", "skim"]')
+    (tmp_path / "feedback.toml").write_text(broken, encoding="utf-8")
+    monkeypatch.setenv("CAREERKIT_CONTENT", str(tmp_path))
+    with pytest.raises(ContentError, match="two synonym groups"):
+        load_content("feedback", fb.FeedbackContent)
+
+
+def test_a_question_weighing_an_unknown_cause_is_a_content_error(tmp_path, monkeypatch):
+    broken = read_text("feedback.toml").replace("weights = { no_role = 1.5 }", "weights = { bad_luck = 1.5 }")
+    (tmp_path / "feedback.toml").write_text(broken, encoding="utf-8")
+    monkeypatch.setenv("CAREERKIT_CONTENT", str(tmp_path))
+    with pytest.raises(ContentError, match="bad_luck"):
+        load_content("feedback", fb.FeedbackContent)
+
+
+DEMO_MODELS = {
+    "feedback.repeat_back": fb.RepeatBackLog,
+    "feedback.real_feedback": fb.RealFeedbackPlan,
+    "feedback.promotion_stall": fb.PromotionStall,
+    "feedback.shadows": fb.Shadows,
+    "feedback.contradictions": fb.ContradictionLog,
+}
+
+
+@pytest.mark.parametrize("key", DEMO_MODELS)
+def test_demo_answers_are_valid_and_saved_as_the_model_would_save_them(key):
+    saved = demo_answers()[key]
+    assert DEMO_MODELS[key].model_validate(saved).model_dump(mode="json") == saved
+
+
+def _labelled(fig) -> None:
+    ax = fig.axes[0]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_every_chart_is_titled_with_labelled_axes():
+    demo = demo_answers()
+    _labelled(charts.drill_history(fb.RepeatBackLog.model_validate(demo["feedback.repeat_back"])))
+    _labelled(charts.stall_ranking(fb.PromotionStall.model_validate(demo["feedback.promotion_stall"]).ranked))
+    _labelled(charts.shadows_grid(fb.Shadows.model_validate(demo["feedback.shadows"])))
+    _labelled(charts.contradiction_matrix(fb.find_contradictions(_log())))
+
+
+def test_the_facilitator_guide_has_its_sections_and_the_pair_drill():
+    guide = (Path(__file__).resolve().parents[1] / "facilitator_guide" / "03_feedback.md").read_text(encoding="utf-8")
+    sections = [line[3:].strip() for line in guide.splitlines() if line.startswith("## ")]
+    assert sections == ["Preparation", "Timing", "Talking points", "Pair drill", "Debrief questions",
+                        "Common pitfalls", "Variations"]
+    talking = guide.split("## Talking points")[1].split("## ")[0]
+    assert len(re.findall(r"\[\d{2}:\d{2}:\d{2}\]", talking)) >= 10
