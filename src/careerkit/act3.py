@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 
 from careerkit import versioning as v
 from careerkit.content import TIMESTAMP, Cited, ContentFile, ContentModel, load_content
+from careerkit.story import split_sentences
 
 SHORT = 200
 LONG = 2000
@@ -412,9 +413,6 @@ class NorthStar(BaseModel):
     step_date: date | None = Field(None, title="By when")
 
 
-SENTENCE_BREAK = re.compile(r"[.!?]+[\"')\]]*\s+\S")
-
-
 def catchable_words(text: str) -> list[str]:
     """Words in ``text`` that name a title, a promotion or an exit: goals that can be caught."""
     lowered = f" {text.lower()} "
@@ -426,7 +424,7 @@ def check_north_star(answer: NorthStar, today: date) -> list[str]:
     if not answer.sentence.strip():
         return ["Write your North Star in one sentence: a direction, not a destination."]
     problems = []
-    if SENTENCE_BREAK.search(answer.sentence.strip()):
+    if len(split_sentences(answer.sentence)) > 1:
         problems.append("Keep it to one sentence: if it needs two, pick the one that would still pull you at 70.")
     words = catchable_words(answer.sentence)
     if words:

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from careerkit import act3
+from careerkit import feedback as fb
 from careerkit import lanes as ln
 from careerkit import versioning as v
 from careerkit.errors import ContentError
@@ -315,6 +316,62 @@ def _path_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     return [ln.read_path(answer).headline, f"My own leaning: {own}."]
 
 
+def _real_feedback_lines(value: Any, answers: dict[str, Any]) -> list[str]:
+    plan = fb.RealFeedbackPlan.model_validate(value)
+    lines = []
+    givers = [f"{_clip(g.name)} ({g.relation})" for g in plan.givers if g.name.strip()]
+    if givers:
+        lines.append("I will ask: " + "; ".join(givers))
+    if plan.question.strip():
+        lines.append(f"My question: {_clip(plan.question)}")
+    moves = {m.id: m.label or m.text for m in fb.content().safety_moves}
+    safety = [moves.get(m, m) for m in plan.safety] + ([_clip(plan.safety_own)] if plan.safety_own.strip() else [])
+    if safety:
+        lines.append("To make it safe: " + "; ".join(safety))
+    if plan.manages_team and plan.staff_thanks.strip():
+        lines.append(f"Thanking givers in my staff meeting: {_clip(plan.staff_thanks)}")
+    return lines
+
+
+def _repeat_back_lines(value: Any, answers: dict[str, Any]) -> list[str]:
+    summary = fb.drill_summary(fb.RepeatBackLog.model_validate(value))
+    if not summary["attempts"]:
+        return []
+    return [f"Repeat-back practice: {summary['attempts']} attempts, the last scored {summary['last_score']}/100."]
+
+
+def _promotion_stall_lines(value: Any, answers: dict[str, Any]) -> list[str]:
+    stall = fb.PromotionStall.model_validate(value)
+    lines = []
+    if stall.answers:
+        top = stall.ranked[0]
+        lines.append(f"Most likely reason my promotion stalls: {top.label} ({top.share:g}%)")
+    if stall.first_move.strip():
+        lines.append(f"My first move: {_clip(stall.first_move)}")
+    return lines
+
+
+def _shadows_lines(value: Any, answers: dict[str, Any]) -> list[str]:
+    shadows = fb.Shadows.model_validate(value)
+    levels = {r.id: r.label.lower() for r in fb.content().ratings}
+    lines = [
+        f"{pair.superpower}: its shadow, {pair.shadow.lower()}" + (f" (I use it {levels[pair.rating]})" if pair.rating else "")
+        for pair in shadows.pairs
+    ]
+    if shadows.notes.strip():
+        lines.append(f"Notes: {_clip(shadows.notes)}")
+    return lines
+
+
+def _contradictions_lines(value: Any, answers: dict[str, Any]) -> list[str]:
+    log = fb.ContradictionLog.model_validate(value)
+    found = fb.find_contradictions(log).contradictions
+    lines = [f"{len(found)} piece(s) of feedback challenge a strength I claim: not anomalies [00:57:30]."] if found else []
+    if log.reflection.strip():
+        lines.append(f"Reflection: {_clip(log.reflection)}")
+    return lines
+
+
 LAYOUTS = {
     "versioning.end_state": _end_state_lines,
     "versioning.roadmap": _roadmap_lines,
@@ -323,6 +380,11 @@ LAYOUTS = {
     "lanes.path": _path_lines,
     "lanes.story": _story_lines,
     "lanes.press_release": _press_release_lines,
+    "feedback.real_feedback": _real_feedback_lines,
+    "feedback.repeat_back": _repeat_back_lines,
+    "feedback.promotion_stall": _promotion_stall_lines,
+    "feedback.shadows": _shadows_lines,
+    "feedback.contradictions": _contradictions_lines,
     "act3.north_star": _north_star_lines,
     "act3.career_line": _career_line_lines,
     "act3.arcs": _arcs_lines,
@@ -369,7 +431,9 @@ def chosen_lane(answers: dict[str, Any]) -> str | None:
 
 
 # comparing two shipped versions
-NOT_RATINGS = {"year", "years", "age", "salary", "total", "horizon", "span", "number"}
+# names of numbers that are not ratings: years, ages, amounts, scores out of 100, counts
+NOT_RATINGS = {"year", "years", "age", "salary", "total", "horizon", "span", "number", "loops", "score", "share",
+               "rate", "attempts", "count"}
 
 
 class RatingMove(BaseModel):

@@ -266,7 +266,8 @@ class NorthStarView(Exercise):
                 f"<p class='ck-feedback'>&#10003; <b>{esc(answer.sentence)}</b><br>A direction that can outlast any "
                 "title. Your first step has a date: put it in your calendar.</p>"
             )
-        return _bullets(problems, "ck-warning")
+        echo = f"<p class='ck-feedback'>Your North Star: <b>{esc(answer.sentence)}</b></p>" if answer.sentence.strip() else ""
+        return echo + _bullets(problems, "ck-warning")
 
 
 class CommunityView(Exercise):

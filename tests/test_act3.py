@@ -1,0 +1,301 @@
+"""Module 4 domain: the career line, the rabbit read-out, the two arcs, the North Star and the community checks."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from careerkit import act3
+from careerkit.build import build
+from careerkit.content import demo_answers
+from careerkit.plots import act3 as charts
+
+TODAY = date(2026, 1, 15)
+DEMO = demo_answers()
+
+
+def line(**changes) -> act3.CareerLine:
+    base = {"age": 31, "this_year": 2026, "start_age": 23, "span_years": 65, "act2_age": 34, "act3_age": 50,
+            "goal_end_age": 46}
+    return act3.CareerLine.model_validate(base | changes)
+
+
+# the content file
+def test_content_names_the_three_signs_and_two_arcs_the_source_names():
+    content = act3.content()
+    assert {s.id for s in content.rabbit_signs} >= {"dissatisfaction", "conflict", "habits"}
+    assert all(s.timestamp == "[01:06:20]" for s in content.rabbit_signs if s.id != "lost")
+    assert [a.id for a in content.arcs] == ["scaled_economics", "giving"]
+    assert {f.id for f in content.arcs[0].forms} == {"investing", "private_equity"}
+    assert {f.id for f in content.arcs[1].forms} == {"content_creation", "volunteering", "mission_company"}
+    assert [g.timestamp for g in content.community_gets] == ["[00:46:27]", "[00:46:33]", "[00:46:36]"]
+    assert "not the podcast's" in content.acts_source.label  # Acts 1 and 2 are labelled as the kit's own names
+
+
+# 1. the career line
+def test_career_line_places_the_roadmap_and_end_state_by_age():
+    timeline = act3.career_timeline(line(), DEMO["versioning.roadmap"], DEMO["versioning.end_state"])
+    assert (timeline.start, timeline.end, timeline.now, timeline.goal_end) == (23, 88, 31, 46)
+    assert [(a.id, a.start, a.end) for a in timeline.acts] == [("act1", 23, 34), ("act2", 34, 50), ("act3", 50, 88)]
+    ages = {m.label: m.age for m in timeline.milestones}
+    assert ages == {"v1": 27, "v2": 30, "v3": 32, "v4": 35, "End state": 46}  # age 31 in 2026; v1 starts in 2022
+    assert timeline.years_after_goal == 42
+    assert timeline.share_after_goal == pytest.approx(42 / 65, abs=0.001)
+
+
+def test_career_line_without_module_1_has_no_milestones_and_survives_a_damaged_roadmap():
+    assert act3.career_timeline(line()).milestones == []
+    assert act3.career_timeline(line(), {"versions": "oops"}, {"horizon_years": 500}).milestones == []
+
+
+def test_the_read_out_names_the_years_after_the_goal_with_the_source():
+    lines = act3.read_career_line(line(), DEMO["versioning.roadmap"], DEMO["versioning.end_state"])
+    assert lines[0].startswith("Your career runs from 23 to 88. Your current goal ends at 46: 42 years (65% of your career)")
+    assert "[01:05:50]" in lines[0]
+    assert any("Act 3 [01:06:05]" in text for text in lines)
+    assert len(lines) == 2  # nothing else to flag on the demo's line
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"span_years": 40}, "Yours spans 40"),
+        ({"act2_age": 60, "act3_age": 40}, "Put the acts in order"),
+        ({"goal_end_age": 28}, "may have caught your rabbit already"),
+        ({"age": 20}, "outside your career span"),
+        ({"goal_end_age": 60}, "end state is reached at about 46"),
+    ],
+)
+def test_the_read_out_flags_what_does_not_add_up(changes, expected):
+    lines = act3.read_career_line(line(**changes), None, DEMO["versioning.end_state"])
+    assert any(expected in text for text in lines), lines
+
+
+def test_acts_out_of_order_are_drawn_in_order_anyway():
+    timeline = act3.career_timeline(line(act2_age=60, act3_age=40))
+    assert [(a.start, a.end) for a in timeline.acts] == [(23, 40), (40, 60), (60, 88)]
+
+
+def test_suggested_goal_end_is_age_plus_the_end_state_horizon():
+    assert act3.suggested_goal_end(31, DEMO["versioning.end_state"]) == 46
+    assert act3.suggested_goal_end(31, None) is None
+    assert act3.suggested_goal_end(31, {"horizon_years": "soon"}) is None
+
+
+@given(
+    age=st.integers(14, 100), start=st.integers(14, 60), span=st.integers(20, 80),
+    act2=st.integers(14, 100), act3_age=st.integers(14, 120), goal=st.integers(14, 120),
+)
+def test_any_valid_line_gives_contiguous_acts_inside_the_career(age, start, span, act2, act3_age, goal):
+    timeline = act3.career_timeline(
+        act3.CareerLine(age=age, this_year=2026, start_age=start, span_years=span, act2_age=act2, act3_age=act3_age,
+                        goal_end_age=goal)
+    )
+    assert timeline.acts[0].start == timeline.start and timeline.acts[-1].end == timeline.end
+    assert all(a.end == b.start for a, b in zip(timeline.acts, timeline.acts[1:], strict=False))
+    assert timeline.start <= timeline.goal_end <= timeline.end
+    assert 0 <= timeline.share_after_goal <= 1
+
+
+def test_an_age_of_200_is_refused_by_the_model():
+    with pytest.raises(ValidationError):
+        line(age=200)
+
+
+# 2. the rabbit trap
+def test_unknown_stage_sign_or_frequency_is_refused():
+    with pytest.raises(ValidationError):
+        act3.Rabbit(stage="sprinting")
+    with pytest.raises(ValidationError):
+        act3.Rabbit(signs={"burnout": 2})
+    with pytest.raises(ValidationError):
+        act3.Rabbit(signs={"conflict": 7})
+
+
+@pytest.mark.parametrize(
+    ("signs", "level"),
+    [
+        ({}, "steady"),
+        ({"dissatisfaction": 1, "conflict": 1}, "steady"),
+        ({"dissatisfaction": 2}, "notice"),
+        ({"dissatisfaction": 1, "conflict": 1, "habits": 1}, "notice"),
+        ({"habits": 3}, "attend"),
+        ({"dissatisfaction": 2, "conflict": 2, "habits": 2}, "attend"),
+    ],
+)
+def test_the_self_check_reads_out_gently_by_level(signs, level):
+    readout = act3.read_rabbit(act3.Rabbit(signs=signs))
+    assert readout.level == level
+
+
+def test_the_strongest_read_out_points_to_people_and_is_not_a_diagnosis():
+    readout = act3.read_rabbit(act3.Rabbit(signs={"habits": 3}))
+    text = " ".join([readout.headline, *readout.lines]).lower()
+    assert "not a diagnosis" in text and "someone you trust" in text
+    for clinical in ("depress", "disorder", "symptom", "patient"):
+        assert clinical not in text
+
+
+def test_near_the_catch_with_nothing_after_it_names_the_dog_that_stops_running():
+    readout = act3.read_rabbit(act3.Rabbit(rabbit="VP by 35", stage="caught", after=""))
+    assert any("[01:05:02]" in text and "never run again" in text for text in readout.lines)
+    later = act3.read_rabbit(act3.Rabbit(rabbit="VP by 35", stage="caught", after="Teach"))
+    assert not any("never run again" in text for text in later.lines)
+
+
+# 3. the two arcs
+def test_a_new_arcs_answer_weighs_both_arcs():
+    assert [p.arc for p in act3.Arcs().plans] == ["scaled_economics", "giving"]
+
+
+def test_arcs_refuse_a_duplicate_arc_a_form_of_the_other_arc_and_an_unknown_gain():
+    with pytest.raises(ValidationError):
+        act3.Arcs(plans=[act3.ArcPlan(arc="giving"), act3.ArcPlan(arc="giving")])
+    with pytest.raises(ValidationError):
+        act3.ArcPlan(arc="giving", forms=["investing"])
+    with pytest.raises(ValidationError):
+        act3.ArcPlan(arc="giving", gains={"fame": 3})
+    with pytest.raises(ValidationError):
+        act3.ArcPlan(arc="giving", gains={"wealth": 11})
+
+
+def arcs(econ: int, giving: int, **plan) -> act3.Arcs:
+    return act3.Arcs(plans=[act3.ArcPlan(arc="scaled_economics", energy=econ, **plan),
+                            act3.ArcPlan(arc="giving", energy=giving, **plan)])
+
+
+@pytest.mark.parametrize(
+    ("econ", "giving", "direction", "angle"),
+    [(2, 9, "giving", 77.5), (9, 2, "scaled_economics", 12.5), (7, 7, "both", 45.0), (2, 1, "neither", 26.6),
+     (0, 0, "neither", 45.0)],
+)
+def test_energy_points_to_the_arc_with_more_energy(econ, giving, direction, angle):
+    reading = act3.read_arcs(arcs(econ, giving), TODAY)
+    assert reading.direction == direction
+    assert reading.angle == pytest.approx(angle, abs=0.1)
+
+
+def test_each_arc_names_its_biggest_gain_and_giving_cites_the_source():
+    reading = act3.read_arcs(act3.Arcs.model_validate(DEMO["act3.arcs"]), TODAY)
+    assert reading.headline == "Your energy points towards giving [01:09:41]."
+    assert "Scaled economics would give you most wealth (7/10)." in reading.lines
+    assert "Giving would give you most benefit to others (9/10)." in reading.lines
+
+
+@pytest.mark.parametrize(
+    ("step", "when", "expected"),
+    [
+        ("", None, "sketch a first step"),
+        ("Call Ana", None, "give your first step a date"),
+        ("Call Ana", date(2025, 12, 1), "has passed"),
+        ("Call Ana", date(2028, 1, 1), "more than a year away"),
+    ],
+)
+def test_first_steps_need_a_near_future_date(step, when, expected):
+    reading = act3.read_arcs(arcs(5, 8, first_step=step, step_date=when), TODAY)
+    assert sum(expected in text for text in reading.lines) == 2  # one sentence per arc
+
+
+# 4. a second North Star
+def test_a_good_north_star_has_no_problems():
+    assert act3.check_north_star(act3.NorthStar.model_validate(DEMO["act3.north_star"]), TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("", "one sentence"),
+        ("Become VP of Product at a unicorn.", "'vp'"),
+        ("Reach an exit, then an IPO.", "'exit', 'ipo'"),
+        ("Teach product. Then write a book.", "Keep it to one sentence"),
+    ],
+)
+def test_north_star_checks(sentence, expected):
+    answer = act3.NorthStar(sentence=sentence, why_at_70="It never ends", first_step="Call", step_date=date(2026, 3, 1))
+    assert any(expected in problem for problem in act3.check_north_star(answer, TODAY))
+
+
+def test_catchable_words_match_whole_words_only():
+    assert act3.catchable_words("Help developers explore exciting entitled titles") == []
+    assert act3.catchable_words("Be the Head of Product, then CEO") == ["ceo", "head of"]
+    assert act3.check_north_star(act3.NorthStar(sentence="Help PMs, e.g. new ones, grow.", why_at_70="x",
+                                                first_step="y", step_date=date(2026, 2, 1)), TODAY) == []
+
+
+# 5. community
+def test_coverage_counts_each_named_community_by_kind():
+    plan = act3.CommunityPlan.model_validate(DEMO["act3.community"])
+    assert act3.community_coverage(plan) == {
+        "safety": {"internal": 1, "external": 0},
+        "not_alone": {"internal": 0, "external": 1},
+        "practice": {"internal": 1, "external": 1},
+    }
+    assert act3.check_community(plan) == []
+
+
+def test_community_checks_name_what_is_missing():
+    plan = act3.CommunityPlan(communities=[act3.Community(name="Guild", kind="internal", gets=["practice"])])
+    problems = " ".join(act3.check_community(plan))
+    assert "No external community yet" in problems
+    assert "safety and authenticity [00:46:27]" in problems and "not being alone [00:46:33]" in problems
+    assert "What would you give to 'Guild'?" in problems
+    assert "Pick one community to join this month" in problems
+    assert act3.check_community(act3.CommunityPlan())[0].startswith("Name the communities")
+
+
+def test_community_refuses_an_unknown_kind_or_benefit():
+    with pytest.raises(ValidationError):
+        act3.Community(name="x", kind="secret")
+    with pytest.raises(ValidationError):
+        act3.Community(name="x", gets=["money"])
+
+
+# charts
+def _labelled(fig) -> bool:
+    title = fig._suptitle.get_text() if fig._suptitle else fig.axes[0].get_title()
+    return bool(title) and all(ax.get_xlabel() and ax.get_ylabel() for ax in fig.axes)
+
+
+def test_every_chart_is_titled_with_labelled_axes():
+    timeline = act3.career_timeline(line(), DEMO["versioning.roadmap"], DEMO["versioning.end_state"])
+    figures = [
+        charts.career_line(timeline, "Help a thousand builders"),
+        charts.career_line(act3.career_timeline(line())),
+        charts.arcs_energy(act3.Arcs.model_validate(DEMO["act3.arcs"])),
+        charts.arcs_energy(act3.Arcs()),
+        charts.community_coverage(act3.CommunityPlan.model_validate(DEMO["act3.community"])),
+    ]
+    assert all(_labelled(fig) for fig in figures)
+
+
+def test_the_career_line_says_how_many_years_follow_the_goal_and_the_north_star():
+    timeline = act3.career_timeline(line())
+    texts = [t.get_text() for t in charts.career_line(timeline, "Help builders").axes[0].texts]
+    assert "42 years after your goal\nSecond North Star: Help builders" in texts
+    bare = [t.get_text() for t in charts.career_line(timeline).axes[0].texts]
+    assert "42 years after your goal\nNo North Star yet" in bare
+
+
+# the deck
+@pytest.mark.notebook
+@pytest.mark.slow
+def test_the_act3_deck_builds_offline_with_speaker_notes_and_no_code(tmp_path):
+    result = build(tmp_path / "out", only=["04"], pdf=False, progress=False)
+    assert result.warnings == []
+    deck = result.decks[0].read_text(encoding="utf-8")
+    assert result.decks[0].name == "04_act3.slides.html"
+    links = re.findall(r"""(?:src|href)\s*=\s*["']([^"'#][^"']*)["']""", deck)
+    assert links and not [link for link in links if re.match(r"(https?:)?//", link)]
+    files = set(links) | set(re.findall(r"""["'](assets/[^"']+\.(?:js|css))["']""", deck))
+    missing = [path for path in files if not (result.output / path).is_file()]
+    assert missing == []
+    assert deck.count('<aside class="notes">') == 6  # one per notes cell of the notebook
+    assert "ck.show" not in deck and "import careerkit" not in deck
+    assert "The rabbit trap" in deck and "[01:09:09]" in deck
+    handout = result.handouts[0].read_text(encoding="utf-8")
+    assert '<aside class="notes">' not in handout and "Handle with care" not in handout

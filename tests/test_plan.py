@@ -1,0 +1,295 @@
+"""The career plan as a product: assembled leniently, exported safely, shipped and compared as versions."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import re
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from careerkit import plan as pl
+from careerkit import session
+from careerkit.content import demo_answers
+from careerkit.plan_export import chart_images, export_plan, md_text, render_html, render_markdown
+from careerkit.plots.plan import compare_chart, plan_charts
+from careerkit.workbook import PlanVersion, Workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = demo_answers()
+SCRIPT = "<script>alert('owned')</script>"
+NOTEBOOKS = ["01_versioning.ipynb", "02_lanes.ipynb", "03_feedback.ipynb", "04_act3.ipynb"]
+
+
+def without(answers: dict, *prefixes: str) -> dict:
+    return {k: v for k, v in answers.items() if not k.startswith(prefixes)}
+
+
+def lines_of(plan: pl.CareerPlan) -> str:
+    return "\n".join(line for s in plan.sections for item in s.items for line in item.lines)
+
+
+# assembling the plan
+def test_the_full_demo_participant_has_every_section_filled_in():
+    plan = pl.assemble_plan(DEMO, "demo")
+    assert [s.status for s in plan.sections] == ["complete"] * 5
+    text = lines_of(plan)
+    assert "In 15 years: Chief Product Officer of a mid-stage climate-tech company" in text
+    assert "v3 2027-2030: Group PM, first B2B product at Imaginary Grid Co" in text
+    assert "Chosen lane: Growth" in text
+    assert "Payments PM goes deep on growth for climate-tech" in text
+    assert "My first move: Ask two peers for real feedback" in text
+    assert "North Star: Help a thousand product people build things that cut emissions." in text
+    assert "First reinvention step: Mentor two junior PMs from the climate product meetup this spring by 2026-03-31" in text
+
+
+def test_an_empty_participant_gets_every_gap_named_with_its_notebook():
+    plan = pl.assemble_plan({}, "Ana")
+    assert plan.is_empty
+    assert [s.status for s in plan.sections] == ["missing"] * 5
+    assert plan.missing_notebooks() == NOTEBOOKS
+    assert "Your version roadmap" in plan.sections[0].missing
+
+
+def test_a_learner_who_skipped_modules_2_and_3_gets_gaps_not_errors():
+    plan = pl.assemble_plan(without(DEMO, "lanes.", "feedback."), "Ana")
+    status = {s.id: s.status for s in plan.sections}
+    assert status == {"end_state": "complete", "lane": "missing", "story": "missing", "feedback": "missing",
+                      "act3": "complete"}
+    assert plan.missing_notebooks() == ["02_lanes.ipynb", "03_feedback.ipynb"]
+
+
+def test_a_partly_answered_module_is_partly_filled_in():
+    answers = without(DEMO, "act3.")
+    answers["act3.north_star"] = DEMO["act3.north_star"]
+    act3 = pl.assemble_plan(answers).sections[-1]
+    assert act3.status == "partial"
+    assert act3.missing == ["Your whole career on one line", "Two arcs for Act 3", "Your community plan"]
+
+
+def test_an_answer_of_an_unexpected_shape_is_shown_as_text_not_an_error():
+    answers = {"versioning.roadmap": {"versions": "three of them", "skip_job": "VP"}, "lanes.ratings": [1, 2],
+               "feedback.shadows": {"superpowers": ["not a power"], "notes": "Be kinder"}}
+    plan = pl.assemble_plan(answers)
+    text = lines_of(plan)
+    assert "Versions: three of them" in text and "Skip job: VP" in text and "Notes: Be kinder" in text
+
+
+def test_the_private_rabbit_check_never_reaches_the_plan():
+    answers = DEMO | {"act3.rabbit": {"rabbit": "SECRET-RABBIT", "stage": "caught", "after": "", "signs": {"habits": 3}}}
+    html = render_html(pl.assemble_plan(answers), [])
+    assert "SECRET-RABBIT" not in html and "SECRET-RABBIT" not in lines_of(pl.assemble_plan(answers))
+
+
+def test_chosen_lane_reads_module_2_and_is_none_without_a_valid_pick():
+    assert pl.chosen_lane(DEMO) == "Growth"
+    assert pl.chosen_lane({}) is None
+    assert pl.chosen_lane({"lanes.ratings": {"chosen": ["juggling"]}}) is None
+
+
+# charts
+def test_the_demo_plan_has_four_charts_in_their_sections():
+    assert [(c.section, c.name) for c in plan_charts(DEMO)] == [
+        ("end_state", "roadmap"), ("lane", "lanes"), ("act3", "career_line"), ("act3", "arcs")]
+    assert plan_charts({}) == []
+    assert plan_charts({"versioning.roadmap": {"versions": [{"role": "x", "start_year": "soon"}]}}) == []
+
+
+def test_chart_images_are_the_same_bytes_for_the_same_answers():
+    first, second = chart_images(DEMO), chart_images(copy.deepcopy(DEMO))
+    assert [i.png for i in first] == [i.png for i in second]
+    assert all(i.png.startswith(b"\x89PNG") for i in first)
+
+
+# HTML and Markdown
+def test_the_html_page_is_self_contained():
+    page = render_html(pl.assemble_plan(DEMO, "demo"), chart_images(DEMO), exported=date(2026, 1, 15))
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "<script" not in page and "<link" not in page
+    images = re.findall(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)" alt="([^"]+)"', page)
+    assert len(images) == 4
+    assert all(base64.b64decode(data).startswith(b"\x89PNG") for data, _ in images)
+    assert "exported 2026-01-15" in page
+
+
+def test_a_script_in_an_answer_is_shown_as_text_in_html_and_markdown():
+    answers = copy.deepcopy(DEMO)
+    answers["act3.north_star"]["sentence"] = SCRIPT
+    answers["versioning.roadmap"]["versions"][0]["role"] = '"><img src=x onerror=alert(1)>'
+    plan = pl.assemble_plan(answers, "demo")
+    page = render_html(plan, chart_images(answers))
+    assert SCRIPT not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt;" in page
+    markdown = render_markdown(plan)
+    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
+
+
+def test_markdown_escapes_markup_that_would_change_the_page():
+    assert md_text("**bold** [link](http://x) `code` | pipe") == r"\*\*bold\*\* \[link\](http://x) \`code\` \| pipe"
+    assert md_text("# not a heading") == r"\# not a heading"
+    assert md_text("a <b>tag</b> & more") == "a &lt;b&gt;tag&lt;/b&gt; &amp; more"
+
+
+def test_the_empty_plan_page_names_each_notebook_without_linking_outside():
+    page = render_html(pl.assemble_plan({}, "Ana"), [])
+    for notebook in NOTEBOOKS:
+        assert f"<code>{notebook}</code>" in page
+    assert "Nothing is in your plan yet" in page
+    assert "<a " not in page
+
+
+# exporting to the learner's folder
+def test_export_writes_html_markdown_and_charts_into_the_workbook_folder(make_workbook):
+    book = make_workbook("Ana", DEMO)
+    result = export_plan(book, ("html", "md"), exported=date(2026, 1, 15))
+    names = sorted(p.relative_to(book.home).as_posix() for p in result.files)
+    assert names == [
+        "plans/ana-career-plan-charts/arcs.png", "plans/ana-career-plan-charts/career_line.png",
+        "plans/ana-career-plan-charts/lanes.png", "plans/ana-career-plan-charts/roadmap.png",
+        "plans/ana-career-plan.html", "plans/ana-career-plan.md",
+    ]
+    markdown = (book.home / "plans" / "ana-career-plan.md").read_text()
+    assert "![Your whole career on one line](ana-career-plan-charts/career_line.png)" in markdown
+    assert not any(ROOT in p.parents for p in result.files)
+
+
+def test_export_of_an_empty_participant_still_writes_a_page(make_workbook):
+    book = make_workbook("Ben")
+    result = export_plan(book, ("html", "md"))
+    page = (book.home / "plans" / "ben-career-plan.html").read_text()
+    assert "Nothing is in your plan yet" in page and "not started" in page
+    assert [p.name for p in result.files] == ["ben-career-plan.html", "ben-career-plan.md"]
+
+
+def test_without_chromium_the_pdf_note_says_how_to_make_one(make_workbook):
+    book = make_workbook("Ana", DEMO)
+    result = export_plan(book, ("pdf",), chromium=None)
+    assert [p.name for p in result.files] == ["ana-career-plan.html"]  # kept: it is what can be printed by hand
+    assert "No PDF was made" in result.notes[0]
+    assert "open ana-career-plan.html in your browser and choose Print, then Save as PDF" in result.notes[0]
+    assert "install Chromium" in result.notes[0]
+
+
+def test_a_browser_that_fails_gives_a_sentence_not_a_traceback(make_workbook, tmp_path):
+    fake = tmp_path / "fake-chromium"
+    fake.write_text("#!/bin/sh\necho 'cannot open display' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    result = export_plan(make_workbook("Ana", DEMO), ("html", "pdf"), chromium=str(fake))
+    assert [p.suffix for p in result.files] == [".html"]
+    assert "Chromium made no PDF (cannot open display)" in result.notes[0]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium to print")
+def test_with_chromium_the_plan_is_printed_to_pdf(make_workbook):
+    book = make_workbook("Ana", DEMO)
+    result = export_plan(book, ("pdf",), chromium="/usr/bin/chromium")
+    assert result.notes == []
+    assert [p.name for p in result.files] == ["ana-career-plan.pdf"]
+    assert result.files[0].read_bytes().startswith(b"%PDF-")
+    assert not (book.home / "plans" / "ana-career-plan.html").exists()  # only what was asked for
+
+
+def test_a_shipped_version_exports_under_its_own_name(make_workbook):
+    book = make_workbook("Ana", DEMO)
+    book.ship_version(note="Before the offsite")
+    book.save_answer("act3.north_star", {"sentence": "Something new"})
+    export_plan(book, ("html",), version="v1")
+    page = (book.home / "plans" / "ana-career-plan-v1.html").read_text()
+    assert "Version v1, shipped" in page and "Before the offsite" in page
+    assert "Help a thousand product people" in page and "Something new" not in page
+
+
+# comparing versions, on real snapshots
+@pytest.fixture
+def two_versions(make_workbook):
+    book = make_workbook("Ana", without(DEMO, "act3.", "feedback."))
+    book.ship_version(note="first")
+    roadmap = copy.deepcopy(DEMO["versioning.roadmap"])
+    roadmap["versions"].pop(1)  # drop the promotion in place
+    roadmap["versions"].append({"role": "Founder", "company": "Own climate company", "stage": "pre_pmf",
+                                "market": "b2b", "start_year": 2034, "end_year": 2040, "learning": "Everything"})
+    ratings = copy.deepcopy(DEMO["lanes.ratings"])
+    ratings["chosen"] = ["market"]
+    ratings["scores"]["market"]["energy"] = 9
+    book.save_answer("versioning.roadmap", roadmap)
+    book.save_answer("lanes.ratings", ratings)
+    book.save_answer("act3.north_star", DEMO["act3.north_star"])
+    book.save_answer("act3.rabbit", DEMO["act3.rabbit"] | {"signs": {"habits": 3}})
+    book.ship_version(note="second")
+    return book
+
+
+def test_compare_names_steps_added_and_dropped_the_lane_and_ratings(two_versions):
+    comparison = pl.compare_versions(two_versions.version("v1"), two_versions.version("v2"))
+    assert comparison.steps_added == ["Founder at Own climate company (2034-2040)"]
+    assert comparison.steps_dropped == ["Senior Product Manager, growth at Fictional Fintech Ltd (2025-2027)"]
+    assert (comparison.lane_before, comparison.lane_after, comparison.lane_changed) == ("Growth", "Market ambiguity", True)
+    assert [(m.label, m.before, m.after) for m in comparison.ratings] == [("Rate the lanes › Market › Energy", 7, 9)]
+    assert comparison.answers_added == ["A second North Star", "The rabbit trap"]
+    assert comparison.answers_changed == ["Rate the lanes", "Your version roadmap"]
+    kinds = [row.kind for row in comparison.rows()]
+    assert kinds == ["Roadmap step added", "Roadmap step dropped", "Lane changed", "Rating moved", "Answered", "Answered",
+                     "Edited", "Edited"]
+
+
+def test_private_self_check_scores_are_not_listed_as_rating_moves(two_versions):
+    two_versions.save_answer("act3.rabbit", DEMO["act3.rabbit"] | {"signs": {"habits": 0}})
+    two_versions.ship_version(note="third")
+    comparison = pl.compare_versions(two_versions.version("v2"), two_versions.version("v3"))
+    assert comparison.answers_changed == ["The rabbit trap"]
+    assert comparison.ratings == []
+
+
+def test_years_and_ages_are_not_ratings():
+    before = {"act3.career_line": {"age": 31, "act2_age": 34, "span_years": 65},
+              "versioning.stay_or_go": {"learning_left": 6, "cost": 4}}
+    after = {"act3.career_line": {"age": 32, "act2_age": 36, "span_years": 60},
+             "versioning.stay_or_go": {"learning_left": 3, "cost": 4}}
+    v1 = PlanVersion(number=1, label="v1", created=datetime(2026, 1, 1, tzinfo=UTC), answers=before)
+    v2 = PlanVersion(number=2, label="v2", created=datetime(2026, 2, 1, tzinfo=UTC), answers=after)
+    moves = pl.compare_versions(v1, v2).ratings
+    assert [(m.label, m.delta) for m in moves] == [("Grit it out or move on? › Learning left", -3)]
+
+
+def test_comparing_a_version_with_itself_finds_nothing(two_versions):
+    same = pl.compare_versions(two_versions.version("v2"), two_versions.version("v2"))
+    assert same.unchanged and same.rows() == []
+
+
+def test_the_compare_chart_is_titled_with_the_two_versions(two_versions):
+    fig = compare_chart(pl.compare_versions(two_versions.version("v1"), two_versions.version("v2")))
+    assert fig._suptitle.get_text() == "What changed from v1 to v2"
+    assert all(ax.get_title() and ax.get_xlabel() and ax.get_ylabel() for ax in fig.axes)
+
+
+# the demo participant's versions
+def test_the_demo_workbook_is_seeded_with_two_dated_versions(demo_env):
+    book = session.workbook()
+    versions = book.versions()
+    assert [(v.label, v.created.date()) for v in versions] == [("v1", date(2025, 6, 2)), ("v2", date(2026, 1, 15))]
+    assert not any(k.startswith(("act3.", "feedback.")) for k in versions[0].answers)
+    assert versions[1].answers == DEMO == book.values()
+    comparison = pl.compare_versions(*versions)
+    assert comparison.lane_before == "Crafting" and comparison.lane_after == "Growth"
+    assert comparison.steps_dropped == ["Director of Product, payments at Fictional Fintech Ltd (2027-2031)"]
+
+
+def test_the_versions_file_is_not_read_as_answers():
+    assert all(re.match(r"^[a-z0-9_]+\.[a-z0-9_]+$", key) for key in DEMO)
+
+
+def test_a_demo_version_only_changes_answers_the_demo_has():
+    spec = pl.DemoVersion(label="v0", created=datetime(2025, 1, 1, tzinfo=UTC), omit=["a.b"],
+                          answers={"a.c": 2, "x.y": 3})
+    assert spec.answers_from({"a.b": 1, "a.c": 1, "a.d": 1}) == {"a.c": 2, "a.d": 1}
+
+
+def test_a_plan_for_a_shipped_version_carries_its_label_and_note(make_workbook):
+    book = make_workbook("Ana", DEMO)
+    version = book.ship_version(note="Shipped after my review")
+    plan = pl.assemble_plan(version.answers, book.participant, version)
+    assert (plan.version, plan.note) == ("v1", "Shipped after my review")
+    assert isinstance(Workbook("Ana", book.home).version("v1").created, datetime)
