@@ -214,3 +214,32 @@ def test_nothing_private_is_ever_written_to_the_exchange(make_workbook, exchange
     private.role.value = "Edited while private " + CANARY
     assert CANARY not in exchange_texts(exchange)
     assert os.listdir(exchange)  # something was shared, and it holds no canary
+
+
+# the optional group-folder box in 00_welcome
+def test_a_participant_pastes_the_group_folder_and_already_shared_answers_reach_it(tmp_path, monkeypatch):
+    from careerkit import session
+    from careerkit.widgets.welcome import ExchangePicker
+
+    monkeypatch.setenv("CAREERKIT_PARTICIPANT", "Ana")
+    book = session.workbook()
+    book.save_answer("versioning.end_state", END_STATE)
+    book.set_shared("versioning.end_state", True)
+    picker = ExchangePicker()
+    picker.path.value = str(tmp_path / "typo")
+    assert picker.choose() is False and "no such folder" in picker.message.value
+    folder = sharing.prepare_exchange(tmp_path / "room")
+    picker.path.value = str(folder)
+    assert picker.choose() is True and "under a pseudonym" in picker.message.value
+    assert sharing.exchange_dir() == folder.resolve()
+    assert list(sharing.published(book)) == ["versioning.end_state"]
+    assert ExchangePicker().path.value == str(folder.resolve())  # remembered for the other notebooks
+
+
+def test_on_a_prepared_hub_the_group_folder_box_is_greyed_out(exchange):
+    from careerkit.widgets.welcome import ExchangePicker
+
+    picker = ExchangePicker()
+    assert picker.path.disabled and picker.button.disabled
+    assert picker.path.value == str(exchange) and "nothing to do here" in picker.message.value
+    assert picker.choose() is False

@@ -40,13 +40,22 @@ Letters, digits, spaces, dots, dashes and underscores are fine.
   `CAREERKIT_HOME` to another folder. The banner above each module names the exact file.
 - **Private by default.** Nothing leaves your workbook unless you tick *share with the group* on an exercise.
   Shared answers go to the group under a pseudonym, and group charts only show groups of three or more.
-  Untick *share* and your answer is withdrawn.
+  Untick *share* and your answer is withdrawn. Your own words appear in the group view only if you also
+  tick *my words may be quoted*; otherwise the group sees counts and choices, never your sentences.
 - At the end, module 05 turns your answers into a one-page career plan. You can ship it as **v1**,
   and come back in six months to ship **v2** and see what changed.
 """, slide="slide"),
     notes("""
 Read the privacy promise aloud. Ask: "Is anyone uncomfortable with sharing?" Sharing is optional, always.
 """),
+    md("""
+## Sharing with the group (optional)
+
+If your facilitator shows the room's answers, they give you a **group folder**: paste it here once.
+On a JupyterHub prepared for the workshop this is already done and the box is greyed out.
+Without a group folder, ticking *share* is remembered and nothing leaves this machine.
+""", slide="subslide"),
+    code("from careerkit.widgets.welcome import choose_exchange\nchoose_exchange()"),
     md("""
 ## The modules
 
