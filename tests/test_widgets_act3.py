@@ -68,6 +68,9 @@ def test_the_rabbit_check_saves_privately_and_reads_out_gently(make_workbook):
     assert "That deserves some care" in rabbit.message.value
     assert "never run again" in rabbit.message.value
     assert not book.shared_answers()
+    assert rabbit.sharing.box not in rabbit.box.children  # nothing to tick: it cannot be shared
+    arcs = view("act3.arcs", book)
+    assert arcs.sharing.box in arcs.box.children
 
 
 def test_a_10000_character_paste_keeps_the_last_saved_rabbit(make_workbook):
@@ -173,6 +176,18 @@ def test_export_writes_files_and_lists_their_paths(make_workbook):
     assert str(book.home / "plans" / "ana-career-plan.html") in export.message.value
     assert (book.home / "plans" / "ana-career-plan.md").is_file()
     assert "4 chart images" in export.message.value
+
+
+def test_export_of_a_shipped_version_after_re_reading_the_versions(make_workbook):
+    book = make_workbook("Ana", DEMO)
+    export = view("plan.export", book)
+    assert [label for _, label in export.which.options] == [""]
+    book.ship_version(note="first")
+    export.reload.click()
+    export.which.value = "v1"
+    export.formats["md"].value = export.formats["pdf"].value = False
+    export.button.click()
+    assert [p.name for p in export.result.files] == ["ana-career-plan-v1.html"]
 
 
 def test_export_with_no_format_ticked_says_so(make_workbook):

@@ -110,6 +110,11 @@ class RabbitView(Exercise):
     title = "The rabbit trap"
     Model = act3.Rabbit
 
+    def __init__(self, workbook=None):
+        super().__init__(workbook)
+        # private by design: this exercise offers no "share with the group" box
+        self.box.children = tuple(child for child in self.box.children if child is not self.sharing.box)
+
     def build(self):
         content = act3.content()
         self.rabbit = text_box("The goal you are chasing, e.g. 'VP Product by 40'")

@@ -122,9 +122,11 @@ class ExportView(PlanView):
     def build(self):
         self.formats = {f: w.Checkbox(value=True, description=FORMAT_LABELS[f], indent=False) for f in FORMATS}
         self.which = w.Dropdown(description="Export", style={"description_width": "initial"})
+        self.reload = w.Button(description="Re-read my versions", icon="refresh")
+        self.reload.on_click(lambda _b: self._guard(self.refresh))
         self.button = w.Button(description="Export my plan", button_style="primary", icon="download")
         self.button.on_click(lambda _b: self._guard(self.export))
-        return [w.VBox(list(self.formats.values())), self.which, self.button]
+        return [w.VBox(list(self.formats.values())), w.HBox([self.which, self.reload]), self.button]
 
     def refresh(self):
         versions = self.workbook.versions()
