@@ -28,6 +28,7 @@ import nbformat
 
 from careerkit.constants import ENV_ASSETS, ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT, HIDE_INPUT, META_KEY
 from careerkit.errors import BuildError, CareerkitError
+from careerkit.launch import notebooks_dir
 
 TEMPLATES = Path(__file__).with_name("templates")
 THEME = "white"  # its fonts ship with reveal.js; most other themes pull Google Fonts
@@ -110,14 +111,6 @@ def build(
 
 
 # 1. modules -------------------------------------------------------------------------------------
-
-
-def notebooks_dir() -> Path:
-    """The kit's ``notebooks/`` folder (beside ``src/`` in a checkout), else ``./notebooks``."""
-    for parent in Path(__file__).resolve().parents:
-        if (parent / "notebooks").is_dir() and (parent / "pyproject.toml").is_file():
-            return parent / "notebooks"
-    return Path.cwd() / "notebooks"
 
 
 def find_modules(folder: Path, only: Sequence[str] = ()) -> list[Module]:

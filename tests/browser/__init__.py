@@ -1,0 +1,1 @@
+"""Real-browser tests: Debian's Chromium driven by Playwright (no browser download)."""
