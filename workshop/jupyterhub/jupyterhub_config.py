@@ -1,0 +1,91 @@
+"""A one-machine JupyterHub for a careerkit workshop: try the group path on a laptop, or in the test suite.
+
+Every participant logs in with a name and the workshop's shared password, gets a JupyterLab of their
+own (home: ``$CAREERKIT_HUB_DIR/homes/<name>``) with the kit's notebooks copied into
+``~/careerkit/notebooks``, their answers in ``~/.careerkit``, and ``CAREERKIT_EXCHANGE`` pointing at
+the one exchange folder the facilitator collects (mode 1777: everyone writes, only the owner of a file
+replaces or removes it). The hub and proxy listen on 127.0.0.1 only.
+
+This is a rehearsal setup, not isolation: the simple spawner runs every user as the same OS user.
+For a real group use The Littlest JupyterHub or Zero to JupyterHub: see facilitator_guide/jupyterhub.md.
+
+Settings come from the environment (``workshop/jupyterhub/try_hub.sh`` sets them):
+  CAREERKIT_HUB_DIR       state folder: database, cookie secret, homes (required)
+  CAREERKIT_EXCHANGE      the exchange folder (default: $CAREERKIT_HUB_DIR/exchange)
+  CAREERKIT_HUB_USERS     comma-separated participant names (default: alice,bob)
+  CAREERKIT_HUB_PASSWORD  the shared password, 8 characters or more (required)
+  CAREERKIT_HUB_PORT      public port (default 8000); CAREERKIT_HUB_API_PORT, CAREERKIT_PROXY_API_PORT
+  CAREERKIT_HUB_TOKEN     optional API token for the facilitator's scripts (start servers, list users)
+"""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+KIT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(KIT / "src"))
+from careerkit.sharing import prepare_exchange  # noqa: E402
+
+c = get_config()  # noqa: F821 (provided by JupyterHub when it loads this file)
+
+HUB_DIR = Path(os.environ["CAREERKIT_HUB_DIR"]).resolve()
+EXCHANGE = Path(os.environ.get("CAREERKIT_EXCHANGE") or HUB_DIR / "exchange").resolve()
+USERS = [u.strip() for u in os.environ.get("CAREERKIT_HUB_USERS", "alice,bob").split(",") if u.strip()]
+PORT = int(os.environ.get("CAREERKIT_HUB_PORT", "8000"))
+BIN = Path(sys.executable).parent  # the environment careerkit is installed in
+
+HUB_DIR.mkdir(parents=True, exist_ok=True)
+prepare_exchange(EXCHANGE)  # the facilitator's folder, created before anyone shares
+
+# who may log in: the names on the list, with the workshop's shared password
+c.JupyterHub.authenticator_class = "shared-password"
+c.SharedPasswordAuthenticator.user_password = os.environ["CAREERKIT_HUB_PASSWORD"]
+c.Authenticator.allowed_users = set(USERS)
+
+# where things live
+c.JupyterHub.bind_url = f"http://127.0.0.1:{PORT}"
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = int(os.environ.get("CAREERKIT_HUB_API_PORT", "8081"))
+c.JupyterHub.db_url = f"sqlite:///{HUB_DIR / 'jupyterhub.sqlite'}"
+c.JupyterHub.cookie_secret_file = str(HUB_DIR / "jupyterhub_cookie_secret")
+c.JupyterHub.pid_file = str(HUB_DIR / "jupyterhub.pid")
+c.ConfigurableHTTPProxy.command = [str(KIT / "node_modules" / ".bin" / "configurable-http-proxy")]
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{os.environ.get('CAREERKIT_PROXY_API_PORT', '8001')}"
+c.ConfigurableHTTPProxy.pid_file = str(HUB_DIR / "jupyterhub-proxy.pid")
+
+# each participant's own JupyterLab, opening on the welcome notebook
+c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = str(HUB_DIR / "homes" / "{username}")
+c.Spawner.ip = "127.0.0.1"
+c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
+c.Spawner.default_url = "/lab/tree/careerkit/notebooks/00_welcome.ipynb"
+c.Spawner.http_timeout = 60
+if os.geteuid() == 0:  # as root (CI, containers) the single-user server refuses to start without it
+    c.Spawner.args = ["--allow-root"]
+
+
+def give_the_kit(spawner):
+    """Before each server starts: the notebooks in the participant's home, and where to share."""
+    home = Path(spawner.home_dir)
+    target = home / "careerkit" / "notebooks"
+    if not target.exists():  # never overwrite a participant's copy
+        shutil.copytree(KIT / "notebooks", target)
+    spawner.environment.update({
+        "CAREERKIT_EXCHANGE": str(EXCHANGE),
+        "CAREERKIT_HOME": str(home / ".careerkit"),
+        "CAREERKIT_PARTICIPANT": spawner.user.name,
+        "MPLBACKEND": "Agg",
+    })
+
+
+c.Spawner.pre_spawn_hook = give_the_kit
+
+# an API token for the facilitator's scripts (and the loopback test): start servers, list users
+if os.environ.get("CAREERKIT_HUB_TOKEN"):
+    c.JupyterHub.services = [{"name": "careerkit-facilitator", "api_token": os.environ["CAREERKIT_HUB_TOKEN"]}]
+    c.JupyterHub.load_roles = [{
+        "name": "careerkit-facilitator",
+        "scopes": ["admin:users", "admin:servers", "access:servers"],
+        "services": ["careerkit-facilitator"],
+    }]
