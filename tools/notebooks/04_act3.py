@@ -50,7 +50,7 @@ If someone seems troubled, talk to them privately after the session and point th
     exercise(
         "act3.rabbit", "Exercise 2: have you caught your rabbit?",
         "Name the goal you are chasing, and how close you are. Then: once you have it, what is left on the track? "
-        "Finish with a private self-check on the three warning signs the podcast names. It stays in your workbook.",
+        "Finish with a private self-check on the warning signs the podcast names. It stays in your workbook.",
         10, "[01:02:23]",
     ),
     md("""
