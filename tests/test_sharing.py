@@ -243,3 +243,10 @@ def test_on_a_prepared_hub_the_group_folder_box_is_greyed_out(exchange):
     assert picker.path.disabled and picker.button.disabled
     assert picker.path.value == str(exchange) and "nothing to do here" in picker.message.value
     assert picker.choose() is False
+
+
+def test_in_a_drop_box_folder_each_shared_file_is_readable_only_by_its_owner(make_workbook, tmp_path):
+    folder = sharing.prepare_exchange(tmp_path / "dropbox", mode=0o1733)  # participants write, cannot list
+    path = sharing.share(participant(make_workbook, "Ana"), "versioning.end_state", folder=folder)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE((folder / sharing.SALT_FILE).stat().st_mode) == 0o644  # everyone needs it for their pseudonym

@@ -33,6 +33,7 @@ SALT_FILE = ".careerkit-salt"
 EXCHANGE_SETTING = "exchange-folder.txt"  # in the careerkit home: the folder chosen in 00_welcome
 PSEUDONYM_PREFIX = "p-"
 FILE_MODE = 0o644  # the facilitator (another OS user on a hub) must be able to read it
+DROPBOX_FILE_MODE = 0o600  # in a folder others cannot list (1733), only the owner and root read a file
 FOLDER_MODE = 0o1777  # like /tmp: everyone writes, only the owner replaces or removes a file
 
 
@@ -220,6 +221,15 @@ def _remove(path: Path | None) -> None:
         raise ExchangeError(path.parent, f"your shared file could not be withdrawn ({err.strerror})") from None
 
 
+def _file_mode(folder: Path) -> int:
+    """0644 in a folder everyone may read; 0600 in a drop box (mode 1733) that only the facilitator reads."""
+    try:
+        readable = bool(folder.stat().st_mode & 0o004)
+    except OSError:
+        readable = True
+    return FILE_MODE if readable else DROPBOX_FILE_MODE
+
+
 def _write_atomic(path: Path, text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
@@ -230,7 +240,7 @@ def _write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, FILE_MODE)
+        os.chmod(tmp, _file_mode(path.parent))
         os.replace(tmp, path)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
