@@ -1,6 +1,6 @@
 """``careerkit app``: the exercises as a Voilà app, for participants who should never see code.
 
-Voilà strips every code cell and shows the markdown and the widgets. Each page load starts a kernel
+Voilà strips every code cell and shows the markdown and the widgets; cells tagged ``facilitator`` are left out. Each page load starts a kernel
 that inherits this process's environment, so answers go to the same workbook (``CAREERKIT_HOME``,
 the participant chosen in 00_welcome) as they do in JupyterLab.
 """
@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from careerkit.constants import FACILITATOR
 from careerkit.launch import find_notebook, notebooks_dir
 
 DEFAULT_PORT = 8866
@@ -37,6 +38,9 @@ def voila_command(
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_TIMEOUT_S}",
         "--MappingKernelManager.cull_connected=False",
         "--strip_sources=True",
+        # Participants see prompts and widgets, not the facilitator's talking points.
+        "--TagRemovePreprocessor.enabled=True",
+        f"--TagRemovePreprocessor.remove_cell_tags={FACILITATOR}",
         "--theme=light",
     ]
     if not browser:
