@@ -82,6 +82,13 @@ class BuildResult:
     pdfs: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def summary(self) -> str:
+        def count(items: list[Path], noun: str) -> str:
+            return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+        made = f"{count(self.decks, 'deck')}, {count(self.handouts, 'handout')} and {count(self.pdfs, 'PDF')}"
+        return f"Built {made}: open {self.index}"
+
 
 def build(
     output: Path | str = "build",

@@ -114,11 +114,7 @@ def build(
         _fail(err)
     for warning in result.warnings:
         typer.secho(f"careerkit: {warning}", err=True, fg=typer.colors.YELLOW)
-    typer.secho(
-        f"Built {len(result.decks)} decks, {len(result.handouts)} handouts and {len(result.pdfs)} PDFs: "
-        f"open {result.index}",
-        fg=typer.colors.GREEN,
-    )
+    typer.secho(result.summary(), fg=typer.colors.GREEN)
 
 
 @app.command(name="app")
