@@ -84,7 +84,7 @@ def test_answers_that_do_not_fit_their_exercise_are_skipped_one_by_one(room):
     assert list(kept["key"]) == ["versioning.stay_or_go"]
     problems = " | ".join(str(p) for p in result.problems)
     assert "versioning.end_state does not fit the exercise (horizon_years" in problems
-    assert "nosuchmodule.thing is not an exercise of this kit" in problems
+    assert "nosuchmodule.thing is not an exercise of this kit that can be shared" in problems
     assert "'Bad Key' is malformed" in problems and "'versioning.portfolio' is malformed" in problems
 
 

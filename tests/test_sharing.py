@@ -250,3 +250,18 @@ def test_in_a_drop_box_folder_each_shared_file_is_readable_only_by_its_owner(mak
     path = sharing.share(participant(make_workbook, "Ana"), "versioning.end_state", folder=folder)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE((folder / sharing.SALT_FILE).stat().st_mode) == 0o644  # everyone needs it for their pseudonym
+
+
+def test_an_exercise_private_by_design_has_no_share_box_and_is_never_collected(make_workbook, exchange, monkeypatch):
+    view_class = exercise_class("versioning.stay_or_go")
+    monkeypatch.setattr(view_class, "shareable", False)
+    book = make_workbook("Ana", {"versioning.stay_or_go": STAY})
+    view = view_class(book)
+    assert view.sharing.box not in view.box.children and view.sharing.share.disabled
+    view.sharing.share.value = True  # even when forced, nothing is shared
+    assert view.sharing.share.value is False and not book.answers()["versioning.stay_or_go"].shared
+    book.set_shared("versioning.stay_or_go", True)  # a workbook edited by hand, published by a script
+    sharing.publish(book)
+    result = cohort.collect(exchange)
+    assert result.table.empty
+    assert "versioning.stay_or_go is not an exercise of this kit that can be shared" in str(result.problems[0])

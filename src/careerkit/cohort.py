@@ -163,17 +163,24 @@ def _read_file(folder: Path, name: str) -> tuple[dict[str, Any], str]:
     return answers, ""
 
 
-@cache
 def _list_validator(key: str):
-    """A pydantic validator for a list of answers to ``key``, or None if the kit has no such exercise."""
-    from pydantic import TypeAdapter
-
+    """A pydantic validator for a list of answers to ``key``; None if the kit has no such exercise, or if the
+    exercise is private by design (its view says ``shareable = False``): such answers are never collected."""
     from careerkit.widgets import exercise_class
 
     try:
-        model = exercise_class(key).Model
+        view = exercise_class(key)
     except CareerkitError:
         return None
+    if not getattr(view, "shareable", True):
+        return None
+    return _adapter(view.Model)
+
+
+@cache
+def _adapter(model):
+    from pydantic import TypeAdapter
+
     return TypeAdapter(list[model])
 
 
@@ -189,7 +196,7 @@ def _validate(columns: dict[str, list[Any]], problems: list[FileProblem]) -> lis
         validator = _list_validator(key)
         if validator is None:
             for row in rows:
-                bad[row] = f"{key} is not an exercise of this kit; skipped"
+                bad[row] = f"{key} is not an exercise of this kit that can be shared; skipped"
             continue
         try:
             validator.validate_python([columns["value"][row] for row in rows])

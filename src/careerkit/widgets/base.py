@@ -111,6 +111,7 @@ class Exercise:
     key: ClassVar[str]
     title: ClassVar[str]
     Model: ClassVar[type[BaseModel]]
+    shareable: ClassVar[bool] = True  # False: private by design, no share box, and collect refuses it
 
     def __init__(self, workbook: Workbook | None = None):
         self.workbook = workbook or session.workbook()
@@ -126,8 +127,9 @@ class Exercise:
         for control in self.watched():
             control.observe(self._on_change, names="value")
         self.sharing = ShareToggle(self)
+        share_box = [self.sharing.box] if self.shareable else []
         self.box = w.VBox(
-            [w.HTML(f"<h4>{esc(self.title)}</h4>"), *self.controls, self.sharing.box, self.status, self.message, self.output],
+            [w.HTML(f"<h4>{esc(self.title)}</h4>"), *self.controls, *share_box, self.status, self.message, self.output],
             layout=FULL,
         )
         self.box.add_class("careerkit-exercise")
@@ -257,10 +259,11 @@ class ShareToggle:
     def __init__(self, exercise: Exercise):
         self.workbook = exercise.workbook
         self.key = exercise.key
+        self.shareable = exercise.shareable
         saved = self._saved()
         shared = bool(saved and saved.shared)
         self.share = w.Checkbox(value=shared, description="Share with the group (anonymous)", indent=False,
-                                disabled=saved is None, layout=w.Layout(width="auto"))
+                                disabled=saved is None or not self.shareable, layout=w.Layout(width="auto"))
         self.quote = w.Checkbox(value=shared and self._quoted(), description="My words may be quoted", indent=False,
                                 disabled=not shared, layout=w.Layout(width="auto"))
         self.note = w.HTML()
@@ -282,6 +285,9 @@ class ShareToggle:
             return False
 
     def _on_share(self, shared: bool) -> None:
+        if shared and not self.shareable:
+            self.share.value = False
+            return
         try:
             published = sharing.share(self.workbook, self.key, shared)
         except CareerkitError:
@@ -310,7 +316,7 @@ class ShareToggle:
 
     def after_save(self, shared: bool) -> None:
         """A new answer can be shared; a shared one is republished so the group sees the latest."""
-        self.share.disabled = False
+        self.share.disabled = not self.shareable
         if shared:
             self._guard(lambda: sharing.publish(self.workbook))
 
