@@ -155,9 +155,11 @@ def test_the_demo_cohort_is_what_its_seeded_script_writes(tmp_path):
     spec.loader.exec_module(module)
     fresh = module.make_cohort(tmp_path / "exchange")
     committed = report_root() / "workshop" / "demo_cohort" / "exchange"
-    assert [p.name for p in fresh] == sorted(p.name for p in committed.glob("*.json"))
+    assert [p.name for p in fresh] == sorted(p.name for p in committed.glob("*.json")), "the demo cohort is stale"
+    stale = ("the demo cohort is stale: run `.venv/bin/python workshop/demo_cohort/make_cohort.py`, then "
+             "`pytest tests/test_dashboard.py --regen-notebooks`")
     for path in fresh:
-        assert json.loads(path.read_text()) == json.loads((committed / path.name).read_text()), path.name
+        assert json.loads(path.read_text()) == json.loads((committed / path.name).read_text()), f"{path.name}: {stale}"
     assert all("Fictional participant" not in p.read_text() for p in fresh)  # even the invented names stay in the workbooks
 
 
