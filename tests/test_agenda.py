@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from careerkit import agenda
-from careerkit.agenda import AgendaError
 from careerkit.cli import app
 from careerkit.content import _load_cached
+from careerkit.errors import AgendaError
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"

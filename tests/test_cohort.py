@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from careerkit import cohort, sharing
 from careerkit.cli import app
-from careerkit.sharing import ExchangeError
+from careerkit.errors import ExchangeError
 
 END_STATE = {"role": "CPO", "builder": "Builder", "horizon_years": 15, "why": "Impact"}
 STAY = {"learning_left": 6, "story_value": 7, "cost": 4, "short_term_reasons": ["boss"], "notes": ""}

@@ -9,7 +9,7 @@ import stat
 import pytest
 
 from careerkit import cohort, sharing
-from careerkit.sharing import ExchangeError
+from careerkit.errors import ExchangeError
 from careerkit.widgets import exercise_class
 from careerkit.workbook import Workbook
 

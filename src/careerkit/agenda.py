@@ -17,11 +17,7 @@ from pydantic import Field, field_validator
 
 from careerkit.constants import META_KEY
 from careerkit.content import ContentFile, ContentModel, load_content
-from careerkit.errors import CareerkitError
-
-
-class AgendaError(CareerkitError):
-    """A notebook's module metadata or ``agendas.toml`` does not add up."""
+from careerkit.errors import AgendaError
 
 
 # modules, discovered from the notebooks

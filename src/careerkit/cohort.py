@@ -15,8 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careerkit.errors import CareerkitError
-from careerkit.sharing import EXCHANGE_FORMAT, EXCHANGE_SCHEMA, ExchangeError
+from careerkit.errors import CareerkitError, ExchangeError
+from careerkit.sharing import EXCHANGE_FORMAT, EXCHANGE_SCHEMA
 from careerkit.workbook import KEY_PATTERN
 
 if TYPE_CHECKING:

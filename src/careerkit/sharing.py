@@ -24,7 +24,7 @@ from typing import Any
 
 from careerkit import __version__
 from careerkit.constants import ENV_EXCHANGE
-from careerkit.errors import CareerkitError
+from careerkit.errors import ExchangeError
 from careerkit.workbook import Workbook
 
 EXCHANGE_FORMAT = "careerkit-exchange"
@@ -35,18 +35,6 @@ PSEUDONYM_PREFIX = "p-"
 FILE_MODE = 0o644  # the facilitator (another OS user on a hub) must be able to read it
 DROPBOX_FILE_MODE = 0o600  # in a folder others cannot list (1733), only the owner and root read a file
 FOLDER_MODE = 0o1777  # like /tmp: everyone writes, only the owner replaces or removes a file
-
-
-class ExchangeError(CareerkitError):
-    """The exchange folder is missing, unwritable, or one of its files cannot be used."""
-
-    def __init__(self, path: Path | str, problem: str):
-        self.path = Path(path)
-        self.problem = problem
-        super().__init__(
-            f"The group's exchange folder {self.path} could not be used: {problem}. "
-            "Your answers are safe in your own workbook; ask your facilitator for the right folder."
-        )
 
 
 # where the exchange is

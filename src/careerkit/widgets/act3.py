@@ -109,11 +109,7 @@ class RabbitView(Exercise):
     key = "act3.rabbit"
     title = "The rabbit trap"
     Model = act3.Rabbit
-
-    def __init__(self, workbook=None):
-        super().__init__(workbook)
-        # private by design: this exercise offers no "share with the group" box
-        self.box.children = tuple(child for child in self.box.children if child is not self.sharing.box)
+    shareable = False  # a private self-check: no share box, and collect refuses it
 
     def build(self):
         content = act3.content()
