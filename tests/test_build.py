@@ -6,6 +6,7 @@ tests); the notebook transforms are also tested alone on tiny notebooks.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from browser.builtsite import MODULES, NOTEBOOKS, ROOT, built_site, chromium_ava
 from careerkit.build import build, find_modules
 from careerkit.constants import EXERCISE, FACILITATOR, HIDE_INPUT, META_KEY
 from careerkit.errors import BuildError
-from careerkit.preprocessors import CheckConventions, TitleSlide, Worksheet
+from careerkit.preprocessors import CheckConventions, PruneWidgetState, TitleSlide, Worksheet
 
 COMMENTS = re.compile(r"<!--.*?-->|/\*.*?\*/", re.S)
 URL = re.compile(r"(?:https?:)?//[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s\"'<>)]*", re.I)
@@ -145,6 +146,26 @@ def test_the_title_slide_gives_minutes_and_objectives_escaped():
     assert "Name &lt;one&gt; thing" in title and "<one>" not in title
 
 
+def test_widget_state_keeps_what_the_outputs_show_and_what_that_refers_to():
+    ids = {name: name * 32 for name in "abcdef"}  # a: box of b; c: output showing d; e, f: left by earlier notebooks
+    state = {
+        ids["a"]: {"state": {"children": [f"IPY_MODEL_{ids['b']}"]}},
+        ids["b"]: {"state": {}},
+        ids["c"]: {"state": {"outputs": [{"data": {"application/vnd.jupyter.widget-view+json": {"model_id": ids["d"]}}}]}},
+        ids["d"]: {"state": {}},
+        ids["e"]: {"state": {"children": [f"IPY_MODEL_{ids['f']}"]}},
+        ids["f"]: {"state": {}},
+    }
+    cell = code("show()")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"application/vnd.jupyter.widget-view+json": {"model_id": m}})
+                    for m in (ids["a"], ids["c"])]
+    nb = make_notebook(cell)
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": state}}
+    out, _ = PruneWidgetState().preprocess(nb, RESOURCES)
+    kept = out.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    assert sorted(kept) == sorted(ids[n] for n in "abcd")
+
+
 def test_a_code_cell_that_would_show_its_python_is_refused_naming_the_cell():
     nb = make_notebook(md("# Tiny"), code("1 + 1", tags=()))
     with pytest.raises(BuildError) as caught:
@@ -212,6 +233,30 @@ def test_build_only_01_makes_that_module_alone(tmp_path):
     ]
     assert "Built 1 deck, 1 handout and 0 PDFs" in done.stdout
     assert "01_versioning" in done.stderr and "slides" in done.stderr  # the progress bars
+
+
+def canonical_deck(path: Path) -> tuple[str, list[str]]:
+    """A deck with its random ids blanked, and its widget models as a sorted list (their order is the kernel's)."""
+    text = path.read_text(encoding="utf-8")
+    state = re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', text, re.S)
+    models = json.loads(state.group(1))["state"].values() if state else []
+    text = text.replace(state.group(0), "") if state else text
+
+    def blank(s: str) -> str:
+        return re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32}", "ID", s)
+
+    return blank(text), sorted(blank(json.dumps(m, sort_keys=True)) for m in models)
+
+
+@pytest.mark.notebook
+@pytest.mark.timeout(600)
+def test_a_module_built_after_others_in_a_reused_kernel_matches_one_built_alone(site, tmp_path):
+    last = MODULES[-1]  # never the first notebook a kernel runs in the full build
+    build(tmp_path / "alone", only=[last], pdf=False, progress=False)
+    alone_text, alone_models = canonical_deck(tmp_path / "alone" / f"{last}.slides.html")
+    shared_text, shared_models = canonical_deck(site.deck(last))
+    assert alone_models == shared_models
+    assert alone_text == shared_text
 
 
 def test_build_of_an_unknown_module_says_which_modules_exist(tmp_path):

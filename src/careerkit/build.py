@@ -3,7 +3,7 @@
 The steps, in order:
 1. find the module notebooks (``--only 01`` keeps one) and check their slide conventions;
 2. copy the pinned front-end assets (reveal.js, require.js, jQuery, the widget renderer) beside the decks;
-3. execute each notebook once with the demo participant, several kernels at a time, in this process;
+3. execute each notebook once with the demo participant on a small pool of reused kernels (``kernels.py``);
 4. export each executed notebook as it finishes: a reveal.js deck and a handout;
 5. print each deck to PDF in headless Chromium (reveal's print mode);
 6. write ``index.html`` linking everything.
@@ -26,14 +26,13 @@ from typing import Any
 
 import nbformat
 
-from careerkit.constants import ENV_ASSETS, ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT, HIDE_INPUT, META_KEY
+from careerkit.constants import ENV_ASSETS, HIDE_INPUT, META_KEY
 from careerkit.errors import BuildError, CareerkitError
 from careerkit.launch import notebooks_dir
 
 TEMPLATES = Path(__file__).with_name("templates")
 THEME = "white"  # its fonts ship with reveal.js; most other themes pull Google Fonts
 ASSETS = "assets"
-CELL_TIMEOUT_S = 180
 PDF_TIMEOUT_S = 90
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
 
@@ -111,10 +110,15 @@ def build(
             "PDFs were not made: no Chromium was found (install the 'chromium' package, or build with --no-pdf)."
         )
     with _progress(modules, chromium is not None, progress) as bars:
-        run = _Run(result, chromium, bars, jobs or min(len(modules), 6))
+        run = _Run(result, chromium, bars, jobs or default_jobs(len(modules)))
         _run_async(run.all(notebooks_by_module))
     result.index = write_index(folder, result.output)
     return result
+
+
+def default_jobs(notebooks: int) -> int:
+    """Kernels to run at once: one per core, at most four (each is reused for several notebooks)."""
+    return max(1, min(notebooks, os.cpu_count() or 1, 4))
 
 
 # 1. modules -------------------------------------------------------------------------------------
@@ -198,16 +202,8 @@ def _copy_if_changed(source: str | Path, dest: str | Path) -> None:
 # 3-5. execute, export, print --------------------------------------------------------------------
 
 
-def kernel_env(home: Path, exchange: Path) -> dict[str, str]:
-    """The kernel's environment: the demo participant, a private workbook folder and exchange."""
-    env = {k: v for k, v in os.environ.items() if k != ENV_PARTICIPANT}
-    env.update({ENV_DEMO: "1", ENV_HOME: str(home), ENV_EXCHANGE: str(exchange), "MPLBACKEND": "Agg"})
-    env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    return env
-
-
 class _Run:
-    """One build: kernels run concurrently; exports run one at a time in a worker thread."""
+    """One build: a few kernels run the notebooks; exports run one at a time in a worker thread."""
 
     def __init__(self, result: BuildResult, chromium: str | None, bars: Any, jobs: int):
         self.result, self.chromium, self.bars = result, chromium, bars
@@ -217,27 +213,33 @@ class _Run:
         self._browser: asyncio.Task | None = None
 
     async def all(self, notebooks: dict[Module, nbformat.NotebookNode]) -> None:
-        gate = asyncio.Semaphore(self.jobs)
+        from careerkit.kernels import run_all
+
+        by_name = {m.stem: m for m in notebooks}
+        finishing: list[asyncio.Task] = []
+
+        def executed(name: str, nb: nbformat.NotebookNode) -> None:
+            finishing.append(asyncio.create_task(self.finish(by_name[name], nb)))
+
         with tempfile.TemporaryDirectory(prefix="careerkit-build-") as scratch:
             if self.chromium:
                 from careerkit.pdf import DeckPrinter
 
                 self._browser = asyncio.create_task(DeckPrinter.launch(self.chromium))
-            tasks = [asyncio.create_task(self.one(m, nb, Path(scratch) / m.stem, gate)) for m, nb in notebooks.items()]
             try:
-                done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
-                for task in pending:
-                    task.cancel()
-                await asyncio.gather(*pending, return_exceptions=True)
-                for task in done:
-                    task.result()
+                work = [(m.stem, nb, m.path.parent) for m, nb in notebooks.items()]
+                await run_all(work, Path(scratch), self.jobs, executed, lambda name: self.bars.cell_done(by_name[name]))
+                for task in finishing:
+                    await task
             finally:
+                for task in finishing:
+                    task.cancel()
+                await asyncio.gather(*finishing, return_exceptions=True)
                 await self._close_browser()
                 self.exports.shutdown(wait=True)
 
-    async def one(self, module: Module, nb: nbformat.NotebookNode, scratch: Path, gate: asyncio.Semaphore) -> None:
-        async with gate:
-            executed = await execute(module, nb, scratch, self.bars.cell_done(module))
+    async def finish(self, module: Module, executed: nbformat.NotebookNode) -> None:
+        """Export an executed notebook (deck, handout) in the export thread, then print its PDF."""
         loop = asyncio.get_running_loop()
         deck = await loop.run_in_executor(self.exports, self.export_deck, module, executed)
         self.result.decks.append(deck)
@@ -286,37 +288,6 @@ class _Run:
         except (asyncio.CancelledError, CareerkitError):
             return
         await printer.close()
-
-
-async def execute(module: Module, nb: nbformat.NotebookNode, scratch: Path, on_cell=None) -> nbformat.NotebookNode:
-    """Run the notebook once as the demo participant; a failing cell becomes a BuildError naming it."""
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-
-    nb = copy.deepcopy(nb)
-    current = {"index": 0}
-
-    def started(cell, cell_index, **_):
-        current["index"] = cell_index
-
-    client = NotebookClient(
-        nb, timeout=CELL_TIMEOUT_S, store_widget_state=True, resources=_resources(module),
-        on_cell_start=started, on_cell_executed=on_cell,
-    )
-    (scratch / "home").mkdir(parents=True, exist_ok=True)
-    (scratch / "exchange").mkdir(parents=True, exist_ok=True)
-    log = scratch / "kernel.log"  # the kernel's own chatter stays out of the progress bars
-    try:
-        with log.open("wb") as stderr:
-            await client.async_execute(env=kernel_env(scratch / "home", scratch / "exchange"), stderr=stderr)
-    except CellExecutionError as err:
-        raise BuildError(module.stem, f"{err.ename}: {err.evalue}", cell=current["index"] + 1) from None
-    except CellTimeoutError:
-        raise BuildError(module.stem, f"the cell ran for more than {CELL_TIMEOUT_S} s", cell=current["index"] + 1) from None
-    except DeadKernelError:
-        said = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
-        raise BuildError(module.stem, f"the kernel died ({' '.join(said) or 'no message'})", cell=current["index"] + 1) from None
-    return nb
 
 
 def make_exporter(kind: str):
@@ -411,7 +382,7 @@ class _Bars:
 
     def cell_done(self, module: Module):
         task = self.cells[module]
-        return lambda **_: self.progress.advance(task)
+        return lambda: self.progress.advance(task)
 
     def output_done(self, kind: str) -> None:
         self.progress.advance(self.outputs[kind])

@@ -2,6 +2,7 @@
 
 - ``CheckConventions``: every cell has slide metadata, every code cell is tagged ``hide-input``.
 - ``TitleSlide``: a first slide (or handout header) with the module's minutes and objectives.
+- ``PruneWidgetState``: keeps only the widget models this notebook's outputs show.
 - ``Worksheet``: turns a notebook into a participant's handout: no facilitator cells, no speaker
   notes, no code, and a space to think after each exercise prompt.
 """
@@ -9,6 +10,8 @@
 from __future__ import annotations
 
 import html
+import json
+import re
 from typing import Any
 
 from nbconvert.preprocessors import Preprocessor
@@ -18,6 +21,9 @@ from nbformat.v4 import new_markdown_cell
 from careerkit.constants import EXERCISE, FACILITATOR, HIDE_INPUT, META_KEY
 from careerkit.errors import BuildError
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+MODEL_REF = re.compile(r'IPY_MODEL_([0-9a-f]{32})|"model_id": "([0-9a-f]{32})"')
 SLIDE_TYPES = ("slide", "subslide", "fragment", "-", "skip", "notes")
 TITLE_CLASS = "ck-title-slide"
 SPACE_CLASS = "ck-space"
@@ -100,6 +106,7 @@ class TitleSlide(Preprocessor):
             return nb, resources
         number = notebook_name(resources).split("_", 1)[0]
         cell = new_markdown_cell(title_markdown(number if number.isdigit() else "", meta))
+        cell.id = TITLE_CLASS
         cell.metadata["slideshow"] = {"slide_type": "slide"}
         cell.metadata["tags"] = [TITLE_CLASS]
         nb.cells.insert(0, cell)
@@ -131,9 +138,39 @@ class Worksheet(Preprocessor):
                 cells.append(cell)
             elif is_exercise(cell):
                 space = new_markdown_cell(space_markdown(int(prompt.get("minutes", 5))))
+                space.id = f"{SPACE_CLASS}-{len(cells)}"
                 space.metadata["slideshow"] = {"slide_type": "-"}
                 cells.append(space)
         nb.cells = cells
         nb.metadata.pop("widgets", None)
         return nb, resources
 
+
+
+class PruneWidgetState(Preprocessor):
+    """Keep only the widget models reachable from this notebook's outputs.
+
+    A kernel that ran earlier notebooks still holds their widgets; the deck needs the models its own
+    views show, and the models those refer to (layouts, styles, children, widgets inside Output widgets).
+    """
+
+    def preprocess(self, nb, resources):
+        saved = nb.metadata.get("widgets", {}).get(WIDGET_STATE)
+        if not saved:
+            return nb, resources
+        states = saved.get("state", {})
+        todo = [
+            output["data"][WIDGET_VIEW]["model_id"]
+            for cell in nb.cells
+            for output in cell.get("outputs", [])
+            if WIDGET_VIEW in output.get("data", {})
+        ]
+        keep: set[str] = set()
+        while todo:
+            model_id = todo.pop()
+            if model_id in keep or model_id not in states:
+                continue
+            keep.add(model_id)
+            todo += [a or b for a, b in MODEL_REF.findall(json.dumps(states[model_id]))]
+        saved["state"] = {k: v for k, v in states.items() if k in keep}
+        return nb, resources
