@@ -83,20 +83,25 @@ class RoadmapView(Exercise):
                 "market": w.Dropdown(options=markets, value=markets[0][1], description="Market"),
                 "start_year": w.BoundedIntText(value=2026, min=1950, max=2100, description="From"),
                 "end_year": w.BoundedIntText(value=2028, min=1950, max=2100, description="To"),
-                "learning": text_area("What will you learn in this version?", rows=2),
+                "learning": text_box("What will you learn in this version?"),
             }
 
         def layout(number, f):
+            for name in ("stage", "market"):
+                f[name].layout = w.Layout(width="32%")
+                f[name].style = {"description_width": "initial"}
+            for name in ("start_year", "end_year"):
+                f[name].layout = w.Layout(width="17%")
+                f[name].style = {"description_width": "initial"}
             box = w.VBox(
                 [
-                    w.HTML(f"<b>v{number}</b>"),
-                    w.HBox([f["role"], f["company"]]),
-                    w.HBox([f["stage"], f["market"]]),
-                    w.HBox([f["start_year"], f["end_year"]]),
+                    w.HBox([w.HTML(f"<b>v{number}</b>", layout=w.Layout(width="32px")), f["role"], f["company"]]),
+                    w.HBox([f["stage"], f["market"], f["start_year"], f["end_year"]]),
                     f["learning"],
                 ],
-                layout=w.Layout(border="1px solid #ccc", padding="6px", margin="0 0 6px 0", width="100%"),
+                layout=w.Layout(width="100%"),
             )
+            box.add_class("ck-version-row")
             return box
 
         self.rows = Rows(fields, layout, self._on_change, add_label="Add a version", min_rows=1, max_rows=12)
@@ -132,7 +137,7 @@ class PromotionCheckView(Exercise):
 
     def build(self):
         self.flags = w.HTML(layout=FULL)
-        self.refresh = w.Button(description="Re-read my roadmap", icon="refresh")
+        self.refresh = w.Button(description="Re-read my roadmap", icon="refresh", layout=w.Layout(width="auto"))
         self.refresh.on_click(lambda _b: self._guard(self._show_flags))
         self.reflection = text_area("For each promotion in place: what new learning would make it a real new version?", 4)
         self._show_flags()

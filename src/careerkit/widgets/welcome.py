@@ -20,6 +20,8 @@ STYLE = """<style>
 .ck-unsaved { color: #8a1c00; font-size: 90%; }
 .ck-hint, .ck-source { color: #555; font-size: 90%; }
 .ck-table td, .ck-table th { padding: 2px 8px; text-align: left; vertical-align: top; }
+.careerkit-exercise .widget-button, .careerkit-exercise .jupyter-button { width: auto; min-width: 120px; padding: 0 12px; }
+.ck-version-row { border: 1px solid #ccc; padding: 4px 6px; margin: 0 0 4px 0; }
 </style>"""
 
 
