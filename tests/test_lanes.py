@@ -11,6 +11,7 @@ from hypothesis import strategies as hs
 from pydantic import ValidationError
 
 from careerkit import lanes as ln
+from careerkit import press_release as pr
 from careerkit import story as st
 from careerkit.content import demo_answers, load_content
 from careerkit.widgets.base import friendly_errors
@@ -53,7 +54,7 @@ def test_demo_answers_are_valid_answers():
     demo = demo_answers()
     models = {
         "lanes.ratings": ln.LaneRatings, "lanes.energy_log": ln.EnergyLog, "lanes.radar": ln.Radar,
-        "lanes.story": st.CareerStory, "lanes.press_release": st.PressRelease, "lanes.path": ln.PathAnswer,
+        "lanes.story": st.CareerStory, "lanes.press_release": pr.PressRelease, "lanes.path": ln.PathAnswer,
     }
     shipped = json.loads(resources.files("careerkit.content").joinpath("demo/lanes.json").read_text(encoding="utf-8"))
     assert set(shipped) == set(models)

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as hs
 from pydantic import ValidationError
 
+from careerkit import press_release as pr
 from careerkit import story as st
 from careerkit.widgets.base import friendly_errors
 
@@ -194,18 +195,18 @@ def test_a_story_too_long_names_the_role_and_the_box():
 # the press release
 
 
-def release(**kw) -> st.PressRelease:
+def release(**kw) -> pr.PressRelease:
     base = dict(
         headline="Payments PM goes deep on growth", subheadline="I cut failed payments by 18%.",
         story_so_far="I launched split payments.\n\nI learned to read a funnel.", quote="She makes funnels simple.",
         quote_by="Her manager", whats_next="Growth lead at a climate company.",
     )
     base.update(kw)
-    return st.PressRelease(**base)
+    return pr.PressRelease(**base)
 
 
 def test_markdown_has_every_part_in_order():
-    md = st.press_release_markdown(release())
+    md = pr.press_release_markdown(release())
     assert md.splitlines()[0] == "# Payments PM goes deep on growth"
     assert md.index("*I cut failed payments by 18%.*") < md.index("## The story so far") < md.index("> “She makes")
     assert "> — Her manager" in md and md.rstrip().endswith("Growth lead at a climate company.")
@@ -213,21 +214,21 @@ def test_markdown_has_every_part_in_order():
 
 def test_html_escapes_every_piece_of_learner_text():
     evil = '<script>alert("x")</script>'
-    out = st.press_release_html(release(headline=evil, quote=evil, quote_by=evil, story_so_far=evil, whats_next=evil))
+    out = pr.press_release_html(release(headline=evil, quote=evil, quote_by=evil, story_so_far=evil, whats_next=evil))
     assert "<script>" not in out
     assert out.count(html.escape(evil)) == 5
 
 
 def test_an_empty_press_release_renders_nothing_and_asks_for_a_headline():
-    empty = st.PressRelease()
-    assert st.press_release_markdown(empty) == "" and st.press_release_html(empty) == ""
-    assert st.check_press_release(empty) == [
+    empty = pr.PressRelease()
+    assert pr.press_release_markdown(empty) == "" and pr.press_release_html(empty) == ""
+    assert pr.check_press_release(empty) == [
         "Start with the headline: who you are and the lane you own, in one line [00:25:01]."
     ]
 
 
 def test_press_release_checks_name_we_language_and_a_proofless_subheadline():
-    problems = st.check_press_release(
+    problems = pr.check_press_release(
         release(subheadline="We did great things together.", story_so_far="We launched split payments.", quote="")
     )
     assert "A quote is empty." in problems
@@ -236,7 +237,7 @@ def test_press_release_checks_name_we_language_and_a_proofless_subheadline():
 
 
 def test_a_long_headline_is_named():
-    problems = st.check_press_release(release(headline=" ".join(["word"] * 15)))
+    problems = pr.check_press_release(release(headline=" ".join(["word"] * 15)))
     assert "The headline has 15 words: can you say it in 12 or fewer?" in problems
 
 
@@ -245,7 +246,7 @@ def test_draft_uses_the_story_and_the_lane():
         st.StoryRole(role="APM", company="Travel", achieved="I shipped the mobile checkout."),
         st.StoryRole(role="PM, payments", company="Fintech", achieved="I cut failed payments by 18%. I hired two PMs."),
     ])
-    draft = st.draft_press_release(story, "Growth")
+    draft = pr.draft_press_release(story, "Growth")
     assert draft.headline == "PM, payments, building world-class expertise in growth"
     assert draft.subheadline == "I cut failed payments by 18%."
     assert draft.story_so_far.startswith("As APM at Travel: I shipped the mobile checkout.")
@@ -262,7 +263,7 @@ def test_the_checker_accepts_any_text(text):
 
 @given(hs.text(max_size=200))
 def test_press_release_html_never_lets_markup_through(text):
-    out = st.press_release_html(st.PressRelease(headline=text, story_so_far=text, quote=text))
+    out = pr.press_release_html(pr.PressRelease(headline=text, story_so_far=text, quote=text))
     stripped = out
     for tag in ("<article class='ck-press-release'>", "</article>", "<h1>", "</h1>", "<h2>", "</h2>", "<p>", "</p>",
                 "<br>", "<blockquote>", "</blockquote>"):

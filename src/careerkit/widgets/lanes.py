@@ -8,6 +8,7 @@ import ipywidgets as w
 from pydantic import BaseModel, ValidationError
 
 from careerkit import lanes as ln
+from careerkit import press_release as pr
 from careerkit import session
 from careerkit import story as st
 from careerkit.plots import lanes as charts
@@ -274,7 +275,7 @@ class StoryView(Exercise):
 class PressReleaseView(Exercise):
     key = "lanes.press_release"
     title = "Your career press release"
-    Model = st.PressRelease
+    Model = pr.PressRelease
 
     def build(self):
         parts = {p.id: p for p in ln.content().press_release_parts}
@@ -304,7 +305,7 @@ class PressReleaseView(Exercise):
     def _fill_from_story(self):
         ratings = _saved(self, "lanes.ratings", ln.LaneRatings)
         lane = ln.lane_label(ratings.chosen_lane) if ratings.chosen_lane else ""
-        draft = st.draft_press_release(_saved(self, "lanes.story", st.CareerStory), lane)
+        draft = pr.draft_press_release(_saved(self, "lanes.story", st.CareerStory), lane)
         filled = []
         for name, box in self.fields.items():
             suggestion = getattr(draft, name)
@@ -331,11 +332,11 @@ class PressReleaseView(Exercise):
 
     def feedback(self, answer):
         # the copy boxes mirror the saved answer; they are outputs, not watched inputs
-        self.markdown.value = st.press_release_markdown(answer)
-        self.html.value = st.press_release_html(answer)
-        preview = st.press_release_html(answer)
+        self.markdown.value = pr.press_release_markdown(answer)
+        self.html.value = pr.press_release_html(answer)
+        preview = pr.press_release_html(answer)
         shown = f"<div class='ck-preview' style='border:1px solid #ccc;padding:8px'>{preview}</div>" if preview else ""
-        return _bullets(st.check_press_release(answer), "ck-warning") + shown
+        return _bullets(pr.check_press_release(answer), "ck-warning") + shown
 
 
 class PathView(Exercise):
