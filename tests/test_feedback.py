@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from careerkit import drill as dr
 from careerkit import feedback as fb
 from careerkit.content import demo_answers, load_content, read_text
 from careerkit.errors import ContentError
@@ -34,7 +35,7 @@ def test_the_fixture_holds_at_least_thirty_cases_of_every_kind():
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_scorer_matches_hand_written_expectation(case):
-    result = fb.score_statement(case["statement"], case["text"])
+    result = dr.score_statement(case["statement"], case["text"])
     assert result.covered == case["covered"]
     assert result.defensive == case["defensive"]
     assert result.checks_understanding is case["checks"]
@@ -63,89 +64,89 @@ def test_synonyms_and_a_word_in_between_count_as_the_cue():
 
 def test_a_marker_echoed_from_the_feedback_is_not_a_defence_but_an_extra_one_is():
     echo = "You said my specs are too long and the engineers miss the decisions that actually matter."
-    assert "actually" not in fb.score_statement("long_specs", echo).defensive
+    assert "actually" not in dr.score_statement("long_specs", echo).defensive
     extra = "Actually, you said my specs are too long and the engineers miss the decisions that actually matter."
-    assert "actually" in fb.score_statement("long_specs", extra).defensive
+    assert "actually" in dr.score_statement("long_specs", extra).defensive
 
 
 def test_feedback_in_second_person_is_echoed_in_first_person():
     feedback = "You didn't share the plan until the day before."
-    assert fb.defensive_markers("I didn't share the plan until the day before.", feedback) == []
-    assert fb.defensive_markers("I didn't share the plan until the day before.", "The plan came late.") == ["i_didnt"]
+    assert dr.defensive_markers("I didn't share the plan until the day before.", feedback) == []
+    assert dr.defensive_markers("I didn't share the plan until the day before.", "The plan came late.") == ["i_didnt"]
 
 
 def test_the_check_must_come_at_the_end():
-    assert fb.checks_understanding("You said my specs are long. Did I get that right?")
-    assert fb.checks_understanding("You said my specs are long.\nis that right")
-    assert not fb.checks_understanding("Did I get that right? Anyway, I was tired that week.")
-    assert not fb.checks_understanding("")
+    assert dr.checks_understanding("You said my specs are long. Did I get that right?")
+    assert dr.checks_understanding("You said my specs are long.\nis that right")
+    assert not dr.checks_understanding("Did I get that right? Anyway, I was tired that week.")
+    assert not dr.checks_understanding("")
 
 
 def test_curly_apostrophes_are_read_like_straight_ones():
-    assert fb.defensive_markers("That\u2019s not what happened.") == ["thats_not"]
+    assert dr.defensive_markers("That\u2019s not what happened.") == ["thats_not"]
 
 
 @settings(max_examples=60, deadline=None)
 @given(text=st.text(max_size=400))
 def test_any_text_gets_a_score_between_0_and_100_and_one_tip(text):
     item = fb.content().statements[0]
-    result = fb.score_repeat_back(item.points, text, item.text)
+    result = dr.score_repeat_back(item.points, text, item.text)
     assert 0 <= result.score <= 100
     assert set(result.covered) | set(result.missed) == {p.id for p in item.points}
     assert result.tip
 
 
 def test_partner_feedback_becomes_key_points_one_per_clause():
-    points = fb.points_from_text("You go quiet in planning. Then you disagree in the hallway afterwards!")
+    points = dr.points_from_text("You go quiet in planning. Then you disagree in the hallway afterwards!")
     assert [p.label for p in points] == ["You go quiet in planning", "Then you disagree in the hallway afterwards"]
     said = "You go quiet in planning. Then you disagree in the hallway afterwards."
-    half = fb.score_repeat_back(points, "I go quiet in planning meetings. Is that right?", said)
+    half = dr.score_repeat_back(points, "I go quiet in planning meetings. Is that right?", said)
     assert half.covered == ["p1"] and half.missed == ["p2"] and half.tip_kind == "missed"
 
 
 def test_without_key_points_the_score_is_defence_and_check_only():
-    assert fb.score_repeat_back([], "You think I ship too slowly. Did I get that right?").score == 100
-    assert fb.score_repeat_back([], "You think I ship too slowly.").score == 50
-    result = fb.score_repeat_back([], "But that's not true.")
+    assert dr.score_repeat_back([], "You think I ship too slowly. Did I get that right?").score == 100
+    assert dr.score_repeat_back([], "You think I ship too slowly.").score == 50
+    result = dr.score_repeat_back([], "But that's not true.")
     assert result.score == 0 and result.verdict == "defensive"
 
 
 # history
 def test_solo_loops_count_tries_in_a_row_at_one_statement():
-    history: list[fb.Attempt] = []
+    history: list[dr.Attempt] = []
     for statement_id in ("interrupts", "interrupts", "credit", "interrupts"):
-        history = fb.record(history, fb.solo_attempt(statement_id, "You said I interrupted Priya.", history))
+        history = dr.record(history, dr.solo_attempt(statement_id, "You said I interrupted Priya.", history))
     assert [a.loops for a in history] == [1, 2, 1, 1]
     assert all(a.mode == "solo" for a in history)
 
 
 def test_history_keeps_the_newest_attempts_when_full():
-    attempt = fb.solo_attempt("credit", "You said three of you worked on it.", [])
-    history = [attempt.model_copy(update={"score": i % 101}) for i in range(fb.HISTORY_LIMIT)]
+    attempt = dr.solo_attempt("credit", "You said three of you worked on it.", [])
+    history = [attempt.model_copy(update={"score": i % 101}) for i in range(dr.HISTORY_LIMIT)]
     newest = attempt.model_copy(update={"text": "newest"})
-    kept = fb.record(history, newest)
-    assert len(kept) == fb.HISTORY_LIMIT and kept[-1].text == "newest" and kept[0].score == 1
+    kept = dr.record(history, newest)
+    assert len(kept) == dr.HISTORY_LIMIT and kept[-1].text == "newest" and kept[0].score == 1
 
 
 def test_drill_summary_reads_scores_and_pair_loops():
-    log = fb.RepeatBackLog.model_validate(demo_answers()["feedback.repeat_back"])
-    summary = fb.drill_summary(log)
+    log = dr.RepeatBackLog.model_validate(demo_answers()["feedback.repeat_back"])
+    summary = dr.drill_summary(log)
     assert summary["attempts"] == len(log.history)
     assert summary["last_score"] == log.history[-1].score
     assert summary["mean_loops"] == 2.0
-    assert fb.drill_summary(fb.RepeatBackLog()) == {"attempts": 0, "mean_score": None, "last_score": None, "mean_loops": None}
+    assert dr.drill_summary(dr.RepeatBackLog()) == {"attempts": 0, "mean_score": None, "last_score": None, "mean_loops": None}
 
 
 def test_the_saved_drill_rejects_an_unknown_statement_and_a_huge_paste():
     with pytest.raises(ValidationError):
-        fb.RepeatBackLog(statement_id="no_such_statement")
+        dr.RepeatBackLog(statement_id="no_such_statement")
     with pytest.raises(ValidationError):
-        fb.RepeatBackLog(draft="x" * 10_000)
+        dr.RepeatBackLog(draft="x" * 10_000)
 
 
 # the pair drill state machine
 def test_pair_drill_loops_until_the_partner_confirms():
-    drill = fb.PairDrill()
+    drill = dr.PairDrill()
     assert drill.state == "listening" and drill.loops == 0
     first = drill.repeat_back("But I was only trying to help.", "You take over other people's demos.")
     assert drill.state == "awaiting_partner" and first.loops == 1 and "but" in first.defensive
@@ -170,7 +171,7 @@ def test_pair_drill_loops_until_the_partner_confirms():
     ],
 )
 def test_pair_drill_refuses_a_button_pressed_out_of_turn(steps, wrong):
-    drill = fb.PairDrill()
+    drill = dr.PairDrill()
     actions = {
         "repeat": lambda: drill.repeat_back("You said I talk too much."),
         "yes_exactly": drill.yes_exactly,
@@ -179,45 +180,45 @@ def test_pair_drill_refuses_a_button_pressed_out_of_turn(steps, wrong):
     for step in steps:
         actions[step]()
     before = drill.round.model_dump()
-    with pytest.raises(fb.DrillStepError) as err:
+    with pytest.raises(dr.DrillStepError) as err:
         actions[wrong]()
     assert str(err.value)
     assert drill.round.model_dump() == before
 
 
 def test_pair_drill_needs_a_repeat_back_and_stops_at_the_loop_limit():
-    drill = fb.PairDrill()
-    with pytest.raises(fb.DrillStepError, match="Type back"):
+    drill = dr.PairDrill()
+    with pytest.raises(dr.DrillStepError, match="Type back"):
         drill.repeat_back("   ")
-    for _ in range(fb.PAIR_LOOP_LIMIT):
+    for _ in range(dr.PAIR_LOOP_LIMIT):
         drill.repeat_back("You said I talk too much.")
         drill.not_quite()
-    with pytest.raises(fb.DrillStepError, match="New round"):
+    with pytest.raises(dr.DrillStepError, match="New round"):
         drill.repeat_back("You said I talk too much.")
 
 
 def test_pair_drill_resumes_from_its_saved_state():
-    drill = fb.PairDrill()
+    drill = dr.PairDrill()
     drill.repeat_back("You said I talk too much. Is that right?", "You talk too much in reviews.")
     saved = json.loads(drill.round.model_dump_json())
-    resumed = fb.PairDrill(fb.PairRound.model_validate(saved))
+    resumed = dr.PairDrill(dr.PairRound.model_validate(saved))
     assert resumed.state == "awaiting_partner"
     assert resumed.yes_exactly().loops == 1
     assert drill.state == "awaiting_partner"  # the saved copy was not changed by the resumed one
 
 
 # real versus formal feedback
-def _plan(**fields) -> fb.RealFeedbackPlan:
+def _plan(**fields) -> dr.RealFeedbackPlan:
     base = {
         "givers": [{"name": "Sam", "relation": "Peer", "why": "sees my planning"}],
         "safety": ["no_retaliation"],
         "question": "What is one thing I do in planning that makes it harder to disagree with me?",
     }
-    return fb.RealFeedbackPlan.model_validate({**base, **fields})
+    return dr.RealFeedbackPlan.model_validate({**base, **fields})
 
 
 def test_a_complete_real_feedback_plan_has_no_problems():
-    assert fb.check_real_feedback(_plan()) == []
+    assert dr.check_real_feedback(_plan()) == []
 
 
 @pytest.mark.parametrize(
@@ -233,7 +234,7 @@ def test_a_complete_real_feedback_plan_has_no_problems():
     ],
 )
 def test_real_feedback_plan_problems_are_sentences_to_act_on(fields, expected):
-    problems = fb.check_real_feedback(_plan(**fields))
+    problems = dr.check_real_feedback(_plan(**fields))
     assert any(expected in p for p in problems), problems
 
 
@@ -379,7 +380,7 @@ def test_content_loads_and_every_statement_has_cited_points():
     for statement in content.statements:
         assert statement.timestamp.startswith("[00:")
         # the statement itself covers every one of its key points: the cues are reachable
-        assert fb.covered_points(statement.points, statement.text) == [p.id for p in statement.points]
+        assert dr.covered_points(statement.points, statement.text) == [p.id for p in statement.points]
 
 
 def test_a_word_in_two_synonym_groups_is_a_content_error(tmp_path, monkeypatch):
@@ -399,8 +400,8 @@ def test_a_question_weighing_an_unknown_cause_is_a_content_error(tmp_path, monke
 
 
 DEMO_MODELS = {
-    "feedback.repeat_back": fb.RepeatBackLog,
-    "feedback.real_feedback": fb.RealFeedbackPlan,
+    "feedback.repeat_back": dr.RepeatBackLog,
+    "feedback.real_feedback": dr.RealFeedbackPlan,
     "feedback.promotion_stall": fb.PromotionStall,
     "feedback.shadows": fb.Shadows,
     "feedback.contradictions": fb.ContradictionLog,
@@ -420,7 +421,7 @@ def _labelled(fig) -> None:
 
 def test_every_chart_is_titled_with_labelled_axes():
     demo = demo_answers()
-    _labelled(charts.drill_history(fb.RepeatBackLog.model_validate(demo["feedback.repeat_back"])))
+    _labelled(charts.drill_history(dr.RepeatBackLog.model_validate(demo["feedback.repeat_back"])))
     _labelled(charts.stall_ranking(fb.PromotionStall.model_validate(demo["feedback.promotion_stall"]).ranked))
     _labelled(charts.shadows_grid(fb.Shadows.model_validate(demo["feedback.shadows"])))
     _labelled(charts.contradiction_matrix(fb.find_contradictions(_log())))

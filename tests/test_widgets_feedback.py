@@ -7,6 +7,7 @@ import pytest
 
 from careerkit import show
 from careerkit.widgets import feedback as views
+from careerkit.widgets import feedback_drill as drill_views
 from careerkit.workbook import Workbook
 
 
@@ -14,7 +15,7 @@ def on_disk(book: Workbook, key: str):
     return Workbook(book.participant, book.home).get(key)
 
 
-def type_back(view: views.RepeatBackView, text: str) -> None:
+def type_back(view: drill_views.RepeatBackView, text: str) -> None:
     view.draft.value = text
     view.check_button.click()
 
@@ -22,7 +23,7 @@ def type_back(view: views.RepeatBackView, text: str) -> None:
 # repeat-back drill, solo
 def test_a_solo_repeat_back_is_scored_saved_and_restored(make_workbook):
     book = make_workbook()
-    view = views.RepeatBackView(book)
+    view = drill_views.RepeatBackView(book)
     view.statement.value = "long_specs"
     type_back(view, "My specs are too long, so engineers skim them and miss the decisions that matter. Did I get that right?")
     saved = on_disk(book, "feedback.repeat_back")
@@ -33,13 +34,13 @@ def test_a_solo_repeat_back_is_scored_saved_and_restored(make_workbook):
     assert "Score: 100/100" in view.message.value and "Now thank them" in view.message.value
     assert view.output.outputs, "the history chart is drawn"
 
-    again = views.RepeatBackView(book)
+    again = drill_views.RepeatBackView(book)
     assert again.statement.value == "long_specs"
     assert len(again._history) == 1 and "Score: 100/100" in again.message.value
 
 
 def test_a_defensive_repeat_back_names_the_marker_and_the_tip(make_workbook):
-    view = views.RepeatBackView(make_workbook())
+    view = drill_views.RepeatBackView(make_workbook())
     view.statement.value = "interrupts"
     type_back(view, "I interrupted Priya, but to be fair the meeting was running late.")
     assert "“but”" in view.message.value and "“to be fair”" in view.message.value
@@ -49,7 +50,7 @@ def test_a_defensive_repeat_back_names_the_marker_and_the_tip(make_workbook):
 
 def test_retrying_a_statement_counts_loops_and_the_next_statement_clears_the_box(make_workbook):
     book = make_workbook()
-    view = views.RepeatBackView(book)
+    view = drill_views.RepeatBackView(book)
     type_back(view, "You said I interrupted Priya.")
     type_back(view, "You said I interrupted Priya and people stopped bringing ideas. Is that right?")
     assert [a["loops"] for a in on_disk(book, "feedback.repeat_back")["history"]] == [1, 2]
@@ -61,7 +62,7 @@ def test_retrying_a_statement_counts_loops_and_the_next_statement_clears_the_box
 
 def test_an_empty_repeat_back_gets_a_message_and_logs_nothing(make_workbook):
     book = make_workbook()
-    view = views.RepeatBackView(book)
+    view = drill_views.RepeatBackView(book)
     type_back(view, "   ")
     assert "Type back what you heard first" in view.message.value
     assert on_disk(book, "feedback.repeat_back")["history"] == []
@@ -69,7 +70,7 @@ def test_an_empty_repeat_back_gets_a_message_and_logs_nothing(make_workbook):
 
 def test_a_10000_character_paste_is_refused_and_the_saved_draft_kept(make_workbook):
     book = make_workbook()
-    view = views.RepeatBackView(book)
+    view = drill_views.RepeatBackView(book)
     view.draft.value = "You said I interrupt people."
     view.draft.value = "x" * 10_000
     view.check_button.click()
@@ -80,16 +81,16 @@ def test_a_10000_character_paste_is_refused_and_the_saved_draft_kept(make_workbo
 
 def test_the_draft_is_saved_while_typing(make_workbook):
     book = make_workbook()
-    view = views.RepeatBackView(book)
+    view = drill_views.RepeatBackView(book)
     view.draft.value = "You said I"
     assert on_disk(book, "feedback.repeat_back")["draft"] == "You said I"
-    assert views.RepeatBackView(book).draft.value == "You said I"
+    assert drill_views.RepeatBackView(book).draft.value == "You said I"
 
 
 # repeat-back drill, pair mode: the loop as a learner and partner drive it
 def test_pair_mode_loops_until_the_partner_says_yes_exactly(make_workbook):
     book = make_workbook()
-    view = views.RepeatBackView(book)
+    view = drill_views.RepeatBackView(book)
     view.mode.value = "pair"
     assert view.pair_box.layout.display == "flex" and view.solo_box.layout.display == "none"
     assert view.message.layout.display != "none" and view.draft.layout.display != "none"
@@ -123,19 +124,19 @@ def test_pair_mode_loops_until_the_partner_says_yes_exactly(make_workbook):
 
 def test_a_pair_round_resumes_after_a_restart_mid_loop(make_workbook):
     book = make_workbook()
-    view = views.RepeatBackView(book)
+    view = drill_views.RepeatBackView(book)
     view.mode.value = "pair"
     type_back(view, "You think I ship too slowly. Is that right?")
     view.close()
 
-    resumed = views.RepeatBackView(book)
+    resumed = drill_views.RepeatBackView(book)
     assert resumed.mode.value == "pair" and "Partner: was that right?" in resumed.pair_status.value
     resumed.yes_button.click()
     assert on_disk(book, "feedback.repeat_back")["history"][-1]["loops"] == 1
 
 
 def test_pair_mode_says_when_coverage_was_not_checked(make_workbook):
-    view = views.RepeatBackView(make_workbook())
+    view = drill_views.RepeatBackView(make_workbook())
     view.mode.value = "pair"
     type_back(view, "You think I ship too slowly. Is that right?")
     assert "Coverage not checked" in view.message.value
@@ -143,14 +144,14 @@ def test_pair_mode_says_when_coverage_was_not_checked(make_workbook):
 
 def test_a_damaged_saved_drill_gets_a_message_not_a_traceback(make_workbook):
     book = make_workbook(answers={"feedback.repeat_back": {"history": [{"mode": "telepathy"}]}})
-    view = views.RepeatBackView(book)
+    view = drill_views.RepeatBackView(book)
     assert "could not be shown" in view.message.value
 
 
 # real feedback
 def test_real_feedback_plan_saves_restores_and_checks_the_question(make_workbook):
     book = make_workbook()
-    view = views.RealFeedbackView(book)
+    view = drill_views.RealFeedbackView(book)
     row = view.givers.rows[0]
     row["name"].value = "Sam"
     row["relation"].value = "Peer"
@@ -165,13 +166,13 @@ def test_real_feedback_plan_saves_restores_and_checks_the_question(make_workbook
     assert [g["name"] for g in saved["givers"]] == ["Sam", "Lee <b>designer</b>"]
     assert saved["safety"] == ["no_retaliation"]
 
-    again = views.RealFeedbackView(book)
+    again = drill_views.RealFeedbackView(book)
     assert again.question.value == "What is one thing I could do differently in planning?"
     assert len(again.givers.rows) == 2 and again.safety.read() == ["no_retaliation"]
 
 
 def test_managers_get_the_staff_meeting_variant(make_workbook):
-    view = views.RealFeedbackView(make_workbook())
+    view = drill_views.RealFeedbackView(make_workbook())
     assert view.thanks_box.layout.display == "none"
     view.manages.value = True
     assert view.thanks_box.layout.display == "flex"
@@ -181,7 +182,7 @@ def test_managers_get_the_staff_meeting_variant(make_workbook):
 
 
 def test_html_in_the_question_is_escaped(make_workbook):
-    view = views.RealFeedbackView(make_workbook())
+    view = drill_views.RealFeedbackView(make_workbook())
     view.givers.rows[0]["name"].value = "Sam"
     view.safety._boxes["thank_them"].value = True
     view.question.value = "What <script>alert(1)</script> should I change?"

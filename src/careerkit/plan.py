@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from careerkit import act3
+from careerkit import act3, drill
 from careerkit import feedback as fb
 from careerkit import lanes as ln
 from careerkit import versioning as v
@@ -317,7 +317,7 @@ def _path_lines(value: Any, answers: dict[str, Any]) -> list[str]:
 
 
 def _real_feedback_lines(value: Any, answers: dict[str, Any]) -> list[str]:
-    plan = fb.RealFeedbackPlan.model_validate(value)
+    plan = drill.RealFeedbackPlan.model_validate(value)
     lines = []
     givers = [f"{_clip(g.name)} ({g.relation})" for g in plan.givers if g.name.strip()]
     if givers:
@@ -334,7 +334,7 @@ def _real_feedback_lines(value: Any, answers: dict[str, Any]) -> list[str]:
 
 
 def _repeat_back_lines(value: Any, answers: dict[str, Any]) -> list[str]:
-    summary = fb.drill_summary(fb.RepeatBackLog.model_validate(value))
+    summary = drill.drill_summary(drill.RepeatBackLog.model_validate(value))
     if not summary["attempts"]:
         return []
     return [f"Repeat-back practice: {summary['attempts']} attempts, the last scored {summary['last_score']}/100."]

@@ -171,10 +171,10 @@ SCORE_BANDS = (("0-39", 0, 39), ("40-59", 40, 59), ("60-79", 60, 79), ("80-100",
 
 
 def drill_scores(values: list[Any], k: int) -> list[Distribution]:
-    from careerkit import feedback
+    from careerkit import drill
 
     logs = _models("feedback.repeat_back", values)
-    means = [feedback.drill_summary(log)["mean_score"] for log in logs]
+    means = [drill.drill_summary(log)["mean_score"] for log in logs]
     bands = {band: band for band, _, _ in SCORE_BANDS}
     groups = ([next(b for b, low, high in SCORE_BANDS if low <= round(m) <= high)] for m in means if m is not None)
     found = distribution("Repeat-back drill: each person's mean score", "Score band", "single", groups, bands, k,

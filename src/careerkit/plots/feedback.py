@@ -9,13 +9,14 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from careerkit import drill
 from careerkit import feedback as fb
 from careerkit.plots import PALETTE, new_figure, shorten
 
 MODE_COLOUR = {"solo": PALETTE[0], "pair": PALETTE[1]}
 
 
-def drill_history(log: fb.RepeatBackLog):
+def drill_history(log: drill.RepeatBackLog):
     """Each repeat-back's score as a bar (solo or pair), and the loops it took as a line."""
     history = log.history
     fig, ax = new_figure("Your repeat-backs over time", "Attempt", "Score (0-100)")
