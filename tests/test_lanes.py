@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as hs
 from pydantic import ValidationError
 
+from careerkit import career_path as cp
 from careerkit import lanes as ln
 from careerkit import press_release as pr
 from careerkit import story as st
@@ -54,7 +55,7 @@ def test_demo_answers_are_valid_answers():
     demo = demo_answers()
     models = {
         "lanes.ratings": ln.LaneRatings, "lanes.energy_log": ln.EnergyLog, "lanes.radar": ln.Radar,
-        "lanes.story": st.CareerStory, "lanes.press_release": pr.PressRelease, "lanes.path": ln.PathAnswer,
+        "lanes.story": st.CareerStory, "lanes.press_release": pr.PressRelease, "lanes.path": cp.PathAnswer,
     }
     shipped = json.loads(resources.files("careerkit.content").joinpath("demo/lanes.json").read_text(encoding="utf-8"))
     assert set(shipped) == set(models)
@@ -139,7 +140,7 @@ def test_missing_lanes_are_filled_with_zeros_and_duplicates_dropped():
 def test_blank_answers_hold_every_lane_and_activity():
     assert list(ln.LaneRatings().scores) == LANES
     assert ln.Radar().current == dict.fromkeys(LANES, 0) == ln.radar_from_ratings(ln.LaneRatings()).target
-    assert ln.read_path(ln.PathAnswer()).fit == "unclear"
+    assert cp.read_path(cp.PathAnswer()).fit == "unclear"
 
 
 def test_an_out_of_range_rating_names_the_lane_and_the_rating():
@@ -235,9 +236,9 @@ def test_radar_out_of_range_names_the_lane():
 # the IC or manager path
 
 
-def path(**kw) -> ln.PathAnswer:
+def path(**kw) -> cp.PathAnswer:
     enjoy = kw.pop("enjoy", {})
-    return ln.PathAnswer(enjoy=enjoy, **kw)
+    return cp.PathAnswer(enjoy=enjoy, **kw)
 
 
 BUILDER = {"building": 9, "deep_expertise": 8, "counsel": 4, "coaching": 4, "documentation": 2,
@@ -247,7 +248,7 @@ MANAGER = {"building": 4, "deep_expertise": 3, "counsel": 9, "coaching": 9, "doc
 
 
 def test_a_builder_reads_as_ic_with_reasons_on_both_sides():
-    read = ln.read_path(path(enjoy=BUILDER))
+    read = cp.read_path(path(enjoy=BUILDER))
     assert read.fit == "ic"
     assert read.headline.startswith("For now, your answers lean to the IC path")
     assert any("building stuff" in r and "[00:43:00]" in r for r in read.for_ic)
@@ -258,7 +259,7 @@ def test_a_builder_reads_as_ic_with_reasons_on_both_sides():
 
 
 def test_sidecar_helpers_who_are_invited_in_read_as_manager():
-    read = ln.read_path(path(enjoy=MANAGER, helping_style="sidecar", invited=9, leaning="manager"))
+    read = cp.read_path(path(enjoy=MANAGER, helping_style="sidecar", invited=9, leaning="manager"))
     assert read.fit == "manager"
     assert "You already help from the sidecar: counsel while the other person steers [00:37:19]." in read.for_manager
     assert any("earning the right to manage [00:38:21]" in r for r in read.for_manager)
@@ -267,25 +268,25 @@ def test_sidecar_helpers_who_are_invited_in_read_as_manager():
 
 
 def test_the_sidecar_and_invitations_move_the_manager_score():
-    plain = ln.read_path(path(enjoy=dict.fromkeys(BUILDER, 5), invited=5))
-    helped = ln.read_path(path(enjoy=dict.fromkeys(BUILDER, 5), invited=10, helping_style="sidecar"))
+    plain = cp.read_path(path(enjoy=dict.fromkeys(BUILDER, 5), invited=5))
+    helped = cp.read_path(path(enjoy=dict.fromkeys(BUILDER, 5), invited=10, helping_style="sidecar"))
     assert helped.manager_score == plain.manager_score + 2
     assert plain.fit == "unclear"
 
 
 def test_helping_by_dividing_tasks_or_letting_go_is_a_caution_not_a_verdict():
-    read = ln.read_path(path(enjoy=BUILDER, helping_style="bike", invited=2))
+    read = cp.read_path(path(enjoy=BUILDER, helping_style="bike", invited=2))
     assert any("it is the sidecar" in c for c in read.cautions)
     assert any("earn the right to be invited in [00:38:21]" in c for c in read.cautions)
 
 
 def test_an_answer_at_odds_with_the_stated_leaning_is_named():
-    read = ln.read_path(path(enjoy=BUILDER, leaning="manager"))
+    read = cp.read_path(path(enjoy=BUILDER, leaning="manager"))
     assert "You said you lean manager, and your answers lean the other way. Which answer would you change?" in read.cautions
 
 
 def test_liking_both_reads_as_both_with_an_experiment_each():
-    read = ln.read_path(path(enjoy=dict.fromkeys(BUILDER, 8)))
+    read = cp.read_path(path(enjoy=dict.fromkeys(BUILDER, 8)))
     assert read.fit == "both"
     assert [e.split(":")[0] for e in read.experiments] == ["IC test", "Manager test", "IC test", "Manager test"]
 
@@ -299,4 +300,4 @@ def test_path_answer_refuses_unknown_activities_styles_and_out_of_range():
         path(helping_style="shout")
     with pytest.raises(ValidationError) as err:
         path(invited=-1)
-    assert "How often colleagues invite you in: is out of range" in friendly_errors(err.value, ln.PathAnswer)
+    assert "How often colleagues invite you in: is out of range" in friendly_errors(err.value, cp.PathAnswer)

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from careerkit import act3, drill
+from careerkit import career_path as cp
 from careerkit import feedback as fb
 from careerkit import lanes as ln
 from careerkit import versioning as v
@@ -311,9 +312,9 @@ def _radar_lines(value: Any, answers: dict[str, Any]) -> list[str]:
 
 
 def _path_lines(value: Any, answers: dict[str, Any]) -> list[str]:
-    answer = ln.PathAnswer.model_validate(value)
+    answer = cp.PathAnswer.model_validate(value)
     own = {"ic": "the IC path", "manager": "the manager path", "unsure": "not sure yet"}[answer.leaning]
-    return [ln.read_path(answer).headline, f"My own leaning: {own}."]
+    return [cp.read_path(answer).headline, f"My own leaning: {own}."]
 
 
 def _real_feedback_lines(value: Any, answers: dict[str, Any]) -> list[str]:

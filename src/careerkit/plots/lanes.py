@@ -8,6 +8,7 @@ import textwrap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from careerkit import career_path as cp
 from careerkit import lanes as ln
 from careerkit.plots import GREY, PALETTE, new_figure, shorten
 from careerkit.story import StoryReport
@@ -93,7 +94,7 @@ def pronoun_bars(report: StoryReport, role_names: list[str]):
     return fig
 
 
-def path_bars(answer: ln.PathAnswer):
+def path_bars(answer: cp.PathAnswer):
     """How much each activity is enjoyed, coloured by the path it leans to."""
     activities = ln.content().path_activities
     fig, ax = new_figure("What you enjoy, and the path it leans to", "Enjoyment (0-10)", "Activity", size=(7.5, 4.8))

@@ -7,6 +7,7 @@ from typing import Any
 import ipywidgets as w
 from pydantic import BaseModel, ValidationError
 
+from careerkit import career_path as cp
 from careerkit import lanes as ln
 from careerkit import press_release as pr
 from careerkit import session
@@ -342,7 +343,7 @@ class PressReleaseView(Exercise):
 class PathView(Exercise):
     key = "lanes.path"
     title = "The IC or the manager path"
-    Model = ln.PathAnswer
+    Model = cp.PathAnswer
 
     def build(self):
         content = ln.content()
@@ -387,7 +388,7 @@ class PathView(Exercise):
         self.leaning.value = value.get("leaning", "unsure")
 
     def feedback(self, answer):
-        read = ln.read_path(answer)
+        read = cp.read_path(answer)
         return (
             f"<p class='ck-feedback'><b>{esc(read.headline)}</b></p>"
             "<p class='ck-feedback'>What points to the IC path:</p>" + _bullets(read.for_ic)
