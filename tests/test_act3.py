@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from careerkit import act3
+from careerkit import career_line as cl
 from careerkit.build import build
 from careerkit.content import demo_answers
 from careerkit.plots import act3 as charts
@@ -19,10 +20,10 @@ TODAY = date(2026, 1, 15)
 DEMO = demo_answers()
 
 
-def line(**changes) -> act3.CareerLine:
+def line(**changes) -> cl.CareerLine:
     base = {"age": 31, "this_year": 2026, "start_age": 23, "span_years": 65, "act2_age": 34, "act3_age": 50,
             "goal_end_age": 46}
-    return act3.CareerLine.model_validate(base | changes)
+    return cl.CareerLine.model_validate(base | changes)
 
 
 # the content file
@@ -39,7 +40,7 @@ def test_content_names_the_three_signs_and_two_arcs_the_source_names():
 
 # 1. the career line
 def test_career_line_places_the_roadmap_and_end_state_by_age():
-    timeline = act3.career_timeline(line(), DEMO["versioning.roadmap"], DEMO["versioning.end_state"])
+    timeline = cl.career_timeline(line(), DEMO["versioning.roadmap"], DEMO["versioning.end_state"])
     assert (timeline.start, timeline.end, timeline.now, timeline.goal_end) == (23, 88, 31, 46)
     assert [(a.id, a.start, a.end) for a in timeline.acts] == [("act1", 23, 34), ("act2", 34, 50), ("act3", 50, 88)]
     ages = {m.label: m.age for m in timeline.milestones}
@@ -49,12 +50,12 @@ def test_career_line_places_the_roadmap_and_end_state_by_age():
 
 
 def test_career_line_without_module_1_has_no_milestones_and_survives_a_damaged_roadmap():
-    assert act3.career_timeline(line()).milestones == []
-    assert act3.career_timeline(line(), {"versions": "oops"}, {"horizon_years": 500}).milestones == []
+    assert cl.career_timeline(line()).milestones == []
+    assert cl.career_timeline(line(), {"versions": "oops"}, {"horizon_years": 500}).milestones == []
 
 
 def test_the_read_out_names_the_years_after_the_goal_with_the_source():
-    lines = act3.read_career_line(line(), DEMO["versioning.roadmap"], DEMO["versioning.end_state"])
+    lines = cl.read_career_line(line(), DEMO["versioning.roadmap"], DEMO["versioning.end_state"])
     assert lines[0].startswith("Your career runs from 23 to 88. Your current goal ends at 46: 42 years (65% of your career)")
     assert "[01:05:50]" in lines[0]
     assert any("Act 3 [01:06:05]" in text for text in lines)
@@ -72,19 +73,19 @@ def test_the_read_out_names_the_years_after_the_goal_with_the_source():
     ],
 )
 def test_the_read_out_flags_what_does_not_add_up(changes, expected):
-    lines = act3.read_career_line(line(**changes), None, DEMO["versioning.end_state"])
+    lines = cl.read_career_line(line(**changes), None, DEMO["versioning.end_state"])
     assert any(expected in text for text in lines), lines
 
 
 def test_acts_out_of_order_are_drawn_in_order_anyway():
-    timeline = act3.career_timeline(line(act2_age=60, act3_age=40))
+    timeline = cl.career_timeline(line(act2_age=60, act3_age=40))
     assert [(a.start, a.end) for a in timeline.acts] == [(23, 40), (40, 60), (60, 88)]
 
 
 def test_suggested_goal_end_is_age_plus_the_end_state_horizon():
-    assert act3.suggested_goal_end(31, DEMO["versioning.end_state"]) == 46
-    assert act3.suggested_goal_end(31, None) is None
-    assert act3.suggested_goal_end(31, {"horizon_years": "soon"}) is None
+    assert cl.suggested_goal_end(31, DEMO["versioning.end_state"]) == 46
+    assert cl.suggested_goal_end(31, None) is None
+    assert cl.suggested_goal_end(31, {"horizon_years": "soon"}) is None
 
 
 @given(
@@ -92,8 +93,8 @@ def test_suggested_goal_end_is_age_plus_the_end_state_horizon():
     act2=st.integers(14, 100), act3_age=st.integers(14, 120), goal=st.integers(14, 120),
 )
 def test_any_valid_line_gives_contiguous_acts_inside_the_career(age, start, span, act2, act3_age, goal):
-    timeline = act3.career_timeline(
-        act3.CareerLine(age=age, this_year=2026, start_age=start, span_years=span, act2_age=act2, act3_age=act3_age,
+    timeline = cl.career_timeline(
+        cl.CareerLine(age=age, this_year=2026, start_age=start, span_years=span, act2_age=act2, act3_age=act3_age,
                         goal_end_age=goal)
     )
     assert timeline.acts[0].start == timeline.start and timeline.acts[-1].end == timeline.end
@@ -262,10 +263,10 @@ def _labelled(fig) -> bool:
 
 
 def test_every_chart_is_titled_with_labelled_axes():
-    timeline = act3.career_timeline(line(), DEMO["versioning.roadmap"], DEMO["versioning.end_state"])
+    timeline = cl.career_timeline(line(), DEMO["versioning.roadmap"], DEMO["versioning.end_state"])
     figures = [
         charts.career_line(timeline, "Help a thousand builders"),
-        charts.career_line(act3.career_timeline(line())),
+        charts.career_line(cl.career_timeline(line())),
         charts.arcs_energy(act3.Arcs.model_validate(DEMO["act3.arcs"])),
         charts.arcs_energy(act3.Arcs()),
         charts.community_coverage(act3.CommunityPlan.model_validate(DEMO["act3.community"])),
@@ -274,7 +275,7 @@ def test_every_chart_is_titled_with_labelled_axes():
 
 
 def test_the_career_line_says_how_many_years_follow_the_goal_and_the_north_star():
-    timeline = act3.career_timeline(line())
+    timeline = cl.career_timeline(line())
     texts = [t.get_text() for t in charts.career_line(timeline, "Help builders").axes[0].texts]
     assert "42 years after your goal\nSecond North Star: Help builders" in texts
     bare = [t.get_text() for t in charts.career_line(timeline).axes[0].texts]

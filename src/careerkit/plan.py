@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from careerkit import act3, drill
+from careerkit import career_line as cl
 from careerkit import career_path as cp
 from careerkit import feedback as fb
 from careerkit import lanes as ln
@@ -250,8 +251,8 @@ def _north_star_lines(value: Any, answers: dict[str, Any]) -> list[str]:
 
 
 def _career_line_lines(value: Any, answers: dict[str, Any]) -> list[str]:
-    line = act3.CareerLine.model_validate(value)
-    timeline = act3.career_timeline(line, answers.get("versioning.roadmap"), answers.get("versioning.end_state"))
+    line = cl.CareerLine.model_validate(value)
+    timeline = cl.career_timeline(line, answers.get("versioning.roadmap"), answers.get("versioning.end_state"))
     return [
         f"Career from {timeline.start} to {timeline.end}; today {timeline.now}; the current goal ends at "
         f"{timeline.goal_end}, leaving {timeline.years_after_goal} years for Act 3 and beyond."

@@ -6,12 +6,13 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 
 from careerkit import act3
+from careerkit.career_line import Timeline
 from careerkit.plots import GREY, PALETTE, new_figure, shorten
 
 ACT_COLOURS = [PALETTE[4], PALETTE[0], PALETTE[2]]
 
 
-def career_line(timeline: act3.Timeline, north_star: str = ""):
+def career_line(timeline: Timeline, north_star: str = ""):
     """The career from first job to last: acts as bands, roadmap milestones, today, and the end of the goal."""
     fig, ax = new_figure("Your whole career on one line", "Age", "", size=(9, 3.4))
     label_box = {"facecolor": "white", "edgecolor": "none", "pad": 1}

@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 from pydantic import ValidationError
 
 from careerkit import act3
+from careerkit import career_line as cl
 from careerkit import lanes as ln
 from careerkit import plan as pl
 from careerkit import versioning as v
@@ -44,8 +45,8 @@ def _lanes(answers: dict[str, Any]) -> PlanChart | None:
 
 
 def _career_line(answers: dict[str, Any]) -> PlanChart:
-    line = act3.CareerLine.model_validate(answers["act3.career_line"])
-    timeline = act3.career_timeline(line, answers.get("versioning.roadmap"), answers.get("versioning.end_state"))
+    line = cl.CareerLine.model_validate(answers["act3.career_line"])
+    timeline = cl.career_timeline(line, answers.get("versioning.roadmap"), answers.get("versioning.end_state"))
     star = answers.get("act3.north_star")
     sentence = str(star.get("sentence", "")) if isinstance(star, dict) else ""
     return PlanChart("act3", "career_line", "Your whole career on one line", act3_charts.career_line(timeline, sentence))

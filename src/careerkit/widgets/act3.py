@@ -7,6 +7,7 @@ from datetime import date
 import ipywidgets as w
 
 from careerkit import act3, session
+from careerkit import career_line as cl
 from careerkit.plots import act3 as charts
 from careerkit.widgets.base import FULL, Checklist, Exercise, Rows, esc, labelled, text_area, text_box
 
@@ -36,7 +37,7 @@ def _slider(value: int, low: int, high: int, description: str = "") -> w.IntSlid
 class CareerLineView(Exercise):
     key = "act3.career_line"
     title = "Your whole career on one line"
-    Model = act3.CareerLine
+    Model = cl.CareerLine
 
     def build(self):
         self.age = _slider(35, 14, 100)
@@ -46,7 +47,7 @@ class CareerLineView(Exercise):
         self.act2 = _slider(35, 14, 100)
         self.act3 = _slider(50, 14, 120)
         self.goal_end = _slider(45, 14, 120)
-        suggested = act3.suggested_goal_end(self.age.value, self.workbook.get("versioning.end_state"))
+        suggested = cl.suggested_goal_end(self.age.value, self.workbook.get("versioning.end_state"))
         if suggested is not None:
             self.goal_end.value = suggested
         span = act3.content().career_span
@@ -91,7 +92,7 @@ class CareerLineView(Exercise):
 
     def feedback(self, answer):
         roadmap, end_state = self._others()
-        lines = act3.read_career_line(answer, roadmap, end_state)
+        lines = cl.read_career_line(answer, roadmap, end_state)
         if not roadmap:
             lines.append("Fill in your version roadmap in 01_versioning to see its milestones on the line.")
         return _bullets(lines)
@@ -99,7 +100,7 @@ class CareerLineView(Exercise):
     def chart(self, answer):
         roadmap, end_state = self._others()
         star = (self.workbook.get("act3.north_star") or {}).get("sentence", "")
-        return charts.career_line(act3.career_timeline(answer, roadmap, end_state), str(star))
+        return charts.career_line(cl.career_timeline(answer, roadmap, end_state), str(star))
 
     def chart_basis(self, answer):
         return (answer.model_dump_json(), repr(self._others()), repr(self.workbook.get("act3.north_star")))
