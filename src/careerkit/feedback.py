@@ -479,13 +479,3 @@ def find_contradictions(log: ContradictionLog) -> ContradictionMatrix:
         cells.append(row)
     labels = [f"{i + 1}. {(item.giver.strip() or 'someone')}" for i, item in enumerate(log.items)]
     return ContradictionMatrix(strengths=log.strengths, items=labels, cells=cells, contradictions=found)
-
-
-def __getattr__(name: str):
-    # workshop/demo_cohort/make_cohort.py still calls ``feedback.solo_attempt``, which now lives in
-    # careerkit.drill; forwarded lazily (drill imports this module) until that script imports drill itself.
-    if name == "solo_attempt":
-        from careerkit import drill
-
-        return drill.solo_attempt
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,7 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "src"))
 
-from careerkit import act3, feedback, lanes, sharing  # noqa: E402
+from careerkit import act3, drill, feedback, lanes, sharing  # noqa: E402
 from careerkit import versioning as v  # noqa: E402
 from careerkit.widgets import exercise_class  # noqa: E402
 from careerkit.workbook import Workbook  # noqa: E402
@@ -89,7 +89,7 @@ def repeat_back(rng: random.Random) -> dict:
             "So: " + labels[0] + ".",
             labels[0] + ", but that is not really fair, I had my reasons.",
         ])
-        history.append(feedback.solo_attempt(statement.id, text, history))
+        history.append(drill.solo_attempt(statement.id, text, history))
     return {"mode": "solo", "history": [a.model_dump(mode="json") for a in history]}
 
 
