@@ -13,6 +13,7 @@ from careerkit import career_line as cl
 from careerkit import lanes as ln
 from careerkit import plan as pl
 from careerkit import versioning as v
+from careerkit.plan_lines import energy_log
 from careerkit.plots import PALETTE, shorten
 from careerkit.plots import act3 as act3_charts
 from careerkit.plots import lanes as lane_charts
@@ -40,7 +41,7 @@ def _lanes(answers: dict[str, Any]) -> PlanChart | None:
     ratings = ln.LaneRatings.model_validate(answers["lanes.ratings"])
     if not ratings.is_rated():
         return None
-    ranking = ln.rank_lanes(ratings, pl.energy_log(answers))
+    ranking = ln.rank_lanes(ratings, energy_log(answers))
     return PlanChart("lane", "lanes", "Your lanes, ranked", lane_charts.ranking_bars(ranking, ratings.chosen))
 
 
