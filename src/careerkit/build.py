@@ -100,10 +100,8 @@ def build(
     """Build every module's deck, handout and PDF into ``output`` with an index page linking them."""
     folder = Path(notebooks) if notebooks else notebooks_dir()
     modules = find_modules(folder, only)
-    notebooks_by_module = {m: load_checked(m) for m in modules}
+    node_modules = find_assets()
     result = BuildResult(output=Path(output))
-    result.output.mkdir(parents=True, exist_ok=True)
-    copy_assets(find_assets(), result.output / ASSETS)
     chromium = find_chromium() if pdf else None
     if pdf and chromium is None:
         result.warnings.append(
@@ -111,7 +109,7 @@ def build(
         )
     with _progress(modules, chromium is not None, progress) as bars:
         run = _Run(result, chromium, bars, jobs or default_jobs(len(modules)))
-        _run_async(run.all(notebooks_by_module))
+        _run_async(run.all(modules, node_modules))
     result.index = write_index(folder, result.output)
     return result
 
@@ -212,31 +210,41 @@ class _Run:
         self._exporters: dict[str, Any] = {}
         self._browser: asyncio.Task | None = None
 
-    async def all(self, notebooks: dict[Module, nbformat.NotebookNode]) -> None:
-        from careerkit.kernels import run_all
+    async def all(self, modules: list[Module], node_modules: Path) -> None:
+        from careerkit.kernels import KernelPool
 
-        by_name = {m.stem: m for m in notebooks}
+        by_name = {m.stem: m for m in modules}
         finishing: list[asyncio.Task] = []
 
         def executed(name: str, nb: nbformat.NotebookNode) -> None:
             finishing.append(asyncio.create_task(self.finish(by_name[name], nb)))
 
         with tempfile.TemporaryDirectory(prefix="careerkit-build-") as scratch:
+            pool = KernelPool(min(self.jobs, len(modules)), Path(scratch))  # kernels boot during the next step
             if self.chromium:
                 from careerkit.pdf import DeckPrinter
 
                 self._browser = asyncio.create_task(DeckPrinter.launch(self.chromium))
             try:
+                notebooks = await asyncio.to_thread(self.prepare, modules, node_modules)
                 work = [(m.stem, nb, m.path.parent) for m, nb in notebooks.items()]
-                await run_all(work, Path(scratch), self.jobs, executed, lambda name: self.bars.cell_done(by_name[name]))
+                await pool.run(work, executed, lambda name: self.bars.cell_done(by_name[name]))
                 for task in finishing:
                     await task
             finally:
                 for task in finishing:
                     task.cancel()
                 await asyncio.gather(*finishing, return_exceptions=True)
+                await pool.stop()
                 await self._close_browser()
                 self.exports.shutdown(wait=True)
+
+    def prepare(self, modules: list[Module], node_modules: Path) -> dict[Module, nbformat.NotebookNode]:
+        """Steps 1-2: every notebook read and checked (nothing runs if one breaks the conventions); assets copied."""
+        notebooks = {m: load_checked(m) for m in modules}
+        self.result.output.mkdir(parents=True, exist_ok=True)
+        copy_assets(node_modules, self.result.output / ASSETS)
+        return notebooks
 
     async def finish(self, module: Module, executed: nbformat.NotebookNode) -> None:
         """Export an executed notebook (deck, handout) in the export thread, then print its PDF."""

@@ -129,42 +129,56 @@ class Kernel:
         return " ".join(text.splitlines()[-3:]) or "no message"
 
     async def stop(self) -> None:
+        """Shut the kernel down (again: harmless)."""
         if self.kc is not None:
             self.kc.stop_channels()
+            self.kc = None
         if self.km is not None and self.km.has_kernel:
-            await self.km.shutdown_kernel(now=False)
+            await self.km.shutdown_kernel(now=True)  # its work is done and saved nowhere: no need to wait
         if self._log is not None:
             self._log.close()
+            self._log = None
 
 
-async def run_all(
-    notebooks: list[tuple[str, nbformat.NotebookNode, Path]],
-    scratch: Path,
-    kernels: int,
-    on_done: Callable,
-    on_cell: Callable[[str], Callable | None] = lambda name: None,
-) -> None:
-    """Run every notebook on a pool of ``kernels`` kernels, in order; ``on_done(name, executed)`` as each ends."""
-    queue: asyncio.Queue = asyncio.Queue()
-    for item in notebooks:
-        queue.put_nowait(item)
+class KernelPool:
+    """A few kernels, started at once (they boot while the build does other work), then fed notebooks in order."""
 
-    async def worker(number: int) -> None:
-        kernel = Kernel(scratch / f"kernel-{number}")
-        try:
-            await kernel.start()
+    def __init__(self, size: int, scratch: Path):
+        self.kernels = [Kernel(scratch / f"kernel-{n}") for n in range(max(1, size))]
+        self._starting = [asyncio.create_task(kernel.start()) for kernel in self.kernels]
+        self._stopping: list[asyncio.Task] = []
+
+    async def run(
+        self,
+        notebooks: list[tuple[str, nbformat.NotebookNode, Path]],
+        on_done: Callable,
+        on_cell: Callable[[str], Callable | None] = lambda name: None,
+    ) -> None:
+        """Run every notebook once, ``on_done(name, executed)`` as each ends; the first failure stops them all."""
+        queue: asyncio.Queue = asyncio.Queue()
+        for item in notebooks:
+            queue.put_nowait(item)
+
+        async def worker(kernel: Kernel, starting: asyncio.Task) -> None:
+            await starting
             while not queue.empty():
                 name, nb, cwd = queue.get_nowait()
                 on_done(name, await kernel.run(name, nb, cwd, on_cell(name)))
-        finally:
-            await kernel.stop()
+            self._stopping.append(asyncio.create_task(kernel.stop()))  # done: shut down while the exports run
 
-    tasks = [asyncio.create_task(worker(n)) for n in range(max(1, min(kernels, len(notebooks))))]
-    try:
-        done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
-    finally:
-        for task in tasks:
+        tasks = [asyncio.create_task(worker(k, s)) for k, s in zip(self.kernels, self._starting, strict=True)]
+        try:
+            done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        for task in done:
+            task.result()
+
+    async def stop(self) -> None:
+        for task in self._starting:
             task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-    for task in done:
-        task.result()
+        await asyncio.gather(*self._starting, return_exceptions=True)
+        await asyncio.gather(*self._stopping, return_exceptions=True)
+        await asyncio.gather(*(kernel.stop() for kernel in self.kernels))
