@@ -1,0 +1,168 @@
+"""careerkit's benchmarks: each prints one verdict line, ``NAME: ... (goal ≤ G)``, then how it was measured.
+
+    python benchmarks/run.py                 # all of them (a few minutes on 2 cores)
+    python benchmarks/run.py import save     # some of them: build, import, save, collect
+
+These are goals to watch, not timed tests: nothing here fails a build. Figures and the machine they
+came from are recorded in benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import write_exchange  # noqa: E402
+
+PYTHON = sys.executable
+JUPYTER = str(Path(sys.executable).with_name("jupyter"))
+
+
+def verdict(line: str, *details: str) -> None:
+    print(line, flush=True)
+    for detail in details:
+        print(f"    {detail}", flush=True)
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed:\n{done.stderr[-3000:]}")
+    return elapsed
+
+
+def demo_env(home: Path) -> dict[str, str]:
+    env = dict(os.environ, CAREERKIT_DEMO="1", CAREERKIT_HOME=str(home), MPLBACKEND="Agg")
+    env.pop("CAREERKIT_EXCHANGE", None)
+    return env
+
+
+def bench_build(scratch: Path) -> None:
+    """careerkit build of every notebook vs. jupyter nbconvert --execute --to slides on each, in turn."""
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    env = demo_env(scratch / "home")
+    baseline = sum(
+        timed([JUPYTER, "nbconvert", "--execute", "--to", "slides", str(nb), "--output-dir", str(scratch / "nbconvert")], env)
+        for nb in notebooks
+    )
+    ours = timed([PYTHON, "-m", "careerkit", "build", "--no-pdf", "-o", str(scratch / "build")], env)
+    with_pdf = timed([PYTHON, "-m", "careerkit", "build", "-o", str(scratch / "build-pdf")], env)
+    verdict(
+        f"build: ratio {ours / baseline:.2f} (goal ≤ 0.3)",
+        f"careerkit build --no-pdf (decks and handouts of {len(notebooks)} notebooks): {ours:.1f} s",
+        f"jupyter nbconvert --execute --to slides, one notebook after another: {baseline:.1f} s",
+        f"careerkit build with the {len(notebooks)} PDFs as well: {with_pdf:.1f} s (ratio {with_pdf / baseline:.2f})",
+    )
+
+
+def bench_import(scratch: Path, runs: int = 21) -> None:
+    """``import careerkit`` over a bare interpreter start; medians of alternating runs (``scratch`` unused)."""
+    env = dict(os.environ)
+    bare, kit = [], []
+    for _ in range(runs):
+        bare.append(timed([PYTHON, "-c", "pass"], env))
+        kit.append(timed([PYTHON, "-c", "import careerkit"], env))
+    extra = statistics.median(kit) - statistics.median(bare)
+    verdict(
+        f"import: {extra:+.3f} s (goal ≤ 0.15 s)",
+        f"median of {runs}: python -c pass {statistics.median(bare):.3f} s, "
+        f"python -c 'import careerkit' {statistics.median(kit):.3f} s",
+    )
+
+
+def bench_save(scratch: Path, answers: int = 200, saves: int = 200) -> None:
+    """One answer saved (atomic write, fsync, lock) in a workbook already holding 200 answers."""
+    from careerkit.workbook import Workbook
+
+    book = Workbook("bench", scratch / "save-home")
+    filler = {f"bench{n // 20:02d}.answer{n % 20:02d}": {"text": "x" * 300, "rating": n % 10} for n in range(answers)}
+    book.replace_answers(filler)
+    times = []
+    for n in range(saves):
+        value = {"text": f"a changed answer, take {n}", "rating": n % 10}
+        start = time.perf_counter()
+        book.save_answer("bench00.answer00", value)
+        times.append(time.perf_counter() - start)
+    assert book.get("bench00.answer00") == value and len(book.answers()) == answers
+    size = book.path.stat().st_size // 1024
+    verdict(
+        f"save: median {statistics.median(times) * 1000:.2f} ms (goal ≤ 5 ms)",
+        f"{saves} saves into a {answers}-answer workbook ({size} kB); "
+        f"90th percentile {statistics.quantiles(times, n=10)[-1] * 1000:.2f} ms",
+    )
+
+
+def best_of(runs: int, action: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def bare_json_loop(folder: Path) -> int:
+    count = 0
+    for name in os.listdir(folder):
+        if name.endswith(".json"):
+            with open(folder / name, encoding="utf-8") as handle:
+                count += len(json.load(handle)["answers"])
+    return count
+
+
+def bench_collect(scratch: Path, sizes: tuple[int, ...] = (5_000, 20_000)) -> None:
+    """careerkit.cohort.collect on synthetic exchange folders vs. a bare json.load loop over the same files."""
+    from careerkit.cohort import collect
+
+    per_file = {}
+    for size in sizes:
+        folder = write_exchange(scratch / f"exchange-{size}", size)
+        collect(folder)  # warm: pandas and the answer models imported, files in the page cache
+        bare = best_of(3, lambda folder=folder: bare_json_loop(folder))
+        ours = best_of(3, lambda folder=folder: collect(folder))
+        unchecked = best_of(3, lambda folder=folder: collect(folder, validate=False))
+        rows = len(collect(folder).table)
+        per_file[size] = ours / size
+        verdict(
+            f"collect {size}: ratio {ours / bare:.2f} (goal ≤ 2)",
+            f"collect: {ours:.2f} s for {size} files ({rows} answers); bare json.load loop: {bare:.2f} s (best of 3)",
+            f"collect without checking values against the answer models: {unchecked:.2f} s (ratio {unchecked / bare:.2f})",
+        )
+    small, large = min(sizes), max(sizes)
+    verdict(
+        f"collect linear: ratio {per_file[large] / per_file[small]:.2f} (goal ≤ 1.25)",
+        f"time per file at {large} files over time per file at {small} files",
+    )
+
+
+BENCHMARKS = {"build": bench_build, "import": bench_import, "save": bench_save, "collect": bench_collect}
+
+
+def main(names: list[str]) -> None:
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        raise SystemExit(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(BENCHMARKS)}")
+    print(f"careerkit benchmarks on {os.cpu_count()} cores, Python {sys.version.split()[0]}", flush=True)
+    scratch = Path(tempfile.mkdtemp(prefix="careerkit-bench-"))
+    try:
+        for name in names or list(BENCHMARKS):
+            BENCHMARKS[name](scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
