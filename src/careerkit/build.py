@@ -26,28 +26,13 @@ from typing import Any
 
 import nbformat
 
-from careerkit.constants import ENV_ASSETS, HIDE_INPUT, META_KEY
+from careerkit.assets import ASSETS, THEME, copy_assets, find_assets
+from careerkit.constants import HIDE_INPUT, META_KEY
 from careerkit.errors import BuildError, CareerkitError
 from careerkit.launch import notebooks_dir
 
 TEMPLATES = Path(__file__).with_name("templates")
-THEME = "white"  # its fonts ship with reveal.js; most other themes pull Google Fonts
-ASSETS = "assets"
-PDF_TIMEOUT_S = 90
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
-
-# (npm package, file or folder inside it, where it goes under assets/)
-ASSET_FILES = (
-    ("reveal.js", "dist/reveal.js", "reveal.js/dist/reveal.js"),
-    ("reveal.js", "dist/reveal.css", "reveal.js/dist/reveal.css"),
-    ("reveal.js", f"dist/theme/{THEME}.css", f"reveal.js/dist/theme/{THEME}.css"),
-    ("reveal.js", "dist/theme/fonts", "reveal.js/dist/theme/fonts"),
-    ("reveal.js", "plugin/notes/notes.js", "reveal.js/plugin/notes/notes.js"),
-    ("requirejs", "require.js", "require.js"),
-    ("jquery", "dist/jquery.min.js", "jquery.min.js"),
-    ("@jupyter-widgets/html-manager", "dist", "html-manager"),
-)
-SKIPPED_ASSETS = ("*.map", "embed.js", "libembed-amd.js", "*.LICENSE.txt")
 
 
 @dataclass(frozen=True)
@@ -107,7 +92,7 @@ def build(
         result.warnings.append(
             "PDFs were not made: no Chromium was found (install the 'chromium' package, or build with --no-pdf)."
         )
-    with _progress(modules, chromium is not None, progress) as bars:
+    with _Bars(modules, chromium is not None, progress) as bars:
         run = _Run(result, chromium, bars, jobs or default_jobs(len(modules)))
         _run_async(run.all(modules, node_modules))
     result.index = write_index(folder, result.output)
@@ -153,48 +138,7 @@ def _resources(module: Module) -> dict[str, Any]:
     return {"metadata": {"name": module.stem, "path": str(module.path.parent)}}
 
 
-# 2. assets --------------------------------------------------------------------------------------
-
-
-def find_assets() -> Path:
-    """The ``node_modules`` folder holding the pinned assets: under CAREERKIT_ASSETS, or the repository's."""
-    candidates = []
-    if os.environ.get(ENV_ASSETS):
-        base = Path(os.environ[ENV_ASSETS])
-        candidates += [base / "node_modules", base]
-    candidates += [parent / "node_modules" for parent in Path(__file__).resolve().parents]
-    candidates.append(Path.cwd() / "node_modules")
-    for folder in candidates:
-        if (folder / "reveal.js" / "dist" / "reveal.js").is_file():
-            return folder
-    raise BuildError(
-        "the slide assets",
-        "reveal.js and the widget renderer were not found in node_modules. Run `make assets` (npm ci) in the "
-        f"kit's folder, or set {ENV_ASSETS} to the folder holding node_modules",
-    )
-
-
-def copy_assets(node_modules: Path, target: Path) -> None:
-    """Copy the assets the decks load (skipping files already there and unchanged)."""
-    for package, inside, dest in ASSET_FILES:
-        source = node_modules / package / inside
-        if not source.exists():
-            raise BuildError("the slide assets", f"{source} is missing; run `make assets` (npm ci) again")
-        if source.is_dir():
-            shutil.copytree(
-                source, target / dest, dirs_exist_ok=True, copy_function=_copy_if_changed,
-                ignore=shutil.ignore_patterns(*SKIPPED_ASSETS),
-            )
-        else:
-            (target / dest).parent.mkdir(parents=True, exist_ok=True)
-            _copy_if_changed(source, target / dest)
-
-
-def _copy_if_changed(source: str | Path, dest: str | Path) -> None:
-    s, d = os.stat(source), Path(dest)
-    if d.exists() and d.stat().st_size == s.st_size and int(d.stat().st_mtime) == int(s.st_mtime):
-        return
-    shutil.copy2(source, dest)
+# 2. assets: see careerkit.assets (find_assets, copy_assets) --------------------------------------
 
 
 # 3-5. execute, export, print --------------------------------------------------------------------
@@ -401,10 +345,6 @@ class _Bars:
 
     def __exit__(self, *exc):
         self.progress.stop()
-
-
-def _progress(modules: list[Module], pdf: bool, enabled: bool) -> _Bars:
-    return _Bars(modules, pdf, enabled)
 
 
 def _count_cells(module: Module) -> int:
