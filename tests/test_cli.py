@@ -44,3 +44,16 @@ def test_lab_with_an_unknown_notebook_is_a_sentence_not_a_traceback():
 def test_python_dash_m_careerkit_works():
     result = subprocess.run([sys.executable, "-m", "careerkit", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "doctor" in result.stdout
+
+
+def test_doctor_says_how_to_get_the_offline_slide_assets(monkeypatch):
+    from careerkit import assets
+    from careerkit.errors import BuildError
+
+    def nowhere():
+        raise BuildError("the slide assets", "reveal.js was not found in node_modules")
+
+    monkeypatch.setattr(assets, "find_assets", nowhere)
+    result = runner.invoke(app, ["doctor"])
+    assert "make assets" in result.output
+    assert result.exit_code == 0  # decks are optional: the workshop still runs in JupyterLab

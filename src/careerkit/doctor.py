@@ -50,13 +50,16 @@ def _tool(name: str, purpose: str, required: bool) -> Check:
 
 
 def _assets() -> Check:
-    missing = assets.missing_packages()
+    try:
+        node_modules = assets.find_assets()
+    except CareerkitError as err:
+        return Check("offline slide assets", False, str(err).split(": ", 1)[-1][:90],
+                     "Run `make assets` (npm ci) so decks work without a network.", required=False)
+    missing = [f"{pkg}/{inside}" for pkg, inside, _ in assets.ASSET_FILES if not (node_modules / pkg / inside).exists()]
     if missing:
-        return Check(
-            "offline slide assets", False, "missing: " + ", ".join(missing),
-            "Run `make assets` (npm ci) so decks work without a network.", required=False,
-        )
-    return Check("offline slide assets", True, str(assets.node_modules()), required=False)
+        return Check("offline slide assets", False, "missing: " + ", ".join(missing),
+                     "Run `make assets` (npm ci) again.", required=False)
+    return Check("offline slide assets", True, str(node_modules), required=False)
 
 
 def _content() -> Check:

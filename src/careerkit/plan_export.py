@@ -82,18 +82,7 @@ footer { margin-top: 2rem; font-size: 0.8rem; color: #555; }
 
 _env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
-BODY = _env.from_string("""
-<article class="ck-plan">
-<h1>Career plan{% if plan.participant %} of {{ plan.participant }}{% endif %}</h1>
-<p class="ck-plan-meta">
-{% if plan.version %}Version {{ plan.version }}, shipped {{ plan.shipped.date().isoformat() }}{% if plan.note %}: {{ plan.note }}{% endif %}
-{% else %}Working draft{% endif %}
-{% if exported %} &middot; exported {{ exported.isoformat() }}{% endif %}
-</p>
-{% if plan.is_empty %}
-<p class="ck-plan-missing">Nothing is in your plan yet. Each section below names the notebook that fills it: start with 01_versioning.</p>
-{% endif %}
-{% for section in plan.sections %}
+SECTION_HTML = """
 <section class="ck-plan-section ck-plan-section-{{ section.status }}" id="plan-{{ section.id }}">
 <h2>{{ section.title }}<span class="ck-plan-status">{{ status_words[section.status] }}</span></h2>
 {% for item in section.items %}
@@ -108,9 +97,26 @@ BODY = _env.from_string("""
 {% if link_prefix is not none %}<a href="{{ link_prefix }}{{ section.notebook }}">{{ section.notebook }}</a>{% else %}<code>{{ section.notebook }}</code>{% endif %}.</p>
 {% endif %}
 </section>
+"""
+
+BODY = _env.from_string("""
+<article class="ck-plan">
+<h1>Career plan{% if plan.participant %} of {{ plan.participant }}{% endif %}</h1>
+<p class="ck-plan-meta">
+{% if plan.version %}Version {{ plan.version }}, shipped {{ plan.shipped.date().isoformat() }}{% if plan.note %}: {{ plan.note }}{% endif %}
+{% else %}Working draft{% endif %}
+{% if exported %} &middot; exported {{ exported.isoformat() }}{% endif %}
+</p>
+{% if plan.is_empty %}
+<p class="ck-plan-missing">Nothing is in your plan yet. Each section below names the notebook that fills it: start with 01_versioning.</p>
+{% endif %}
+{% for section in plan.sections %}
+""" + SECTION_HTML + """
 {% endfor %}
 </article>
 """)
+
+SECTION = _env.from_string(SECTION_HTML)
 
 PAGE = _env.from_string("""<!DOCTYPE html>
 <html lang="en">
@@ -132,6 +138,11 @@ def render_body(plan: CareerPlan, images: list[ChartImage], *, link_prefix: str 
                 exported: date | None = None) -> str:
     """The plan as an HTML fragment (the notebook shows this); ``link_prefix`` turns notebook names into links."""
     return BODY.render(plan=plan, images=images, link_prefix=link_prefix, exported=exported, status_words=STATUS_WORDS)
+
+
+def render_section(section, images: list[ChartImage], *, link_prefix: str | None = None) -> str:
+    """One section of the plan as an HTML fragment (the notebook shows one section per fold)."""
+    return SECTION.render(section=section, images=images, link_prefix=link_prefix, status_words=STATUS_WORDS)
 
 
 def render_html(plan: CareerPlan, images: list[ChartImage], *, exported: date | None = None) -> str:

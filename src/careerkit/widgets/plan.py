@@ -15,7 +15,7 @@ import ipywidgets as w
 from careerkit import plan as pl
 from careerkit import session
 from careerkit.errors import CareerkitError
-from careerkit.plan_export import FORMATS, chart_images, export_plan, render_body
+from careerkit.plan_export import FORMATS, chart_images, export_plan, render_section
 from careerkit.plots.plan import compare_chart
 from careerkit.widgets.base import FULL, esc, figure_output, plain_text, text_area
 from careerkit.workbook import Workbook
@@ -98,13 +98,20 @@ class OverviewView(PlanView):
     def build(self):
         self.refresh_button = w.Button(description="Refresh from my answers", icon="refresh")
         self.refresh_button.on_click(lambda _b: self._guard(self.refresh))
-        self.page = w.HTML(layout=FULL)
+        # one fold per section: readable on a slide, and a learner opens one part at a time
+        self.page = w.Accordion(layout=FULL)
         return [self.refresh_button, self.page]
 
     def refresh(self):
         answers = self.workbook.values()
         self.plan = pl.assemble_plan(answers, self.workbook.participant)
-        self.page.value = render_body(self.plan, chart_images(answers), link_prefix="")
+        images = chart_images(answers)
+        folds = [w.HTML(render_section(section, images, link_prefix=""), layout=FULL) for section in self.plan.sections]
+        for old in self.page.children:
+            old.close()
+        self.page.children = folds
+        self.page.titles = tuple(f"{section.title} · {pl.STATUS_WORDS[section.status]}" for section in self.plan.sections)
+        self.page.selected_index = 0 if folds else None
         self.message.value = f"<p class='ck-feedback'>{esc(_status_line(self.plan))}</p>"
 
     def summary(self):
