@@ -7,6 +7,7 @@ Slow (about 30 s): the hub starts, then two single-user JupyterLab servers.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import secrets
@@ -166,7 +167,9 @@ async def _run_in_kernel(base: str, token: str, user: str, code: str) -> str:
 
 def run_in_kernel(hub, user: str, code: str) -> str:
     token = hub["api"].headers["Authorization"].split()[1]
-    return asyncio.run(_run_in_kernel(hub["base"], token, user, code))
+    # a thread of its own: the browser tests' Playwright keeps an event loop running in the main thread
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _run_in_kernel(hub["base"], token, user, code)).result()
 
 
 def test_two_participants_share_on_a_hub_and_the_facilitator_collects(hub):
