@@ -27,7 +27,8 @@ from careerkit.errors import ParticipantIdError, VersionNotFoundError, WorkbookE
 
 SCHEMA_VERSION = 2
 KEY_PATTERN = re.compile(r"^[a-z0-9_]+\.[a-z0-9_]+$")
-PARTICIPANT_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$")
+# starts and ends with a letter or digit (a trailing dot makes "name..json" and is unsafe on Windows)
+PARTICIPANT_PATTERN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9 ._-]{0,62}[A-Za-z0-9_-])?$")
 LOCK_TIMEOUT_S = 10
 
 Clock = Callable[[], datetime]
