@@ -84,7 +84,7 @@ _env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 SECTION_HTML = """
 <section class="ck-plan-section ck-plan-section-{{ section.status }}" id="plan-{{ section.id }}">
-<h2>{{ section.title }}<span class="ck-plan-status">{{ status_words[section.status] }}</span></h2>
+<h2>{{ section.title }} <span class="ck-plan-status">({{ status_words[section.status] }})</span></h2>
 {% for item in section.items %}
 <h3>{{ item.label }}</h3>
 <ul>{% for line in item.lines %}<li>{{ line }}</li>{% endfor %}</ul>
