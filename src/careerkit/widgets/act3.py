@@ -9,18 +9,12 @@ import ipywidgets as w
 from careerkit import act3, session
 from careerkit import career_line as cl
 from careerkit.plots import act3 as charts
-from careerkit.widgets.base import FULL, Checklist, Exercise, Rows, esc, labelled, text_area, text_box
+from careerkit.widgets.base import FULL, Checklist, Exercise, Rows, bullets, esc, labelled, text_area, text_box
 
 
 def today() -> date:
     """Today for date checks; the demo participant lives on the fixed demo date so its runs are deterministic."""
     return session.DEMO_TIME.date() if session.is_demo() else date.today()
-
-
-def _bullets(lines: list[str], css: str = "ck-feedback") -> str:
-    if not lines:
-        return ""
-    return f"<ul class='{css}'>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>"
 
 
 def _as_date(value) -> date | None:
@@ -95,7 +89,7 @@ class CareerLineView(Exercise):
         lines = cl.read_career_line(answer, roadmap, end_state)
         if not roadmap:
             lines.append("Fill in your version roadmap in 01_versioning to see its milestones on the line.")
-        return _bullets(lines)
+        return bullets(lines)
 
     def chart(self, answer):
         roadmap, end_state = self._others()
@@ -154,7 +148,7 @@ class RabbitView(Exercise):
         readout = act3.read_rabbit(answer)
         return (
             f"<div class='ck-readout ck-readout-{readout.level}'><p class='ck-feedback'><b>{esc(readout.headline)}</b></p>"
-            + _bullets(readout.lines)
+            + bullets(readout.lines)
             + "</div>"
         )
 
@@ -225,7 +219,7 @@ class ArcsView(Exercise):
 
     def feedback(self, answer):
         reading = act3.read_arcs(answer, today())
-        return f"<p class='ck-feedback'><b>{esc(reading.headline)}</b></p>" + _bullets(reading.lines)
+        return f"<p class='ck-feedback'><b>{esc(reading.headline)}</b></p>" + bullets(reading.lines)
 
     def chart(self, answer):
         return charts.arcs_energy(answer)
@@ -269,7 +263,7 @@ class NorthStarView(Exercise):
                 "title. Your first step has a date: put it in your calendar.</p>"
             )
         echo = f"<p class='ck-feedback'>Your North Star: <b>{esc(answer.sentence)}</b></p>" if answer.sentence.strip() else ""
-        return echo + _bullets(problems, "ck-warning")
+        return echo + bullets(problems, "ck-warning")
 
 
 class CommunityView(Exercise):
@@ -342,7 +336,7 @@ class CommunityView(Exercise):
                 f"<p class='ck-feedback'>&#10003; This month: <b>{esc(answer.join)}</b>. "
                 "Communities give safety, company and shared practice [00:46:16].</p>"
             )
-        return _bullets(problems, "ck-warning")
+        return bullets(problems, "ck-warning")
 
     def chart(self, answer):
         return charts.community_coverage(answer) if any(c.name.strip() for c in answer.communities) else None

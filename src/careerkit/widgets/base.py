@@ -58,6 +58,13 @@ def friendly_errors(err: ValidationError, model: type[BaseModel]) -> str:
     return " ".join(dict.fromkeys(sentences))
 
 
+def bullets(lines: list[str], css: str = "ck-feedback") -> str:
+    """Sentences as an HTML list (each escaped); empty string for no sentences."""
+    if not lines:
+        return ""
+    return f"<ul class='{css}'>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>"
+
+
 def labelled(label: str, control: w.Widget, hint: str = "") -> w.VBox:
     """A control with its label above it (long labels stay readable on a projector)."""
     parts: list[w.Widget] = [w.HTML(f"<b>{esc(label)}</b>")]

@@ -6,8 +6,8 @@ import ipywidgets as w
 
 from careerkit import feedback as fb
 from careerkit.plots import feedback as charts
-from careerkit.widgets.base import FULL, Exercise, Rows, esc, labelled, text_area, text_box
-from careerkit.widgets.feedback_drill import RealFeedbackView, RepeatBackView, _bullets, _problem
+from careerkit.widgets.base import FULL, Exercise, Rows, bullets, esc, labelled, text_area, text_box
+from careerkit.widgets.feedback_drill import RealFeedbackView, RepeatBackView, _problem
 
 
 class PromotionStallView(Exercise):
@@ -48,7 +48,7 @@ class PromotionStallView(Exercise):
             items.append(
                 f"<li><b>{rank}. {esc(cause.label)}: {cause.share:.0f}%</b> "
                 f"<span class='ck-source'>(base rate {cause.base_rate:.0f}%: {esc(cause.base_rate_note)})</span>"
-                f"<br>Why:{_bullets(cause.reasons)}Moves:{_bullets(cause.moves)}</li>"
+                f"<br>Why:{bullets(cause.reasons)}Moves:{bullets(cause.moves)}</li>"
             )
         return "<ol class='ck-feedback' style='list-style:none;padding-left:0'>" + "".join(items) + "</ol>"
 
@@ -201,7 +201,7 @@ class ContradictionsView(Exercise):
                 "<p class='ck-feedback'>No feedback contradicts a strength you claim yet. If you expect some, choose "
                 "which strength an item touches.</p>"
             )
-        return _bullets([c.sentence for c in found], "ck-warning")
+        return bullets([c.sentence for c in found], "ck-warning")
 
     def chart(self, answer):
         if not answer.strengths or not answer.items:

@@ -7,15 +7,9 @@ import ipywidgets as w
 from careerkit import drill
 from careerkit import feedback as fb
 from careerkit.plots import feedback as charts
-from careerkit.widgets.base import FULL, Checklist, Exercise, Rows, esc, labelled, text_area, text_box
+from careerkit.widgets.base import FULL, Checklist, Exercise, Rows, bullets, esc, labelled, text_area, text_box
 
 HIDDEN, SHOWN = "none", "flex"
-
-
-def _bullets(lines: list[str], css: str = "ck-feedback") -> str:
-    if not lines:
-        return ""
-    return f"<ul class='{css}'>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>"
 
 
 def _problem(view: Exercise, sentence: str) -> None:
@@ -305,7 +299,7 @@ class RealFeedbackView(Exercise):
     def feedback(self, answer):
         problems = drill.check_real_feedback(answer)
         if problems:
-            return _bullets(problems, "ck-warning")
+            return bullets(problems, "ck-warning")
         return (
             f"<p class='ck-feedback'>&#10003; Ready to ask: <b>“{esc(answer.question)}”</b>. When they answer, repeat it "
             "back before anything else [00:32:21].</p>"

@@ -14,15 +14,9 @@ from careerkit import session
 from careerkit import story as st
 from careerkit.plots import lanes as charts
 from careerkit.plots import save_figure
-from careerkit.widgets.base import FULL, Checklist, Exercise, Rows, esc, labelled, text_area, text_box
+from careerkit.widgets.base import FULL, Checklist, Exercise, Rows, bullets, esc, labelled, text_area, text_box
 
 NUMBER = w.Layout(width="80px")
-
-
-def _bullets(lines: list[str], css: str = "ck-feedback") -> str:
-    if not lines:
-        return ""
-    return f"<ul class='{css}'>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>"
 
 
 def _saved(exercise: Exercise, key: str, model: type[BaseModel]) -> Any:
@@ -71,7 +65,7 @@ class EnergyLogView(Exercise):
 
     def feedback(self, answer):
         note = "<p class='ck-hint'>Your log feeds the lane ranking in the next exercise as evidence of energy.</p>"
-        return _bullets(ln.check_log(answer)) + note
+        return bullets(ln.check_log(answer)) + note
 
     def chart(self, answer):
         summary = ln.summarise_log(answer)
@@ -131,7 +125,7 @@ class RatingsView(Exercise):
 
     def feedback(self, answer):
         ranking = self._ranking(answer)
-        choice = _bullets(ln.check_choice(answer, ranking))
+        choice = bullets(ln.check_choice(answer, ranking))
         if not answer.is_rated():
             return choice
         rows = "".join(
@@ -211,7 +205,7 @@ class RadarView(Exercise):
 
     def feedback(self, answer):
         chosen = _saved(self, "lanes.ratings", ln.LaneRatings).chosen
-        return _bullets(ln.read_radar(answer, chosen)) + self._keep_picture(answer, chosen)
+        return bullets(ln.read_radar(answer, chosen)) + self._keep_picture(answer, chosen)
 
     def chart(self, answer):
         return self._figure
@@ -252,7 +246,7 @@ class StoryView(Exercise):
 
     def feedback(self, answer):
         report = st.check_story(answer)
-        html = _bullets(report.messages)
+        html = bullets(report.messages)
         if report.claims:
             rows = "".join(
                 f"<tr><td>{c.role_number}</td><td>{'learned' if c.field == 'learned' else 'achieved'}</td>"
@@ -337,7 +331,7 @@ class PressReleaseView(Exercise):
         self.html.value = pr.press_release_html(answer)
         preview = pr.press_release_html(answer)
         shown = f"<div class='ck-preview' style='border:1px solid #ccc;padding:8px'>{preview}</div>" if preview else ""
-        return _bullets(pr.check_press_release(answer), "ck-warning") + shown
+        return bullets(pr.check_press_release(answer), "ck-warning") + shown
 
 
 class PathView(Exercise):
@@ -391,10 +385,10 @@ class PathView(Exercise):
         read = cp.read_path(answer)
         return (
             f"<p class='ck-feedback'><b>{esc(read.headline)}</b></p>"
-            "<p class='ck-feedback'>What points to the IC path:</p>" + _bullets(read.for_ic)
-            + "<p class='ck-feedback'>What points to the manager path:</p>" + _bullets(read.for_manager)
-            + (("<p class='ck-feedback'>Watch out:</p>" + _bullets(read.cautions, "ck-warning")) if read.cautions else "")
-            + "<p class='ck-feedback'>Try before you choose:</p>" + _bullets(read.experiments)
+            "<p class='ck-feedback'>What points to the IC path:</p>" + bullets(read.for_ic)
+            + "<p class='ck-feedback'>What points to the manager path:</p>" + bullets(read.for_manager)
+            + (("<p class='ck-feedback'>Watch out:</p>" + bullets(read.cautions, "ck-warning")) if read.cautions else "")
+            + "<p class='ck-feedback'>Try before you choose:</p>" + bullets(read.experiments)
         )
 
     def chart(self, answer):

@@ -12,17 +12,12 @@ from careerkit.widgets.base import (
     Checklist,
     Exercise,
     Rows,
+    bullets,
     esc,
     labelled,
     text_area,
     text_box,
 )
-
-
-def _bullets(lines: list[str], css: str = "ck-feedback") -> str:
-    if not lines:
-        return ""
-    return f"<ul class='{css}'>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>"
 
 
 def _roadmap(exercise: Exercise) -> v.Roadmap:
@@ -122,7 +117,7 @@ class RoadmapView(Exercise):
         problems = v.check_roadmap(answer)
         if not problems:
             return "<p class='ck-feedback'>&#10003; A roadmap beyond the next job. Now check it is not just promotions.</p>"
-        return _bullets(problems, "ck-warning")
+        return bullets(problems, "ck-warning")
 
     def chart(self, answer):
         return charts.roadmap_timeline(answer) if answer.versions else None
@@ -256,7 +251,7 @@ class StayOrGoView(Exercise):
 
     def feedback(self, answer):
         result = v.weigh_stay_or_go(answer)
-        return f"<p class='ck-feedback'><b>{esc(result.headline)}</b></p>" + _bullets(result.reasons)
+        return f"<p class='ck-feedback'><b>{esc(result.headline)}</b></p>" + bullets(result.reasons)
 
 
 class AlternativesView(Exercise):
@@ -290,7 +285,7 @@ class AlternativesView(Exercise):
                     control.value = saved[name]
 
     def feedback(self, answer):
-        return _bullets(v.compare_alternatives(answer))
+        return bullets(v.compare_alternatives(answer))
 
     def chart(self, answer):
         return charts.alternatives_bars(answer)
@@ -341,7 +336,7 @@ class ExGrowthView(Exercise):
 
     def feedback(self, answer):
         result = v.assess_ex_growth(answer)
-        html = f"<p class='ck-feedback'><b>Risk: {result.risk}</b></p>" + _bullets(result.reasons)
+        html = f"<p class='ck-feedback'><b>Risk: {result.risk}</b></p>" + bullets(result.reasons)
         if result.pay_cut_percent is not None:
             if result.pay_cut_amount and result.pay_cut_amount > 0:
                 html += (
