@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 from datetime import date
 from functools import cache
 from typing import Annotated, Literal
@@ -111,7 +112,18 @@ def _ids(items) -> list[str]:
     return [item.id for item in items]
 
 
-def _one_of(value: str, allowed: list[str], what: str) -> str:
+@cache
+def _known(section: str) -> frozenset[str]:
+    """The ids of one content list (``"gains"``...), built once: validators run for every answer."""
+    return frozenset(item.id for item in getattr(content(), section))
+
+
+@cache
+def _arc_forms(arc_id: str) -> frozenset[str]:
+    return frozenset(_ids(arc_by_id(arc_id).forms))
+
+
+def _one_of(value: str, allowed: Collection[str], what: str) -> str:
     if value not in allowed:
         raise ValueError(f"choose a {what} from the list")
     return value
@@ -139,12 +151,12 @@ class Rabbit(BaseModel):
     @field_validator("stage")
     @classmethod
     def _stage(cls, value: str) -> str:
-        return _one_of(value, _ids(content().rabbit_stages), "stage")
+        return _one_of(value, _known("rabbit_stages"), "stage")
 
     @field_validator("signs")
     @classmethod
     def _signs(cls, value: dict[str, int]) -> dict[str, int]:
-        known = _ids(content().rabbit_signs)
+        known = _known("rabbit_signs")
         for sign in value:
             _one_of(sign, known, "warning sign")
         return value
@@ -193,10 +205,12 @@ class ArcPlan(BaseModel):
     @model_validator(mode="after")
     def _known_ids(self) -> ArcPlan:
         arc = arc_by_id(self.arc)
+        forms = _arc_forms(arc.id)
         for form in self.forms:
-            _one_of(form, _ids(arc.forms), f"form of {arc.label.lower()}")
+            _one_of(form, forms, f"form of {arc.label.lower()}")
+        gains = _known("gains")
         for gain in self.gains:
-            _one_of(gain, _ids(content().gains), "gain")
+            _one_of(gain, gains, "gain")
         return self
 
 
@@ -321,12 +335,12 @@ class Community(BaseModel):
     @field_validator("kind")
     @classmethod
     def _kind(cls, value: str) -> str:
-        return _one_of(value, _ids(content().community_kinds), "kind of community")
+        return _one_of(value, _known("community_kinds"), "kind of community")
 
     @field_validator("gets")
     @classmethod
     def _gets(cls, value: list[str]) -> list[str]:
-        known = _ids(content().community_gets)
+        known = _known("community_gets")
         for item in value:
             _one_of(item, known, "benefit")
         return value

@@ -8,10 +8,13 @@ and one DataFrame built at the end, so collecting 20,000 files stays close to re
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -70,32 +73,112 @@ def collect(exchange: str | Path, validate: bool = True) -> CollectResult:
 
     folder = Path(exchange).expanduser()
     names = _exchange_files(folder)
-    columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
-    problems: list[FileProblem] = []
-    for name in names:
-        answers, problem = _read_file(folder, name)
-        if problem:
-            problems.append(FileProblem(name, problem))
-            continue
-        participant = name[: -len(".json")]
-        for key, item in answers.items():
-            if not isinstance(key, str) or not KEY_PATTERN.match(key) or not isinstance(item, dict) or "value" not in item:
-                problems.append(FileProblem(name, f"the answer '{str(key)[:60]}' is malformed and was skipped"))
-                continue
-            module, exercise = key.split(".")
-            columns["participant"].append(participant)
-            columns["module"].append(module)
-            columns["exercise"].append(exercise)
-            columns["key"].append(key)
-            columns["quote"].append(item.get("quote") is True)
-            columns["value"].append(item["value"])
-    if validate:
-        keep = _validate(columns, problems)
-        if keep is not None:
-            columns = {name: [v for v, ok in zip(values, keep, strict=True) if ok] for name, values in columns.items()}
-    table = pd.DataFrame(columns, columns=list(COLUMNS))
-    table["quote"] = table["quote"].astype(bool)
+    # The table keeps every answer alive: with the cyclic garbage collector on, each collection it
+    # triggers walks all of them again, which costs more than the reading. Nothing here makes cycles.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        columns, problems = _rows(names, (_read_raw(folder, name) for name in names), validate)
+        table = pd.DataFrame(columns, columns=list(COLUMNS))
+        table["quote"] = table["quote"].astype(bool)
+    finally:
+        if collecting:
+            gc.enable()
     return CollectResult(exchange=folder, table=table, problems=problems, files=len(names))
+
+
+class _Rows:
+    """The table's rows, in file order, as columns; and each exercise's rows, to be validated together."""
+
+    def __init__(self) -> None:
+        self.participants: list[str] = []
+        self.keys: list[str] = []
+        self.quotes: list[bool] = []
+        self.values: list[Any] = []
+        self.problems: list[FileProblem] = []
+        self.parts: dict[str, tuple[str, str] | None] = {}  # key -> (module, exercise); None: malformed
+        self.good: set[str] = set()  # the keys whose parts are not None
+
+    def add_files(self, names: list[str], raws: Iterable[bytes | str]) -> None:
+        keys, values, good = self.keys, self.values, self.good
+        for name, raw in zip(names, raws, strict=True):
+            answers, problem = _parse(raw)
+            if problem:
+                self.problems.append(FileProblem(name, problem))
+                continue
+            participant = name[: -len(".json")]
+            if not good.issuperset(answers):
+                self._learn(answers)
+            items = answers.values()
+            if good.issuperset(answers) and all(isinstance(item, dict) and "value" in item for item in items):
+                keys.extend(answers)
+                values.extend([item["value"] for item in items])
+                self.quotes.extend([item.get("quote") is True for item in items])
+                self.participants.extend([participant] * len(answers))
+                continue
+            for key, item in answers.items():  # some answer is malformed: one at a time
+                if key not in good or not isinstance(item, dict) or "value" not in item:
+                    self.problems.append(FileProblem(name, f"the answer '{str(key)[:60]}' is malformed and was skipped"))
+                    continue
+                keys.append(key)
+                values.append(item["value"])
+                self.quotes.append(item.get("quote") is True)
+                self.participants.append(participant)
+
+    def _learn(self, answers: dict[str, Any]) -> None:
+        for key in answers:
+            if key not in self.parts:
+                split = self.parts[key] = _key_parts(key)
+                if split is not None:
+                    self.good.add(key)
+
+    def batches(self, start: int = 0) -> list[tuple[str, list[int], list[Any]]]:
+        """From row ``start`` on: each exercise with its rows (in order) and their values."""
+        keys, values = self.keys, self.values
+        rows = sorted(range(start, len(keys)), key=keys.__getitem__)  # stable: rows stay in order per key
+        batches = []
+        for key, group in groupby(rows, key=keys.__getitem__):
+            grouped = list(group)
+            batches.append((key, grouped, list(map(values.__getitem__, grouped))))
+        return batches
+
+    def drop(self, bad: dict[int, str]) -> None:
+        """Report the rows that do not fit (in row order) and leave them out of the table."""
+        for row in sorted(bad):
+            self.problems.append(FileProblem(f"{self.participants[row]}.json", bad[row]))
+        keep = [row not in bad for row in range(len(self.keys))]
+        self.participants, self.keys, self.quotes, self.values = (
+            list(compress(column, keep)) for column in (self.participants, self.keys, self.quotes, self.values)
+        )
+
+    def columns(self) -> dict[str, list[Any]]:
+        parts = self.parts
+        return {
+            "participant": self.participants,
+            "module": [parts[key][0] for key in self.keys],
+            "exercise": [parts[key][1] for key in self.keys],
+            "key": self.keys,
+            "quote": self.quotes,
+            "value": self.values,
+        }
+
+
+def _rows(names: list[str], raws: Iterable[bytes | str], validate: bool) -> tuple[dict[str, list[Any]], list[FileProblem]]:
+    """The table's columns (one entry per participant and exercise) and the problems, in file order."""
+    rows = _Rows()
+    rows.add_files(names, raws)
+    if validate:
+        bad = _validate(rows.batches())
+        if bad:
+            rows.drop(bad)
+    return rows.columns(), rows.problems
+
+
+def _key_parts(key: Any) -> tuple[str, str] | None:
+    if not isinstance(key, str) or not KEY_PATTERN.match(key):
+        return None
+    module, exercise = key.split(".")
+    return module, exercise
 
 
 def run_collect(exchange: str | Path, output: str | Path | None = None) -> CollectResult:
@@ -134,15 +217,22 @@ def _exchange_files(folder: Path) -> list[str]:
         raise ExchangeError(folder, f"it could not be read ({err.strerror})") from None
 
 
-def _read_file(folder: Path, name: str) -> tuple[dict[str, Any], str]:
-    """The file's answers, or an empty dict and a sentence saying why it cannot be used."""
+def _read_raw(folder: Path, name: str) -> bytes | str:
+    """The file's bytes, or a sentence saying why it cannot be read."""
     try:
         with open(os.path.join(folder, name), "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as err:
-        return {}, f"it could not be read ({err.strerror})"
+        return f"it could not be read ({err.strerror})"
     if len(raw) > MAX_FILE_BYTES:
-        return {}, f"it is larger than {MAX_FILE_BYTES // 1_000_000} MB, so it is not a careerkit exchange file"
+        return f"it is larger than {MAX_FILE_BYTES // 1_000_000} MB, so it is not a careerkit exchange file"
+    return raw
+
+
+def _parse(raw: bytes | str) -> tuple[dict[str, Any], str]:
+    """The file's answers, or an empty dict and a sentence saying why it cannot be used."""
+    if isinstance(raw, str):
+        return {}, raw
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -184,30 +274,23 @@ def _adapter(model):
     return TypeAdapter(list[model])
 
 
-def _validate(columns: dict[str, list[Any]], problems: list[FileProblem]) -> list[bool] | None:
-    """Check every value against its exercise's model, one batch per exercise; None if all are fine."""
+def _validate(batches: list[tuple[str, list[int], list[Any]]]) -> dict[int, str]:
+    """Check every value against its exercise's model, one batch per exercise: the rows that do not fit, and why."""
     from pydantic import ValidationError
 
-    rows_by_key: dict[str, list[int]] = {}
-    for row, key in enumerate(columns["key"]):
-        rows_by_key.setdefault(key, []).append(row)
     bad: dict[int, str] = {}
-    for key, rows in rows_by_key.items():
+    for key, rows, values in batches:
         validator = _list_validator(key)
         if validator is None:
             for row in rows:
                 bad[row] = f"{key} is not an exercise of this kit that can be shared; skipped"
             continue
         try:
-            validator.validate_python([columns["value"][row] for row in rows])
+            validator.validate_python(values)
         except ValidationError as err:
             for error in err.errors():
                 row = rows[error["loc"][0]]
                 if row not in bad:
                     where = ".".join(str(p) for p in error["loc"][1:]) or "the answer"
                     bad[row] = f"{key} does not fit the exercise ({where}: {error['msg']}); skipped"
-    if not bad:
-        return None
-    for row in sorted(bad):
-        problems.append(FileProblem(f"{columns['participant'][row]}.json", bad[row]))
-    return [row not in bad for row in range(len(columns["key"]))]
+    return bad

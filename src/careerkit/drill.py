@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, field_validator
 
 from careerkit.errors import CareerkitError
-from careerkit.feedback import LONG, SHORT, KeyPoint, _one_of, content, mentions, normalise, statement, stem
+from careerkit.feedback import LONG, SHORT, KeyPoint, _known, _one_of, content, mentions, normalise, statement, stem
 
 HISTORY_LIMIT = 500  # attempts kept in the drill history; older ones are dropped first
 PAIR_LOOP_LIMIT = 50
@@ -246,7 +246,7 @@ class RepeatBackLog(BaseModel):
     @field_validator("statement_id")
     @classmethod
     def _known_statement(cls, value: str) -> str:
-        return value if not value else _one_of(value, [s.id for s in content().statements], "feedback statement")
+        return value if not value else _one_of(value, _known("statements"), "feedback statement")
 
 
 def drill_summary(log: RepeatBackLog) -> dict[str, float | int | None]:
@@ -286,7 +286,7 @@ class RealFeedbackPlan(BaseModel):
     @field_validator("safety")
     @classmethod
     def _safety(cls, value: list[str]) -> list[str]:
-        known = [m.id for m in content().safety_moves]
+        known = _known("safety_moves")
         return [_one_of(v, known, "way to make it safe") for v in value]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 from functools import cache
 from typing import Literal
 
@@ -189,7 +190,13 @@ def statement(statement_id: str) -> Statement:
     raise KeyError(statement_id)
 
 
-def _one_of(value: str, allowed: list[str], what: str) -> str:
+@cache
+def _known(section: str) -> frozenset[str]:
+    """The ids of one content list (``"superpowers"``...), built once: validators run for every answer."""
+    return frozenset(item.id for item in getattr(content(), section))
+
+
+def _one_of(value: str, allowed: Collection[str], what: str) -> str:
     if value not in allowed:
         raise ValueError(f"choose a {what} from the list")
     return value
@@ -332,7 +339,7 @@ class PromotionStall(BaseModel):
     @field_validator("answers")
     @classmethod
     def _known_questions(cls, value: dict[str, int]) -> dict[str, int]:
-        known = {q.id for q in content().stall_questions}
+        known = _known("stall_questions")
         for question_id, answer in value.items():
             if question_id not in known:
                 raise ValueError(f"there is no question '{question_id}'")
@@ -366,14 +373,14 @@ class Shadows(BaseModel):
     @field_validator("superpowers")
     @classmethod
     def _known_superpowers(cls, value: list[str]) -> list[str]:
-        known = [s.id for s in content().superpowers]
+        known = _known("superpowers")
         return [_one_of(v, known, "superpower") for v in dict.fromkeys(value)]
 
     @field_validator("ratings")
     @classmethod
     def _known_ratings(cls, value: dict[str, str]) -> dict[str, str]:
-        powers = [s.id for s in content().superpowers]
-        levels = [r.id for r in content().ratings]
+        powers = _known("superpowers")
+        levels = _known("ratings")
         for power, level in value.items():
             _one_of(power, powers, "superpower")
             _one_of(level, levels, "rating")
@@ -410,7 +417,7 @@ class FeedbackItem(BaseModel):
     @field_validator("kind")
     @classmethod
     def _kind(cls, value: str) -> str:
-        return _one_of(value, [t.id for t in content().feedback_types], "kind of feedback")
+        return _one_of(value, _known("feedback_types"), "kind of feedback")
 
 
 class ContradictionLog(BaseModel):

@@ -73,7 +73,18 @@ def content() -> LanesContent:
 
 
 def lane_ids() -> list[str]:
-    return [lane.id for lane in content().lanes]
+    return list(_lane_ids())
+
+
+@cache
+def _lane_ids() -> tuple[str, ...]:
+    """The lane ids, in content order (validators run per answer: built once, not per call)."""
+    return tuple(lane.id for lane in content().lanes)
+
+
+@cache
+def _lane_id_set() -> frozenset[str]:
+    return frozenset(_lane_ids())
 
 
 def lane_label(lane_id: str) -> str:
@@ -108,9 +119,10 @@ def _lane_place(loc: tuple[Any, ...]) -> str:
 
 
 def _known_lanes(value: dict[str, Any], what: str) -> dict[str, Any]:
-    unknown = [k for k in value if k not in lane_ids()]
+    known = _lane_id_set()
+    unknown = [k for k in value if k not in known]
     if unknown:
-        raise ValueError(f"{what}: '{unknown[0]}' is not a lane; the lanes are {', '.join(lane_ids())}")
+        raise ValueError(f"{what}: '{unknown[0]}' is not a lane; the lanes are {', '.join(_lane_ids())}")
     return value
 
 
@@ -147,13 +159,14 @@ class LaneRatings(BaseModel):
         except ValidationError as err:
             raise ValueError(_explain(err, _lane_place, *RATING)) from None
         _known_lanes(scores, "The ratings")
-        return {lane: scores.get(lane, LaneScore()) for lane in lane_ids()}
+        return {lane: scores[lane] if lane in scores else LaneScore() for lane in _lane_ids()}
 
     @field_validator("chosen")
     @classmethod
     def _chosen(cls, value: list[str]) -> list[str]:
+        known = _lane_id_set()
         for lane in value:
-            if lane not in lane_ids():
+            if lane not in known:
                 raise ValueError(f"'{lane}' is not one of the six lanes")
         return list(dict.fromkeys(value))
 
@@ -176,7 +189,7 @@ class EnergyEntry(BaseModel):
     @field_validator("lane")
     @classmethod
     def _lane(cls, value: str) -> str:
-        if value not in lane_ids():
+        if value not in _lane_id_set():
             raise ValueError("choose a lane from the list")
         return value
 
@@ -366,7 +379,7 @@ def _strengths(value: Any, handler, what: str) -> dict[str, int]:
     except ValidationError as err:
         raise ValueError(_explain(err, lambda loc: f"{what}, {lane_label(str(loc[0]))}", *RATING)) from None
     _known_lanes(strengths, what)
-    return {lane: strengths.get(lane, 0) for lane in lane_ids()}
+    return {lane: strengths.get(lane, 0) for lane in _lane_ids()}
 
 
 class Radar(BaseModel):

@@ -5,6 +5,7 @@ No widgets and no I/O beyond loading content: every rule here is unit-tested dir
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 from typing import Literal
 
@@ -69,7 +70,18 @@ def market_ids() -> list[str]:
     return [m.id for m in content().markets]
 
 
-def _one_of(value: str, allowed: list[str], what: str) -> str:
+@cache
+def _stage_id_set() -> frozenset[str]:
+    """Built once: the answer validators check every version against it."""
+    return frozenset(stage_ids())
+
+
+@cache
+def _market_id_set() -> frozenset[str]:
+    return frozenset(market_ids())
+
+
+def _one_of(value: str, allowed: Collection[str], what: str) -> str:
     if value not in allowed:
         raise ValueError(f"choose a {what} from the list")
     return value
@@ -99,12 +111,12 @@ class CareerVersion(BaseModel):
     @field_validator("stage")
     @classmethod
     def _stage(cls, value: str) -> str:
-        return _one_of(value, stage_ids(), "company stage")
+        return _one_of(value, _stage_id_set(), "company stage")
 
     @field_validator("market")
     @classmethod
     def _market(cls, value: str) -> str:
-        return _one_of(value, market_ids(), "market")
+        return _one_of(value, _market_id_set(), "market")
 
     @property
     def years(self) -> int:
