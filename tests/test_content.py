@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import re
 from pathlib import Path
 
@@ -25,11 +24,15 @@ def cited_files() -> list[Path]:
                    *(ROOT / "facilitator_guide").glob("*.md")])
 
 
+# content files read by a tool rather than by a domain module of the same name
+LOADERS = {"agendas": lambda: importlib.import_module("careerkit.agenda").formats()}
+
+
 @pytest.mark.parametrize("name", shipped_content_names())
 def test_every_shipped_content_file_validates(name):
-    spec = importlib.util.find_spec(f"careerkit.{name}")
-    if spec is None:
-        pytest.skip(f"{name}.toml is read by a tool, validated in its own tests")
+    if name in LOADERS:
+        assert LOADERS[name]()
+        return
     module = importlib.import_module(f"careerkit.{name}")
     assert module.content() is not None
 
