@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection
 from datetime import date
 from functools import cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from careerkit.content import TIMESTAMP, Cited, ContentFile, ContentModel, load_content
+from careerkit.content import TIMESTAMP, Cited, ContentFile, ContentModel, load_content, one_of
 from careerkit.story import split_sentences
 
 SHORT = 200
@@ -123,12 +122,6 @@ def _arc_forms(arc_id: str) -> frozenset[str]:
     return frozenset(_ids(arc_by_id(arc_id).forms))
 
 
-def _one_of(value: str, allowed: Collection[str], what: str) -> str:
-    if value not in allowed:
-        raise ValueError(f"choose a {what} from the list")
-    return value
-
-
 def arc_by_id(arc_id: str) -> Arc:
     for arc in content().arcs:
         if arc.id == arc_id:
@@ -151,14 +144,14 @@ class Rabbit(BaseModel):
     @field_validator("stage")
     @classmethod
     def _stage(cls, value: str) -> str:
-        return _one_of(value, _known("rabbit_stages"), "stage")
+        return one_of(value, _known("rabbit_stages"), "stage")
 
     @field_validator("signs")
     @classmethod
     def _signs(cls, value: dict[str, int]) -> dict[str, int]:
         known = _known("rabbit_signs")
         for sign in value:
-            _one_of(sign, known, "warning sign")
+            one_of(sign, known, "warning sign")
         return value
 
 
@@ -207,10 +200,10 @@ class ArcPlan(BaseModel):
         arc = arc_by_id(self.arc)
         forms = _arc_forms(arc.id)
         for form in self.forms:
-            _one_of(form, forms, f"form of {arc.label.lower()}")
+            one_of(form, forms, f"form of {arc.label.lower()}")
         gains = _known("gains")
         for gain in self.gains:
-            _one_of(gain, gains, "gain")
+            one_of(gain, gains, "gain")
         return self
 
 
@@ -335,14 +328,14 @@ class Community(BaseModel):
     @field_validator("kind")
     @classmethod
     def _kind(cls, value: str) -> str:
-        return _one_of(value, _known("community_kinds"), "kind of community")
+        return one_of(value, _known("community_kinds"), "kind of community")
 
     @field_validator("gets")
     @classmethod
     def _gets(cls, value: list[str]) -> list[str]:
         known = _known("community_gets")
         for item in value:
-            _one_of(item, known, "benefit")
+            one_of(item, known, "benefit")
         return value
 
 

@@ -16,8 +16,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from careerkit.content import one_of
 from careerkit.errors import CareerkitError
-from careerkit.feedback import LONG, SHORT, KeyPoint, _known, _one_of, content, mentions, normalise, statement, stem
+from careerkit.feedback import LONG, SHORT, KeyPoint, _known, content, mentions, normalise, statement, stem
 
 HISTORY_LIMIT = 500  # attempts kept in the drill history; older ones are dropped first
 PAIR_LOOP_LIMIT = 50
@@ -246,7 +247,7 @@ class RepeatBackLog(BaseModel):
     @field_validator("statement_id")
     @classmethod
     def _known_statement(cls, value: str) -> str:
-        return value if not value else _one_of(value, _known("statements"), "feedback statement")
+        return value if not value else one_of(value, _known("statements"), "feedback statement")
 
 
 def drill_summary(log: RepeatBackLog) -> dict[str, float | int | None]:
@@ -270,7 +271,7 @@ class Giver(BaseModel):
     @field_validator("relation")
     @classmethod
     def _relation(cls, value: str) -> str:
-        return _one_of(value, content().relations, "relation")
+        return one_of(value, content().relations, "relation")
 
 
 class RealFeedbackPlan(BaseModel):
@@ -287,7 +288,7 @@ class RealFeedbackPlan(BaseModel):
     @classmethod
     def _safety(cls, value: list[str]) -> list[str]:
         known = _known("safety_moves")
-        return [_one_of(v, known, "way to make it safe") for v in value]
+        return [one_of(v, known, "way to make it safe") for v in value]
 
 
 def check_real_feedback(plan: RealFeedbackPlan) -> list[str]:

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection
 from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
 
-from careerkit.content import TIMESTAMP, Cited, ContentFile, ContentModel, load_content
+from careerkit.content import TIMESTAMP, Cited, ContentFile, ContentModel, load_content, one_of
 
 SHORT = 200
 LONG = 2000
@@ -196,12 +195,6 @@ def _known(section: str) -> frozenset[str]:
     return frozenset(item.id for item in getattr(content(), section))
 
 
-def _one_of(value: str, allowed: Collection[str], what: str) -> str:
-    if value not in allowed:
-        raise ValueError(f"choose a {what} from the list")
-    return value
-
-
 # matching words: stems, then synonym groups
 WORD = re.compile(r"[a-z0-9']+")
 SUFFIXES = (
@@ -374,7 +367,7 @@ class Shadows(BaseModel):
     @classmethod
     def _known_superpowers(cls, value: list[str]) -> list[str]:
         known = _known("superpowers")
-        return [_one_of(v, known, "superpower") for v in dict.fromkeys(value)]
+        return [one_of(v, known, "superpower") for v in dict.fromkeys(value)]
 
     @field_validator("ratings")
     @classmethod
@@ -382,8 +375,8 @@ class Shadows(BaseModel):
         powers = _known("superpowers")
         levels = _known("ratings")
         for power, level in value.items():
-            _one_of(power, powers, "superpower")
-            _one_of(level, levels, "rating")
+            one_of(power, powers, "superpower")
+            one_of(level, levels, "rating")
         return value
 
     @computed_field
@@ -417,7 +410,7 @@ class FeedbackItem(BaseModel):
     @field_validator("kind")
     @classmethod
     def _kind(cls, value: str) -> str:
-        return _one_of(value, _known("feedback_types"), "kind of feedback")
+        return one_of(value, _known("feedback_types"), "kind of feedback")
 
 
 class ContradictionLog(BaseModel):

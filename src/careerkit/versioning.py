@@ -5,13 +5,12 @@ No widgets and no I/O beyond loading content: every rule here is unit-tested dir
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from careerkit.content import Cited, ContentFile, ContentModel, load_content
+from careerkit.content import Cited, ContentFile, ContentModel, load_content, one_of
 
 SHORT = 200
 LONG = 2000
@@ -81,12 +80,6 @@ def _market_id_set() -> frozenset[str]:
     return frozenset(market_ids())
 
 
-def _one_of(value: str, allowed: Collection[str], what: str) -> str:
-    if value not in allowed:
-        raise ValueError(f"choose a {what} from the list")
-    return value
-
-
 # answers
 class EndState(BaseModel):
     """Where the participant wants to be in 10-20 years [00:08:11]."""
@@ -111,12 +104,12 @@ class CareerVersion(BaseModel):
     @field_validator("stage")
     @classmethod
     def _stage(cls, value: str) -> str:
-        return _one_of(value, _stage_id_set(), "company stage")
+        return one_of(value, _stage_id_set(), "company stage")
 
     @field_validator("market")
     @classmethod
     def _market(cls, value: str) -> str:
-        return _one_of(value, _market_id_set(), "market")
+        return one_of(value, _market_id_set(), "market")
 
     @property
     def years(self) -> int:
