@@ -136,6 +136,7 @@ def override(tmp_path, monkeypatch, text: str) -> None:
 TOO_LONG = """
 schema_version = 1
 [[formats]]
+origin = "kit"
 id = "tiny"
 title = "Tiny"
 minutes = 30

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from careerkit.content import demo_answers, load_content, shipped_content_names
+import tomllib
+
+from careerkit.content import KIT, cite_text, demo_answers, load_content, origins, read_text, shipped_content_names
 from careerkit.errors import ContentError
 from careerkit.versioning import VersioningContent
 
@@ -25,7 +27,9 @@ def cited_files() -> list[Path]:
 
 
 # content files read by a tool rather than by a domain module of the same name
-LOADERS = {"agendas": lambda: importlib.import_module("careerkit.agenda").formats()}
+LOADERS = {"agendas": lambda: importlib.import_module("careerkit.agenda").formats(), "origins": origins}
+# content files whose items are read through a model, by file name (origins.toml is the list of origins itself)
+ITEM_FILES = [name for name in shipped_content_names() if name != "origins"]
 
 
 @pytest.mark.parametrize("name", shipped_content_names())
@@ -77,3 +81,71 @@ def test_a_bad_timestamp_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("CAREERKIT_CONTENT", str(tmp_path))
     with pytest.raises(ContentError, match="should look like"):
         load_content("versioning", VersioningContent)
+
+
+def _tables(node, path="", inherited=False):
+    """Every table of a content file (root excepted), with whether it or a table around it says where from."""
+    if isinstance(node, dict):
+        here = inherited or "timestamp" in node or "origin" in node
+        if path:
+            yield path, node, here
+        for key, value in node.items():
+            yield from _tables(value, f"{path}.{key}" if path else key, here)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _tables(value, f"{path}[{index}]", inherited)
+
+
+@pytest.mark.parametrize("name", ITEM_FILES)
+def test_every_content_item_has_a_timestamp_or_an_origin(name):
+    data = tomllib.loads(read_text(f"{name}.toml"))
+    silent = [path for path, _table, says in _tables(data) if not says]
+    assert not silent, f"{name}.toml: these items say neither a source timestamp nor an origin: {silent}"
+    named = {table["origin"] for _path, table, _says in _tables(data) if "origin" in table}
+    assert named <= set(origins()), f"{name}.toml names unknown origins: {sorted(named - set(origins()))}"
+
+
+def test_a_content_item_with_neither_timestamp_nor_origin_is_refused(tmp_path, monkeypatch):
+    shipped = (ROOT / "src" / "careerkit" / "content" / "versioning.toml").read_text()
+    (tmp_path / "versioning.toml").write_text(shipped.replace('timestamp = "[00:12:02]"\n', "", 1))
+    monkeypatch.setenv("CAREERKIT_CONTENT", str(tmp_path))
+    with pytest.raises(ContentError, match="say where this comes from") as err:
+        load_content("versioning", VersioningContent)
+    assert "stages.0" in str(err.value)
+
+
+def test_an_origin_that_is_not_listed_is_refused(tmp_path, monkeypatch):
+    shipped = (ROOT / "src" / "careerkit" / "content" / "versioning.toml").read_text()
+    (tmp_path / "versioning.toml").write_text(shipped.replace('origin = "designing_your_life"', 'origin = "a blog"', 1))
+    monkeypatch.setenv("CAREERKIT_CONTENT", str(tmp_path))
+    with pytest.raises(ContentError, match="not in origins.toml"):
+        load_content("versioning", VersioningContent)
+
+
+def test_every_origin_marker_for_outside_work_names_the_work():
+    outside = [o for o in origins().values() if o.id != KIT]
+    assert {o.title for o in outside} >= {"Designing Your Life", "Thanks for the Feedback"}
+    for origin in outside:
+        assert origin.title in cite_text(None, origin.id) and origin.title in cite_text("[00:25:01]", origin.id)
+        assert origin.title in origin.work
+    assert cite_text(None, KIT) == "(kit's own)"
+    assert cite_text("[00:41:51]", KIT) == "(kit's own, building on [00:41:51])"
+    assert cite_text("[00:41:51]", None) == "[00:41:51]"
+
+
+def test_an_origin_marker_that_drops_the_work_is_refused(tmp_path, monkeypatch):
+    shipped = (ROOT / "src" / "careerkit" / "content" / "origins.toml").read_text()
+    (tmp_path / "origins.toml").write_text(shipped.replace('marker = "Designing Your Life"', 'marker = "a book"'))
+    monkeypatch.setenv("CAREERKIT_CONTENT", str(tmp_path))
+    with pytest.raises(ContentError, match="must name the work"):
+        origins()
+
+
+@pytest.mark.parametrize("name", ITEM_FILES)
+def test_every_outside_source_note_names_its_work(name):
+    """The notes printed beside borrowed exercises (dials_source, ...) name the work they borrow from."""
+    data = tomllib.loads(read_text(f"{name}.toml"))
+    for path, table, _says in _tables(data):
+        origin = origins().get(table.get("origin", KIT))
+        if path.endswith("_source") and origin.id != KIT:
+            assert origin.title in table["label"], f"{name}.toml {path} does not name {origin.title!r}"

@@ -280,7 +280,7 @@ def test_each_cause_can_come_first():
 
 def test_moves_outside_the_source_say_so():
     no_role = next(r for r in fb.diagnose({}) if r.id == "no_role")
-    assert all("not in the source" in m for m in no_role.moves)
+    assert all(m.endswith("(kit's own)") for m in no_role.moves)
 
 
 def test_asking_for_real_feedback_lowers_the_development_area():

@@ -136,6 +136,46 @@ def test_ex_growth_risk_levels_and_reasons():
     assert any("loyalty to the team" in r for r in medium.reasons)
 
 
+HIGH = ["searching_pmf_high_valuation", "heavy_acquisition"]
+DEFAULT = "generally have no recourse, and should consider leaving"
+
+
+@pytest.mark.parametrize("stay", [[], ["loyalty"], ["biggest_role"], ["biggest_role", "unique_learning"],
+                                  ["biggest_role", "unique_learning", "loyalty"]])
+def test_a_ticked_reason_to_stay_never_hides_the_source_default(stay):
+    result = v.assess_ex_growth(v.ExGrowth(signals=HIGH, stay_reasons=stay))
+    assert result.risk == "high"
+    assert any(DEFAULT in r and "[00:19:16]" in r for r in result.reasons)
+
+
+def test_the_source_pairs_biggest_role_with_unique_learning_and_lets_loyalty_stand_alone():
+    loyalty = v.assess_ex_growth(v.ExGrowth(signals=HIGH, stay_reasons=["loyalty"]))
+    assert any("reasons to consider staying hold for you: loyalty to the team [00:21:34]" in r
+               and "do not cancel it" in r for r in loyalty.reasons)
+    both = v.assess_ex_growth(v.ExGrowth(signals=HIGH, stay_reasons=["biggest_role", "unique_learning"]))
+    assert any("the biggest role i could get right now and it offers learning i could not get elsewhere" in r.lower()
+               and "hold for you" in r for r in both.reasons)
+    role_only = v.assess_ex_growth(v.ExGrowth(signals=HIGH, stay_reasons=["biggest_role"]))
+    assert not any("hold for you" in r for r in role_only.reasons)
+    assert any("The source pairs these reasons" in r and "One without the other" in r for r in role_only.reasons)
+
+
+def test_the_ex_growth_weights_and_verdict_are_labelled_as_the_kits():
+    result = v.assess_ex_growth(v.ExGrowth(signals=["heavy_acquisition"]))
+    assert any("the kit's weight: 2" in r for r in result.reasons)
+    assert any("kit's own rough guide" in r and "(kit's own)" in r for r in result.reasons)
+
+
+def test_only_the_source_s_own_examples_are_said_to_lead_to_lateral_moves():
+    logo = v.weigh_stay_or_go(v.StayOrGo(short_term_reasons=["logo", "title"]))
+    assert not any("[00:07:55]" in r for r in logo.reasons)
+    assert any("logos can provide value" in r and "[00:10:46]" in r for r in logo.reasons)
+    assert any("another short-term focus [00:09:18]" in r for r in logo.reasons)
+    boss = v.weigh_stay_or_go(v.StayOrGo(short_term_reasons=["boss", "slow"]))
+    lateral = [r for r in boss.reasons if "[00:07:55]" in r]
+    assert len(lateral) == 1 and "I dislike my boss; The company feels too slow" in lateral[0]
+
+
 def test_equity_calculator_shows_the_effective_pay_cut():
     result = v.assess_ex_growth(v.ExGrowth(base_salary=150_000, market_total=200_000, equity_per_year=80_000))
     assert result.pay_cut_amount == 50_000

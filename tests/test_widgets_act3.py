@@ -108,7 +108,7 @@ def test_html_in_the_north_star_is_shown_as_text(make_workbook):
     star = view("act3.north_star", book)
     star.sentence.value = "<b>Become CPO</b>"
     assert "<b>Become CPO</b>" not in star.message.value and "&lt;b&gt;" in star.message.value
-    assert "a rabbit that can be caught" in star.message.value
+    assert "a goal that can be caught, like the fake rabbit (kit&#x27;s own, building on [01:05:02])" in star.message.value
     assert reopen(book).get("act3.north_star")["sentence"] == "<b>Become CPO</b>"
 
 

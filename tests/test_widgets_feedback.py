@@ -31,7 +31,7 @@ def test_a_solo_repeat_back_is_scored_saved_and_restored(make_workbook):
     assert attempt["statement_id"] == "long_specs" and attempt["mode"] == "solo"
     assert attempt["score"] == 100 and attempt["loops"] == 1
     assert attempt["covered"] == ["specs_too_long", "engineers_skim", "key_decisions_missed"]
-    assert "Score: 100/100" in view.message.value and "Now thank them" in view.message.value
+    assert "Score: 100/100" in view.message.value and "it shows you listened" in view.message.value
     assert view.output.outputs, "the history chart is drawn"
 
     again = drill_views.RepeatBackView(book)
@@ -214,10 +214,10 @@ def test_shadows_pair_each_chosen_superpower_and_restore(make_workbook):
     assert "Tick at least one" in view.message.value
     view.chosen["storyteller"].value = True
     view.levels["storyteller"].value = "too_much"
-    assert "Struggles with details" in view.message.value and view.output.outputs
+    assert "Might struggle with details" in view.message.value and view.output.outputs
     saved = on_disk(book, "feedback.shadows")
     assert saved["superpowers"] == ["storyteller"] and saved["ratings"] == {"storyteller": "too_much"}
-    assert saved["pairs"][0]["shadow"] == "Struggles with details"
+    assert saved["pairs"][0]["shadow"] == "Might struggle with details"
 
     again = views.ShadowsView(book)
     assert again.chosen["storyteller"].value and again.levels["storyteller"].value == "too_much"

@@ -135,7 +135,9 @@ def test_ex_growth_check_reports_risk_and_pay_cut(make_workbook):
     view.base.value = 120_000
     view.market.value = 160_000
     view.equity.value = 50_000
-    assert "Risk: high" in view.message.value
+    assert "Risk: high</b> (the kit's own read)" in view.message.value
+    view.stay._boxes["loyalty"].value = True
+    assert "no recourse" in view.message.value and "do not cancel it" in view.message.value
     assert "25.0%" in view.message.value
     assert len(view.output.outputs) == 1
     assert reopen(book).get("versioning.ex_growth")["market_total"] == 160_000

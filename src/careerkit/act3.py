@@ -16,22 +16,20 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from careerkit.content import TIMESTAMP, Cited, ContentFile, ContentModel, load_content, one_of
+from careerkit.content import Cited, ContentFile, Sourced, load_content, one_of
 from careerkit.story import split_sentences
 
 SHORT = 200
 LONG = 2000
-Stamp = Annotated[str, Field(pattern=TIMESTAMP.pattern)]
 Rating = Annotated[int, Field(ge=0, le=10)]
 Frequency = Annotated[int, Field(ge=0, le=3)]
 
 
 # content
-class CareerSpan(ContentModel):
+class CareerSpan(Sourced):
     min_years: int
     max_years: int
     label: str
-    timestamp: Stamp
 
 
 class Act(Cited):
@@ -49,7 +47,7 @@ class Sign(Cited):
     question: str
 
 
-class FrequencyLevel(ContentModel):
+class FrequencyLevel(Sourced):
     value: int = Field(ge=0, le=3)
     label: str
 
@@ -70,12 +68,11 @@ class Gain(Cited):
     hint: str
 
 
-class NorthStarRules(ContentModel):
+class NorthStarRules(Sourced):
     catchable: list[str]
-    timestamp: Stamp
 
 
-class SourceNote(ContentModel):
+class SourceNote(Sourced):
     label: str
 
 
@@ -169,7 +166,7 @@ def read_rabbit(answer: Rabbit) -> RabbitReadout:
         "attend" if top >= 3 or total >= 6 else "notice" if top >= 2 or total >= 3 else "steady"
     )
     readout = {r.id: r for r in content().readouts}[level]
-    lines = [readout.text]
+    lines = [f"{readout.text} {readout.cite}"]
     near = answer.stage in ("close", "caught")
     if near and not answer.after.strip():
         lines.append(
@@ -300,15 +297,15 @@ def catchable_words(text: str) -> list[str]:
 def check_north_star(answer: NorthStar, today: date) -> list[str]:
     """Soft checks on a second North Star; an empty list means it reads well."""
     if not answer.sentence.strip():
-        return ["Write your North Star in one sentence: a direction, not a destination."]
+        return ["Write your North Star in one sentence: a direction, not a destination (kit's own)."]
     problems = []
     if len(split_sentences(answer.sentence)) > 1:
         problems.append("Keep it to one sentence: if it needs two, pick the one that would still pull you at 70.")
     words = catchable_words(answer.sentence)
     if words:
         problems.append(
-            f"It names {', '.join(repr(w) for w in words)}: a rabbit that can be caught {content().north_star.timestamp}. "
-            "A North Star is a direction that keeps pulling after you arrive."
+            f"It names {', '.join(repr(w) for w in words)}: a goal that can be caught, like the fake rabbit {content().north_star.cite}. "
+            "A North Star is a direction that keeps pulling after you arrive (kit's own)."
         )
     if not answer.why_at_70.strip():
         problems.append("Say why it would still motivate you at 70 [01:07:30].")

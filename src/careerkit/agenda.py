@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from careerkit.constants import META_KEY
-from careerkit.content import ContentFile, ContentModel, load_content
+from careerkit.content import ContentFile, ContentModel, Sourced, load_content
 from careerkit.errors import AgendaError
 
 
@@ -125,7 +125,7 @@ class Break(ContentModel):
     label: str
 
 
-class AgendaFormat(ContentModel):
+class AgendaFormat(Sourced):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     title: str
     minutes: int = Field(ge=30, le=720)

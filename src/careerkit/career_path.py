@@ -103,7 +103,7 @@ def _experiments(fit: str) -> list[str]:
     if fit in ("both", "unclear"):
         ic, mgr = [e for e in items if e.path == "ic"][:2], [e for e in items if e.path == "manager"][:2]
         chosen = [e for pair in zip(ic, mgr, strict=False) for e in pair]
-    return [f"{'IC' if e.path == 'ic' else 'Manager'} test: {e.label} {e.timestamp}" for e in chosen]
+    return [f"{'IC' if e.path == 'ic' else 'Manager'} test: {e.label} {e.cite}" for e in chosen]
 
 
 def read_path(answer: PathAnswer) -> PathRead:

@@ -63,10 +63,11 @@ def _assets() -> Check:
 
 
 def _content() -> Check:
-    from careerkit.content import demo_answers, shipped_content_names
+    from careerkit.content import demo_answers, origins, shipped_content_names
 
     names = shipped_content_names()
     try:
+        origins()
         for name in names:
             if importlib.util.find_spec(f"careerkit.{name}") is None:
                 continue  # a data file read by a tool (e.g. agendas), validated where it is used

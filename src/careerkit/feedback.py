@@ -20,7 +20,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
 
-from careerkit.content import TIMESTAMP, Cited, ContentFile, ContentModel, load_content, one_of
+from careerkit.content import Cited, ContentFile, ContentModel, Sourced, load_content, one_of
 
 SHORT = 200
 LONG = 2000
@@ -48,17 +48,17 @@ class Statement(Cited):
     points: list[KeyPoint] = Field(min_length=1)
 
 
-class SynonymGroup(ContentModel):
+class SynonymGroup(Sourced):
     words: list[str] = Field(min_length=2)
 
 
-class Marker(ContentModel):
+class Marker(Sourced):
     id: str
     label: str
     phrases: list[str] = Field(min_length=1)
 
 
-class Scoring(ContentModel):
+class Scoring(Sourced):
     coverage: int = Field(ge=0)
     no_defence: int = Field(ge=0)
     check: int = Field(ge=0)
@@ -70,7 +70,7 @@ class Scoring(ContentModel):
         return self
 
 
-class Tips(ContentModel):
+class Tips(Sourced):
     off_topic: str
     defensive: str
     missed: str
@@ -78,24 +78,15 @@ class Tips(ContentModel):
     good: str
 
 
-class Suggestion(ContentModel):
-    """A label with the source timestamp; without one it is the kit's own suggestion."""
+class Suggestion(Sourced):
+    """A label or text with where it comes from: the source's timestamp, or the kit's own marker."""
 
     id: str = ""
     label: str = ""
     text: str = ""
-    timestamp: str | None = None
-
-    @field_validator("timestamp")
-    @classmethod
-    def _timestamp_format(cls, value: str | None) -> str | None:
-        if value is not None and not TIMESTAMP.match(value):
-            raise ValueError(f"timestamp {value!r} should look like [00:08:11]")
-        return value
 
     def cited(self) -> str:
-        words = self.text or self.label
-        return f"{words} {self.timestamp}" if self.timestamp else f"{words} (the kit's suggestion, not in the source)"
+        return f"{self.text or self.label} {self.cite}"
 
 
 class StallCause(Cited):
@@ -117,13 +108,13 @@ class Superpower(Cited):
     cues: list[str] = Field(default_factory=list)
 
 
-class Choice(ContentModel):
+class Choice(Sourced):
     id: str
     label: str
     hint: str = ""
 
 
-class SourceNote(ContentModel):
+class SourceNote(Sourced):
     label: str
 
 
@@ -308,7 +299,7 @@ def diagnose(answers: dict[str, int]) -> list[RankedCause]:
         for cause_id, weight in question.weights.items():
             evidence[cause_id] += weight * lean
             if weight * lean > 0:
-                reasons[cause_id].append(f"“{question.text}”: {c.stall_scale[answer].lower()} {question.timestamp}")
+                reasons[cause_id].append(f"“{question.text}”: {c.stall_scale[answer].lower()} {question.cite}")
     raw = {cause.id: cause.base_rate * math.exp(evidence[cause.id]) for cause in c.stall_causes}
     total = sum(raw.values())
     ranked = [

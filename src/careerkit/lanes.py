@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from careerkit.content import Cited, ContentFile, ContentModel, load_content
+from careerkit.content import Cited, ContentFile, Sourced, load_content
 from careerkit.story import PressReleasePart, StoryWords
 
 SHORT = 200
@@ -31,13 +31,13 @@ class Lane(Cited):
     hint: str
 
 
-class Dimension(ContentModel):
+class Dimension(Sourced):
     id: Literal["evidence", "energy", "opportunity"]
     label: str
     hint: str
 
 
-class SourceNote(ContentModel):
+class SourceNote(Sourced):
     label: str
 
 

@@ -16,15 +16,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from careerkit.content import Cited, ContentFile, ContentModel, load_content
+from careerkit.content import Cited, ContentFile, Sourced, load_content
 
 SHORT = 200
 LONG = 2000
 
 
 # content
-class StoryWords(ContentModel):
-    timestamp: str
+class StoryWords(Sourced):
     hedges: list[str]
     vague_phrases: list[str]
     artefacts: list[str]

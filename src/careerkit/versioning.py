@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from careerkit.content import Cited, ContentFile, ContentModel, load_content, one_of
+from careerkit.content import Cited, ContentFile, Sourced, load_content, one_of
 
 SHORT = 200
 LONG = 2000
@@ -34,15 +34,32 @@ class Signal(Cited):
 
 class Reason(Cited):
     label: str
+    note: str = ""  # what the view says about this reason, with its own citations
 
 
-class Dial(ContentModel):
-    id: str
+class StayReason(Cited):
+    label: str
+    group: str  # the source's conditions: every reason of one group must hold together [00:21:34]
+
+
+class Scoring(Sourced):
+    """The kit's own weights-to-verdict cut-offs for the ex-growth check (an origin, not a timestamp)."""
+
+    high: int = Field(ge=1)
+    medium: int = Field(ge=1)
+    label: str
+
+
+class Advice(Sourced):
+    label: str
+
+
+class Dial(Cited):
     label: str
     hint: str
 
 
-class SourceNote(ContentModel):
+class SourceNote(Sourced):
     label: str
 
 
@@ -51,7 +68,9 @@ class VersioningContent(ContentFile):
     markets: list[Market]
     short_term_reasons: list[Reason]
     ex_growth_signals: list[Signal]
-    stay_reasons: list[Reason]
+    ex_growth_scoring: Scoring
+    ex_growth_advice: Advice
+    stay_reasons: list[StayReason]
     dials: list[Dial]
     dials_source: SourceNote
 
@@ -231,13 +250,13 @@ def weigh_stay_or_go(answer: StayOrGo) -> StayOrGoResult:
         f"Learning ahead {answer.learning_left}/10 and story value {answer.story_value}/10 "
         f"against a cost of {answer.cost}/10 (counted twice: it is paid every day).",
     ]
-    labels = {r.id: r.label for r in content().short_term_reasons}
-    pulls = [labels[r] for r in answer.short_term_reasons if r in labels]
-    if pulls:
-        reasons.append(
-            "What pulls you out is short-term (" + "; ".join(pulls) + "). Such reasons, even when true, "
-            "often lead to a lateral move rather than forward [00:07:55]."
-        )
+    by_id = {r.id: r for r in content().short_term_reasons}
+    pulls = [by_id[r] for r in answer.short_term_reasons if r in by_id]
+    notes: dict[str, list[str]] = {}
+    for reason in pulls:
+        notes.setdefault(reason.note, []).append(reason.label)
+    for note, labels in notes.items():
+        reasons.append("What pulls you out: " + "; ".join(labels) + (f". {note}" if note else "."))
     if margin >= 3:
         return StayOrGoResult(
             verdict="grit_it_out",
@@ -303,24 +322,53 @@ class ExGrowthResult(BaseModel):
     pay_cut_amount: int | None = None
 
 
+def stay_case(answer: ExGrowth) -> list[list[StayReason]]:
+    """The source's reasons to stay that hold, as whole conditions [00:21:34].
+
+    The biggest role you could get *and* unique learning count together; loyalty to the team counts alone.
+    """
+    held = set(answer.stay_reasons)
+    groups: dict[str, list[StayReason]] = {}
+    for reason in content().stay_reasons:
+        groups.setdefault(reason.group, []).append(reason)
+    return [members for members in groups.values() if all(r.id in held for r in members)]
+
+
 def assess_ex_growth(answer: ExGrowth) -> ExGrowthResult:
-    """Risk that this is an ex-growth company, the reasons, and the pay cut if the equity goes to zero."""
-    signals = {s.id: s for s in content().ex_growth_signals}
+    """The kit's risk read, the source's default advice, and the reasons to stay weighed beside it.
+
+    A ticked reason to stay never hides the warning: both are shown, and the participant weighs them.
+    """
+    c = content()
+    signals = {s.id: s for s in c.ex_growth_signals}
     seen = [signals[s] for s in answer.signals if s in signals]
     score = sum(s.weight for s in seen)
-    reasons = [f"{s.label} {s.timestamp}" for s in seen]
-    risk: Literal["low", "medium", "high"] = "high" if score >= 5 else "medium" if score >= 2 else "low"
+    reasons = [f"{s.label} {s.cite} (the kit's weight: {s.weight})" for s in seen]
+    scoring = c.ex_growth_scoring
+    risk: Literal["low", "medium", "high"] = (
+        "high" if score >= scoring.high else "medium" if score >= scoring.medium else "low"
+    )
     if not seen:
         reasons.append("None of the warning signs ticked.")
-    stay = {r.id: r for r in content().stay_reasons}
-    held = [stay[r] for r in answer.stay_reasons if r in stay]
-    if held and risk != "low":
+    else:
+        reasons.append(f"{scoring.label} {scoring.cite}")
+        reasons.append(f"{c.ex_growth_advice.label} {c.ex_growth_advice.cite}")
+    holding = stay_case(answer)
+    if holding:
+        cases = [" and ".join(r.label.lower() for r in group) for group in holding]
+        weigh = " Weigh them beside that default: they do not cancel it." if seen else ""
         reasons.append(
-            "Reasons to stay that the source accepts: " + "; ".join(r.label.lower() for r in held) + " [00:21:34]."
+            "The source's reasons to consider staying hold for you: " + "; or ".join(cases) + f" [00:21:34].{weigh}"
         )
-    elif risk == "high":
+    held_groups = {group[0].group for group in holding}
+    ticked = set(answer.stay_reasons)
+    for group_id in dict.fromkeys(r.group for r in c.stay_reasons if r.id in ticked):
+        if group_id in held_groups:
+            continue
+        members = [r for r in c.stay_reasons if r.group == group_id]
         reasons.append(
-            "Employees have no recourse when equity is wiped out; weigh it as a new four-year investment [00:19:16]."
+            "The source pairs these reasons: " + " and ".join(r.label.lower() for r in members)
+            + " [00:21:34]. One without the other is not one of its reasons to stay."
         )
     result = ExGrowthResult(risk=risk, reasons=reasons)
     if answer.market_total > 0 and answer.base_salary > 0:

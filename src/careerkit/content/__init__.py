@@ -17,12 +17,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from careerkit.constants import ENV_CONTENT
 from careerkit.errors import ContentError
 
 SCHEMA_VERSION = 1
+KIT = "kit"  # the origin of the kit's own ideas (content/origins.toml)
 TIMESTAMP = re.compile(r"^\[\d{2}:\d{2}:\d{2}\]$")
 
 M = TypeVar("M", bound=BaseModel)
@@ -34,18 +35,106 @@ class ContentModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Cited(ContentModel):
-    """An item drawn from the source episode, with the timestamp that grounds it."""
+class Origin(ContentModel):
+    """Where an item comes from when it is not the source: the kit itself, or named outside work."""
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
-    timestamp: str
+    marker: str = Field(min_length=1)  # shown on screen beside the item
+    work: str = Field(min_length=1)  # the full name of the work, for notes and the guide
+    title: str = ""  # outside work only: its name, which the marker and the work must contain
+
+    @model_validator(mode="after")
+    def _names_the_work(self) -> Origin:
+        if self.id != KIT and not self.title:
+            raise ValueError(f"origin {self.id}: outside work needs the title of the work")
+        for what, text in (("marker", self.marker), ("work", self.work)):
+            if self.title and self.title.lower() not in text.lower():
+                raise ValueError(f"origin {self.id}: the {what} must name the work ({self.title!r})")
+        return self
+
+
+class OriginsFile(ContentModel):
+    schema_version: int
+    origins: list[Origin] = Field(min_length=1)
+
+
+@cache
+def _origins(override: str | None) -> dict[str, Origin]:
+    try:
+        data = tomllib.loads(read_text("origins.toml"))
+        return {o.id: o for o in OriginsFile.model_validate(data).origins}
+    except tomllib.TOMLDecodeError as err:
+        raise ContentError("origins.toml", f"it is not valid TOML ({err})") from None
+    except ValidationError as err:
+        raise ContentError("origins.toml", _format_validation(err)) from None
+
+
+def origins() -> dict[str, Origin]:
+    """The origins an item may name (``content/origins.toml``), by id."""
+    override = _override_dir()
+    return _origins(str(override) if override else None)
+
+
+def origin_marker(origin_id: str) -> str:
+    """The short on-screen marker of an origin, e.g. "kit's own" or "Designing Your Life"."""
+    return origins()[origin_id].marker
+
+
+def cite_text(timestamp: str | None, origin: str | None) -> str:
+    """How an item shows where it comes from: the source's timestamp, the origin's marker, or both."""
+    if origin is None:
+        return timestamp or ""
+    marker = origin_marker(origin)
+    return f"({marker}, building on {timestamp})" if timestamp else f"({marker})"
+
+
+class Sourced(ContentModel):
+    """An item that says where it comes from: a source ``timestamp``, an ``origin``, or both.
+
+    A timestamp alone: the item is the source's. An origin alone: the kit's own, or named outside work.
+    Both: the kit's own construct (or outside work) built on the moment of the source it cites.
+    """
+
+    timestamp: str | None = None
+    origin: str | None = None
 
     @field_validator("timestamp")
     @classmethod
-    def _timestamp_format(cls, value: str) -> str:
-        if not TIMESTAMP.match(value):
+    def _timestamp_format(cls, value: str | None) -> str | None:
+        if value is not None and not TIMESTAMP.match(value):
             raise ValueError(f"timestamp {value!r} should look like [00:08:11]")
         return value
+
+    @field_validator("origin")
+    @classmethod
+    def _known_origin(cls, value: str | None) -> str | None:
+        if value is not None and value not in origins():
+            raise ValueError(f"origin {value!r} is not in origins.toml (known: {', '.join(origins())})")
+        return value
+
+    @model_validator(mode="after")
+    def _says_where_from(self):
+        if self.timestamp is None and self.origin is None:
+            raise ValueError(
+                "say where this comes from: a source timestamp such as [00:08:11], or an origin "
+                f"({', '.join(origins())})"
+            )
+        return self
+
+    @property
+    def cite(self) -> str:
+        """The timestamp for a claim from the source; the origin's marker for anything else."""
+        return cite_text(self.timestamp, self.origin)
+
+    @property
+    def from_source(self) -> bool:
+        return self.origin is None
+
+
+class Cited(Sourced):
+    """A content item with an id, and where it comes from (see ``Sourced``)."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
 
 
 class ContentFile(ContentModel):

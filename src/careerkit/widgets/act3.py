@@ -298,7 +298,7 @@ class CommunityView(Exercise):
         self.rows = Rows(fields, layout, self._on_change, add_label="Add a community", min_rows=1, max_rows=8)
         self.join = text_box("The one community you will join this month")
         self.join_step = text_box("How: who you will ask, which event you will go to")
-        tips = "".join(f"<li>{esc(t.label)} {esc(t.timestamp)}</li>" for t in content.community_tips)
+        tips = "".join(f"<li>{esc(t.label)} {esc(t.cite)}</li>" for t in content.community_tips)
         return [
             w.HTML(f"<ul class='ck-hint'>{tips}</ul>"),
             self.rows.widget,

@@ -29,7 +29,7 @@ class PromotionStallView(Exercise):
                 "<p class='ck-hint'>Before any answer, each cause starts at its base rate. About half the time the "
                 f"cause is a development area the person does not see [00:28:57]. Base rates: {esc(rates)}.</p>"
             ),
-            *[labelled(f"{q.text} {q.timestamp}", self.questions[q.id]) for q in c.stall_questions],
+            *[labelled(f"{q.text} {q.cite}", self.questions[q.id]) for q in c.stall_questions],
             labelled("Your first move", self.first_move),
         ]
 

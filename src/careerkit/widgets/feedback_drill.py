@@ -195,7 +195,7 @@ class RepeatBackView(Exercise):
         item = fb.statement(self.statement.value)
         self.quote.value = (
             f"<blockquote class='ck-quote'>“{esc(item.text)}”<br><span class='ck-source'>{esc(item.giver)} · "
-            f"practises {esc(item.timestamp)}</span></blockquote>"
+            f"a fictional statement {esc(item.cite)}</span></blockquote>"
         )
         state = self._drill.state
         self.yes_button.disabled = self.not_quite_button.disabled = state != "awaiting_partner"

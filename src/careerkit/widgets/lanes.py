@@ -289,7 +289,7 @@ class PressReleaseView(Exercise):
         self.html = w.Textarea(rows=6, layout=FULL)
         self.copy = w.Accordion(children=[self.markdown, self.html], titles=("Markdown to copy", "HTML to copy"))
         controls = [
-            labelled(f"{parts[name].label} {parts[name].timestamp}" if name in parts else "Who said it", box)
+            labelled(f"{parts[name].label} {parts[name].cite}" if name in parts else "Who said it", box)
             for name, box in self.fields.items()
         ]
         return [self.draft, *controls, self.copy]

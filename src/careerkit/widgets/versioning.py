@@ -41,7 +41,7 @@ class EndStateView(Exercise):
         return [
             labelled("The role you want to hold", self.role),
             labelled("The kind of builder you want to be", self.builder),
-            labelled("How many years from now", self.horizon, "The source suggests 10 to 20 years."),
+            labelled("How many years from now", self.horizon, "Ten to twenty years is a suggestion (kit's own): the source names no number."),
             labelled("Why it matters", self.why),
         ]
 
@@ -222,7 +222,7 @@ class StayOrGoView(Exercise):
         self.learning = w.IntSlider(value=5, min=0, max=10, description="Learning", layout=FULL)
         self.story = w.IntSlider(value=5, min=0, max=10, description="Story", layout=FULL)
         self.cost = w.IntSlider(value=5, min=0, max=10, description="Cost", layout=FULL)
-        reasons = [(r.id, f"{r.label} {r.timestamp}") for r in v.content().short_term_reasons]
+        reasons = [(r.id, f"{r.label} {r.cite}") for r in v.content().short_term_reasons]
         self.reasons = Checklist(reasons, self._on_change)
         self.notes = text_area("Anything else you are weighing?", 2)
         return [
@@ -299,17 +299,26 @@ class ExGrowthView(Exercise):
     def build(self):
         content = v.content()
         self.company = text_box("The company you are in, or considering")
-        self.signals = Checklist([(s.id, f"{s.label} {s.timestamp}") for s in content.ex_growth_signals], self._on_change)
-        self.stay = Checklist([(r.id, r.label) for r in content.stay_reasons], self._on_change)
+        self.signals = Checklist(
+            [(s.id, f"{s.label} {s.cite} (the kit's weight: {s.weight})") for s in content.ex_growth_signals], self._on_change
+        )
+        self.stay = Checklist([(r.id, f"{r.label} {r.cite}") for r in content.stay_reasons], self._on_change)
         self.base = w.BoundedIntText(value=0, min=0, max=10_000_000, description="Base salary")
         self.market = w.BoundedIntText(value=0, min=0, max=10_000_000, description="Market total")
         self.equity = w.BoundedIntText(value=0, min=0, max=100_000_000, description="Equity / year")
         return [
             labelled("Company", self.company),
-            labelled("Which signs do you see? [00:16:19]-[00:20:58]", self.signals.widget),
-            labelled("Which reasons to stay hold for you? [00:21:34]", self.stay.widget),
             labelled(
-                "Equity calculator: what if the equity goes to zero? [00:20:00]",
+                "Which signs do you see? [00:16:19]-[00:20:58]", self.signals.widget,
+                "The source lists two signs [00:18:30] [00:20:58]; the other two come from its description of an "
+                "ex-growth company [00:16:19] [00:16:30].",
+            ),
+            labelled(
+                "Which reasons to stay hold for you? [00:21:34]", self.stay.widget,
+                "The source's reasons: the biggest role you could get and unique learning, or loyalty to the team.",
+            ),
+            labelled(
+                "Equity calculator: what if the equity becomes worthless, as it may? [00:20:00]",
                 w.HBox([self.base, self.market, self.equity]),
                 "Yearly amounts in any one currency: your base salary, the total pay the market offers for your role, "
                 "and what your equity is worth per year on paper.",
@@ -336,15 +345,15 @@ class ExGrowthView(Exercise):
 
     def feedback(self, answer):
         result = v.assess_ex_growth(answer)
-        html = f"<p class='ck-feedback'><b>Risk: {result.risk}</b></p>" + bullets(result.reasons)
+        html = f"<p class='ck-feedback'><b>Risk: {result.risk}</b> (the kit's own read)</p>" + bullets(result.reasons)
         if result.pay_cut_percent is not None:
             if result.pay_cut_amount and result.pay_cut_amount > 0:
                 html += (
-                    f"<p class='ck-feedback'>If the equity goes to zero you earn {result.pay_cut_amount:,} a year "
+                    f"<p class='ck-feedback'>If the equity becomes worthless you earn {result.pay_cut_amount:,} a year "
                     f"below market: an effective pay cut of <b>{result.pay_cut_percent}%</b>.</p>"
                 )
             else:
-                html += "<p class='ck-feedback'>Even with the equity at zero, your base is at or above market.</p>"
+                html += "<p class='ck-feedback'>Even if the equity becomes worthless, your base is at or above market.</p>"
         return html
 
     def chart(self, answer):
