@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import importlib
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
-
-import tomllib
 
 from careerkit.content import KIT, cite_text, demo_answers, load_content, origins, read_text, shipped_content_names
 from careerkit.errors import ContentError
