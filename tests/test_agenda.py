@@ -86,6 +86,20 @@ def test_every_module_in_the_notebooks_appears_where_it_should(agendas):
                     fmt.exercises[slot.module.stem])
 
 
+TAKEAWAYS = {"[00:08:11]", "[00:09:28]", "[00:24:04]", "[01:21:38]", "[00:57:30]", "[00:46:16]", "[01:06:05]"}
+
+
+def test_a_short_format_says_plainly_which_takeaways_and_modules_it_leaves_out(agendas):
+    taster = agendas["90_minutes"].markdown()
+    assert "**What this format leaves out.**" in taster
+    said = taster.split("**What this format leaves out.**")[1].split("\n")[0]
+    assert TAKEAWAYS <= {stamp for stamp in TAKEAWAYS if stamp in said}, "every key takeaway is accounted for"
+    assert "## Not in this format (self-study)" in taster
+    for stem in ("02_lanes", "04_act3", "05_my_plan"):
+        assert f"`notebooks/{stem}.ipynb`" in taster.split("## Not in this format")[1]
+    assert "## Not in this format" not in agendas["full_day"].markdown()
+
+
 def test_the_committed_agendas_are_up_to_date(agendas):
     for name, run in agendas.items():
         path = AGENDAS / f"{name}.md"

@@ -109,7 +109,7 @@ def test_picking_no_lane_is_allowed_and_named_as_the_risk():
 def test_picking_several_lanes_is_allowed_and_named_as_the_risk():
     rated = ratings(chosen=["growth", "market"], why="Both", growth=(6, 8, 8), market=(3, 7, 7))
     lines = ln.check_choice(rated, ln.rank_lanes(rated))
-    assert lines[0].startswith("You picked 2 lanes (Growth, Market ambiguity). That is allowed, and it is the risk")
+    assert lines[0].startswith("You picked 2 lanes (Growth, Market ambiguity). That is allowed, and it goes against the source's advice")
     assert rated.chosen_lane is None
 
 

@@ -61,6 +61,65 @@ def test_each_exercise_is_preceded_by_its_prompt_time_box_and_timestamp(nb):
             assert re.search(r"\[\d{2}:\d{2}:\d{2}\]", prompt.source), prompt.source[:80]
 
 
+STAMP = re.compile(r"\[\d{2}:\d{2}:\d{2}\]")
+# Slides about the kit itself (how it saves, who sees what, the module list) make no claim about careers.
+ABOUT_THE_KIT = ("## How the kit works", "## Choose your name", "## Where your answers live", "## Sharing with the group",
+                 "## The modules")
+
+
+def _claims(cell) -> list[str]:
+    """The points of a participant's slide: each bullet, numbered point or paragraph, with its wrapped lines.
+
+    A list introduced by a sentence ending in ":" is read with that sentence (its origin covers the list).
+    """
+    points: list[str] = []
+    previous, lead = "", ""
+    for line in cell.source.splitlines():
+        if not line.strip() or line.startswith("#"):
+            pass
+        elif re.match(r"^\s*(?:[-*]|\d+\.)\s", line):
+            points.append(line + " " + lead)
+        elif not previous.strip() or previous.startswith("#"):
+            points.append(line)
+            lead = ""
+        else:
+            points[-1] += " " + line.strip()
+        if points and points[-1].rstrip().endswith(":") and not re.match(r"^\s*(?:[-*]|\d+\.)\s", points[-1]):
+            lead = points[-1]
+        previous = line
+    return points
+
+
+def test_every_slide_claim_shows_its_timestamp_or_its_origin(nb):
+    """A claim from the source shows its timestamp; anything else says it is the kit's own or names its work."""
+    from careerkit.content import origins
+
+    markers = {o.marker for o in origins().values()} | {o.title for o in origins().values() if o.title}
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or cell.metadata["slideshow"]["slide_type"] == "notes":
+            continue
+        if cell.source.startswith(ABOUT_THE_KIT) or cell.source.startswith("# ") or EXERCISE_META(cell):
+            continue
+        for claim in _claims(cell):
+            assert STAMP.search(claim) or any(m in claim for m in markers), f"{nb.metadata[META_KEY]['title']}: {claim}"
+
+
+def EXERCISE_META(cell) -> bool:
+    return "exercise" in cell.metadata.get(META_KEY, {})
+
+
+def test_every_exercise_names_its_origin_when_it_is_not_the_source_s(nb):
+    from careerkit.content import cite_text, origins
+
+    for cell in nb.cells:
+        if EXERCISE_META(cell):
+            meta = cell.metadata[META_KEY]
+            assert STAMP.fullmatch(meta["timestamp"])
+            if "origin" in meta:
+                assert meta["origin"] in origins()
+                assert cite_text(meta["timestamp"], meta["origin"]) in cell.source
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebooks_are_stored_clean(path):
     text = path.read_text()

@@ -14,6 +14,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from careerkit.constants import EXERCISE, FACILITATOR, HIDE_INPUT, META_KEY  # noqa: E402
+from careerkit.content import cite_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,11 +41,19 @@ def code(source: str, slide: str = "-", tags: tuple[str, ...] = ()):
     return cell
 
 
-def exercise(key: str, title: str, prompt: str, minutes: int, timestamp: str, slide: str = "slide"):
-    """The two cells of an exercise: the prompt with its time box and source timestamp, then the widget."""
-    header = f"### {title}\n\n*Time box: {minutes} min · Source: {timestamp}*\n\n{prompt.strip()}"
+def exercise(key: str, title: str, prompt: str, minutes: int, timestamp: str, slide: str = "slide",
+             origin: str | None = None):
+    """The two cells of an exercise: the prompt with its time box and source timestamp, then the widget.
+
+    ``origin`` (an id of content/origins.toml) marks an exercise whose method is the kit's own or borrowed
+    from named outside work; the header then shows that marker beside the timestamp it builds on.
+    """
+    where = f"Source: {timestamp}" if origin is None else f"Origin: {cite_text(timestamp, origin)}"
+    header = f"### {title}\n\n*Time box: {minutes} min · {where}*\n\n{prompt.strip()}"
     prompt_cell = md(header, slide=slide)
     prompt_cell.metadata[META_KEY] = {"exercise": key, "minutes": minutes, "timestamp": timestamp}
+    if origin is not None:
+        prompt_cell.metadata[META_KEY]["origin"] = origin
     return [prompt_cell, code(f'ck.show("{key}")', tags=(EXERCISE,))]
 
 

@@ -117,11 +117,12 @@ def read_path(answer: PathAnswer) -> PathRead:
     for_manager = _liked(mgr_side, True) + mgr_reasons + _liked(ic_side, False)
     for_ic.append(
         "The senior IC track keeps you building and lets you go world-class in one ambiguity [00:41:51]; "
-        "it is growing, as it did in engineering and design [00:43:00]."
+        "a positive development for the industry [00:40:46], well established in engineering and design and expected "
+        "to become a stronger, more solid career path [00:43:00]."
     )
     for_manager.append(
         "Managers spend more time on documentation, resource justification and headcount [00:44:00]; "
-        "the manager side counts how much you enjoy exactly that."
+        "the manager side counts how much you enjoy exactly that (the kit's own scoring)."
     )
     gap = ic_score - mgr_score
     if gap >= 1.5:

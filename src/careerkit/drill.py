@@ -297,11 +297,11 @@ def check_real_feedback(plan: RealFeedbackPlan) -> list[str]:
     problems = []
     named = [g for g in plan.givers if g.name.strip()]
     if not named:
-        problems.append("Name at least one person who sees your work up close [00:30:41].")
+        problems.append("Name at least one person to ask for real feedback, not formal feedback [00:30:41].")
     elif all(g.relation == c.formal_relation for g in named):
         problems.append(
             "Everyone you named is your manager: that is where formal feedback comes from. "
-            "Add a peer or someone on your team for real feedback [00:30:41]."
+            "Add a peer or someone on your team for real feedback [00:30:41] (kit's own suggestion)."
         )
     if not plan.safety and not plan.safety_own.strip():
         problems.append("Choose at least one way to make it safe to be honest with you [00:31:53].")

@@ -465,7 +465,7 @@ def find_contradictions(log: ContradictionLog) -> ContradictionMatrix:
                 found.append(Contradiction(
                     item=index, strength=strength,
                     sentence=f"{who} challenges “{strength}”: “{item.about.strip()}”. Do not file it as an anomaly: "
-                    "what would be true if they were right? [00:57:30]",
+                    "what would be true if they were right (kit's own question)? [00:57:30]",
                 ))
         cells.append(row)
     labels = [f"{i + 1}. {(item.giver.strip() or 'someone')}" for i, item in enumerate(log.items)]

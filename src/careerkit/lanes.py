@@ -348,12 +348,12 @@ def check_choice(ratings: LaneRatings, ranking: list[LaneRank]) -> list[str]:
     if not ratings.chosen:
         lines.append(
             f"You have not picked a lane. Your ratings rank {top.label} first. Picking a specific lane is crucial "
-            "[00:24:21]: the risk of no pick is expertise spread thin, world-class in none [00:24:04]."
+            "[00:24:21]: become world-class in a specific area [00:24:04]. Without a pick, expertise spreads thin (kit's own)."
         )
     elif len(ratings.chosen) > 1:
         lines.append(
-            f"You picked {len(picked)} lanes ({', '.join(picked)}). That is allowed, and it is the risk the source warns "
-            "about: picking a specific lane is crucial [00:24:21]. Which one would you lead with?"
+            f"You picked {len(picked)} lanes ({', '.join(picked)}). That is allowed, and it goes against the source's "
+            "advice: picking a specific lane is crucial [00:24:21]. Which one would you lead with?"
         )
     else:
         mine = rank_of[ratings.chosen[0]]

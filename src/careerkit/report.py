@@ -152,7 +152,7 @@ def stall_causes(values: list[Any], k: int) -> list[Distribution]:
     labels = {c.id: c.label for c in feedback.content().stall_causes}
     tops = ([s.ranked[0].id] for s in stalls if s.answers)
     found = distribution("Most likely cause of a stalled promotion", "Cause", "single", tops, labels, k,
-                         "[00:26:26]-[00:29:41]", "Only people who answered the questions are counted.")
+                         "[00:26:26]-[00:29:41]", "The ranking is the kit's own. Only people who answered the questions are counted.")
     return [found] if found else []
 
 

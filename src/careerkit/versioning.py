@@ -101,7 +101,7 @@ def _market_id_set() -> frozenset[str]:
 
 # answers
 class EndState(BaseModel):
-    """Where the participant wants to be in 10-20 years [00:08:11]."""
+    """Where the participant wants to be in the long run [00:08:11] (10-20 years is the kit's own suggestion)."""
 
     role: str = Field("", max_length=SHORT, title="The role")
     builder: str = Field("", max_length=LONG, title="The kind of builder")
@@ -248,7 +248,7 @@ def weigh_stay_or_go(answer: StayOrGo) -> StayOrGoResult:
     margin = benefit - 2 * answer.cost
     reasons = [
         f"Learning ahead {answer.learning_left}/10 and story value {answer.story_value}/10 "
-        f"against a cost of {answer.cost}/10 (counted twice: it is paid every day).",
+        f"against a cost of {answer.cost}/10 (counted twice: it is paid every day). The weighing is the kit's own.",
     ]
     by_id = {r.id: r for r in content().short_term_reasons}
     pulls = [by_id[r] for r in answer.short_term_reasons if r in by_id]

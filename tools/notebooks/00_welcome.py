@@ -9,8 +9,11 @@ cells = [
 Welcome. Over the next modules you will plan your career the way you would plan a product:
 an end state, versions, a lane, a story, feedback loops, and a second North Star for later on.
 
-Everything comes from one source: a podcast conversation on PM career development. Each exercise
-cites the moment in it, like `[00:08:11]`, so you can go back to the words themselves.
+The career ideas come from one source: a podcast conversation on PM career development. Each idea
+from it cites its moment, like `[00:08:11]`, so you can go back to the words themselves.
+A few exercises borrow from named outside work (*Designing Your Life* by Burnett & Evans, and
+*Thanks for the Feedback* by Stone & Heen), and the kit adds its own scores, prompts and rules of thumb.
+Those are marked where they appear: with the work's name, or *kit's own*.
 """),
     notes("""
 Welcome the room. Say what the kit is for: a plan you keep and revise, not a test.

@@ -27,7 +27,8 @@ Ask the room to name one short-term reason they have moved for. No judgement: it
 """),
     exercise(
         "versioning.end_state", "Exercise 1: your end state",
-        "Where do you want to be in 10 to 20 years? Name the role, and the kind of builder you want to be. "
+        "Where do you want to be in the long run? (The kit suggests 10 to 20 years; the source names no number.) "
+        "Name the role, and the kind of builder you want to be. "
         "You are not committing: a product vision changes as you learn.",
         5, "[00:08:11]",
     ),
@@ -35,7 +36,7 @@ Ask the room to name one short-term reason they have moved for. No judgement: it
         "versioning.roadmap", "Exercise 2: your version roadmap",
         "List your career as versions: v1 is where you are now. For each, give the role, company stage, market, "
         "the years, and what you will learn. Then name the **skip job**: your boss's boss's role. "
-        "Aim for at least three versions: now, next, and the one after.",
+        "Aim for at least three versions: now, next, and the one after it `[00:08:30]`.",
         10, "[00:08:30]",
     ),
     notes("""
@@ -51,8 +52,9 @@ the next exercise makes it visible. Debrief: "What surprised you when you wrote 
     exercise(
         "versioning.promotion_check", "Exercise 3: promotion or new version?",
         "The kit reads your roadmap and flags each version that is only a promotion in place: same company, "
-        "same stage, same market, nothing new to learn. For each flag, write what would make it a real new version.",
-        5, "[00:09:18]",
+        "same stage, same market, nothing new to learn (the kit's own rule). For each flag, write what would make it "
+        "a real new version.",
+        5, "[00:09:18]", origin="kit",
     ),
     md("""
 ## Building a diverse portfolio
@@ -66,14 +68,15 @@ the next exercise makes it visible. Debrief: "What surprised you when you wrote 
     exercise(
         "versioning.portfolio", "Exercise 4: your stage portfolio",
         "The grid counts the years your roadmap spends in each stage and market. Which gap do you most want to fill, "
-        "and in which version?",
-        5, "[00:12:02]",
+        "and in which version? (The grid is the kit's own way to look at the source's stages and markets.)",
+        5, "[00:12:02]", origin="kit",
     ),
     exercise(
         "versioning.stay_or_go", "Exercise 5: grit it out or move on?",
         "A long-term view helps you decide whether to grit it out in your current role or move on. Rate what is "
-        "still ahead to learn, what staying adds to your story, and what it costs you. Tick what pulls you out.",
-        5, "[00:08:56]",
+        "still ahead to learn, what staying adds to your story, and what it costs you. Tick what pulls you out. "
+        "(The three ratings and the verdict they give are the kit's own.)",
+        5, "[00:08:56]", origin="kit",
     ),
     notes("""
 Pitfall: people read the verdict as advice. It is a mirror of their own ratings. Ask:
@@ -84,7 +87,7 @@ Pitfall: people read the verdict as advice. It is a mirror of their own ratings.
         "Sketch three different roadmaps: the one you are living, the one if that disappeared tomorrow, and the wild "
         "card. Rate each on four dials. (This exercise is borrowed from outside the podcast: the Odyssey Plan of "
         "*Designing Your Life*.)",
-        10, "[00:08:11]",
+        10, "[00:08:11]", origin="designing_your_life",
     ),
     md("""
 ## The ex-growth company trap
@@ -93,27 +96,34 @@ Pitfall: people read the verdict as advice. It is a mirror of their own ratings.
   not laying off, not raising, still searching for product-market fit at inflated valuations `[00:16:30]`.
 - Signs: still looking for product-market fit at a valuation of **hundreds of millions** or more `[00:18:30]`;
   **heavy effort to acquire users**, no pull from the product `[00:20:58]`.
-- Equity may become worthless: a real **pay cut** against market `[00:20:00]`. Founders can recapitalise or restart;
-  employees have **no recourse**: treat staying as a new four-year investment `[00:19:16]`.
-- Good reasons to stay: the **biggest role** you could get, **unique learning**, **loyalty** to the team `[00:21:34]`.
+- Equity **may become worthless**: a real **pay cut** against market `[00:20:00]`. Founders can recapitalise or restart;
+  employees **generally have no recourse**, and **should consider leaving** rather than make a new four-year
+  investment `[00:19:16]`.
+- The main reasons to consider staying: it is the **biggest role** you could get **and** offers **unique learning**,
+  or **loyalty** to the team `[00:21:34]`.
 """),
     exercise(
         "versioning.ex_growth", "Exercise 7: the ex-growth check",
         "For the company you are in (or considering), tick the signs you see and the reasons to stay that hold. "
-        "Then enter yearly pay to see the effective pay cut if the equity goes to zero.",
-        10, "[00:16:19]",
+        "Then enter yearly pay to see the effective pay cut if the equity becomes worthless. "
+        "(The weights and the low / medium / high read are the kit's own; the source's default advice stays "
+        "on screen whatever you tick.)",
+        10, "[00:16:19]", origin="kit",
     ),
     notes("""
 Sensitive: some people in the room may be in exactly this company. Keep it to the signals, never to named employers.
-Debrief: "What would change your risk level from high to low?"
+Debrief: "What would change your risk level from high to low?" The level is the kit's rough guide; the source's
+point is the default: employees generally have no recourse [00:19:16].
 """),
     md("""
 ## Key points
 
 - Plan long-term: think beyond the next job, to the skip job and your end state `[00:08:11]`.
 - Career is not promotion `[00:09:28]`.
-- Build a portfolio of stages and markets, not logos `[00:12:15]`.
-- Watch for the ex-growth trap, and price your equity at zero `[00:20:00]`.
+- Different stages and markets make you a better builder `[00:12:15]`; logos can help, especially executives
+  `[00:10:46]`, but logos alone, without a build-oriented purpose, can leave you unfulfilled `[00:12:46]`.
+- Watch for the ex-growth trap: its equity may become worthless `[00:20:00]`, and employees generally have
+  no recourse `[00:19:16]`.
 """),
 ]
 
@@ -122,16 +132,16 @@ meta = {
     "teaching": 20,
     "exercises": 50,
     "objectives": [
-        "Describe a 10-20 year end state and work backwards from it",
+        "Describe a long-term end state and work backwards from it",
         "Plan at least three versions of your career, including the skip job",
         "Tell a promotion in place from a new version",
-        "Recognise the signs of an ex-growth company and price equity at zero",
+        "Recognise the signs of an ex-growth company, and what you lose if its equity becomes worthless",
     ],
     "keypoints": [
-        "Short-term reasons lead to lateral moves",
+        "Short-term reasons often lead to lateral moves",
         "Career is not promotion",
         "A portfolio of stages and markets makes a better builder",
-        "In an ex-growth company, employees have no recourse",
+        "In an ex-growth company, employees generally have no recourse, and should consider leaving",
     ],
 }
 

@@ -34,8 +34,10 @@ a willingness to change [00:29:41]. Do not let the room treat the first three as
         "feedback.promotion_stall", "Exercise 1: why isn't my promotion happening?",
         "Answer each statement for a promotion you are waiting for (or one you waited for). The kit starts every "
         "cause at its base rate, then moves it with your answers, and ranks the four causes with the reasons "
-        "and the moves the source suggests for each. The base rates are shown on purpose.",
-        10, "[00:26:26]",
+        "and the moves for each. The base rates are shown on purpose: about half is the source's `[00:28:57]`; "
+        "the statements, their weights and the even split of the other half are the kit's own, and so are the "
+        "moves marked *kit's own*.",
+        10, "[00:26:26]", origin="kit",
     ),
     notes("""
 Debrief: "Which cause ranked higher than you expected? Which answer moved it?"
@@ -53,22 +55,24 @@ If someone's development area ranks first, ask what would make them sure, not wh
         "feedback.real_feedback", "Exercise 2: plan one real-feedback conversation",
         "Name whom you will ask (people who see your work up close), how you will make it safe, and the exact "
         "question you will ask, word for word. If you manage a team, plan how you will thank givers in your "
-        "next staff meeting.",
+        "next staff meeting `[00:34:11]`.",
         10, "[00:30:41]",
     ),
     notes("""
 Walk the room and read questions over shoulders. The common one is "Any feedback for me?": it invites polite,
-formal answers. Push for one specific, open question. Facilitator variant [00:34:11]: in a team workshop, close
-by thanking, by name and with consent, someone who gave you feedback during the day.
+formal answers. Push for one specific, open question. Facilitator variant, the kit's adaptation of the source's
+staff-meeting thanks [00:34:11]: in a team workshop, close by thanking, by name and with consent, someone who gave
+you feedback during the day.
 """),
     exercise(
         "feedback.repeat_back", "Exercise 3: the repeat-back drill",
         "**Solo:** pick a statement, read it once, and type back what you heard, in your own words. The kit shows "
         "which key points came back, any defensive words (*but*, *actually*, *to be fair*, *that's not*, *I didn't*, "
-        "justifications), whether you ended by checking (*Did I get that right?*), and one tip.\n\n"
+        "justifications), whether you ended by checking (*Did I get that right?*), and one tip. The statements, the "
+        "score and the tips are the kit's own; repeating it back is the source's advice `[00:32:21]`.\n\n"
         "**Pair:** switch to pair mode. Your partner says one piece of feedback aloud; you type the repeat-back; "
         "your partner presses *Yes, exactly* or *Not quite*. Loop until it is right; the kit logs the loops.",
-        15, "[00:32:21]",
+        15, "[00:32:21]", origin="kit",
     ),
     notes("""
 Run solo for five minutes, then pairs for ten (swap halfway). The score is a mirror, not a grade:
@@ -80,15 +84,15 @@ reach for when it stung?" Most people find their own "but".
 
 - Senior leaders' hidden development areas are often **direct consequences of their strengths** `[00:53:11]`:
   what got you here is not what gets you there `[00:53:55]`.
-- A great **collaborator** may need others to agree `[00:54:44]`; someone excellent at **growth** may struggle
-  with **innovation** `[00:55:34]`; a world-class **storyteller** with **details** `[00:55:38]`;
-  an amazing **listener** may be **indecisive** `[00:56:06]`.
+- A great **collaborator** might struggle as a leader if the collaboration relies on others agreeing `[00:54:44]`;
+  someone excellent at **growth** might struggle with **innovation** `[00:55:34]`; a world-class **storyteller**
+  with **details** `[00:55:38]`; an amazing **listener** might be **indecisive** `[00:56:06]`.
 - Shadows are hard to see because they are tied to identity and past success `[00:56:35]`.
 """),
     exercise(
         "feedback.shadows", "Exercise 4: your superpowers and their shadows",
-        "Tick the superpowers people rely on you for. The kit pairs each with its likely shadow. Rate how much you "
-        "use each one: too little, the right amount, or too much.",
+        "Tick the superpowers people rely on you for. The kit pairs each with the shadow the source names for it. "
+        "Rate how much you use each one: too little, the right amount, or too much (the kit's own scale).",
         10, "[00:53:11]",
     ),
     notes("""
@@ -105,9 +109,10 @@ Facilitators can add superpower and shadow pairs in content/feedback.toml before
     exercise(
         "feedback.contradictions", "Exercise 5: the contradictory feedback log",
         "List the strengths you claim (copy your superpowers). Then log feedback you have received: who gave it, "
-        "what kind, what it is about, and whether it affirms or challenges you. The kit flags feedback that "
-        "contradicts a strength, and maps strengths against feedback.",
-        10, "[00:57:30]",
+        "what kind (appreciation, coaching or evaluation, after Stone & Heen, *Thanks for the Feedback*), what it is "
+        "about, and whether it affirms or challenges you. The kit flags feedback that contradicts a strength "
+        "`[00:57:30]`, and maps strengths against feedback.",
+        10, "[00:57:30]", origin="stone_heen",
     ),
     notes("""
 Debrief: "Which contradiction did you want to call an anomaly?" Then: "What would be true if they were right?"

@@ -6,7 +6,7 @@ cells = [
     md("""
 # 04 · Act 3: after the rabbit, a second North Star
 
-Careers now run for 60 to 70 years. What keeps you running after you reach the goal you are chasing now,
+Careers can now span 60 to 70 years `[01:05:50]`. What keeps you running after you reach the goal you are chasing now,
 and who do you travel with?
 """),
     code("import careerkit as ck\nck.start('04 Act 3')"),
@@ -20,14 +20,15 @@ Few hands go up. That gap is this module.
 - Careers can now span **60 to 70 years** `[01:05:50]`.
 - Reach a big milestone at 30, becoming a VP or starting a company, and most of that career is still ahead,
   possibly **without a guiding North Star** `[01:05:50]`.
-- The podcast calls the later stage **Act 3** `[01:06:05]`. In this kit, Act 1 and Act 2 are simply the stretches before it.
+- The podcast calls the later stage **Act 3** `[01:06:05]`. In this kit, Act 1 and Act 2 are simply the stretches
+  before it (kit's own names).
 """),
     exercise(
         "act3.career_line", "Exercise 1: your whole career on one line",
         "Set your age, when your career started, and how long it may run. Mark where Act 2 and Act 3 begin, and the age "
         "at which your current goal ends (your module 1 end state). The line shows your roadmap's versions, and how "
-        "many years come **after** the goal.",
-        5, "[01:05:50]",
+        "many years come **after** the goal. (The line and its acts are the kit's own picture.)",
+        5, "[01:05:50]", origin="kit",
     ),
     notes("""
 Let people pick their own span: some will say 40 years, and that is fine. The point is the hatched stretch after
@@ -50,8 +51,9 @@ If someone seems troubled, talk to them privately after the session and point th
     exercise(
         "act3.rabbit", "Exercise 2: have you caught your rabbit?",
         "Name the goal you are chasing, and how close you are. Then: once you have it, what is left on the track? "
-        "Finish with a private self-check on the warning signs the podcast names. It stays in your workbook.",
-        10, "[01:02:23]",
+        "Finish with a private self-check on the warning signs the podcast names `[01:06:20]`; its questions and "
+        "read-out are the kit's own. It stays in your workbook.",
+        10, "[01:02:23]", origin="kit",
     ),
     md("""
 ## Two arcs for Act 3
@@ -65,8 +67,9 @@ for greater fulfilment and benefit to society `[01:10:06]`.
     exercise(
         "act3.arcs", "Exercise 3: weigh the two arcs",
         "For each arc, tick the forms that appeal, rate what it would give you, and how much energy you feel for it. "
-        "Sketch a first step and give it a date. The chart shows where your energy points.",
-        10, "[01:09:09]",
+        "Sketch a first step and give it a date. The chart shows where your energy points. (The ratings and the "
+        "chart are the kit's own.)",
+        10, "[01:09:09]", origin="kit",
     ),
     notes("""
 Neither arc is the right one. Some people light up at investing; that is a legitimate Act 3 [01:09:09].
@@ -77,12 +80,14 @@ Debrief: "Whose arrow surprised them?" Then: "What is the smallest first step yo
 
 - Act 3 needs **intentional planning and reinvention**: a new North Star that keeps giving motivation and meaning
   beyond your first achievements `[01:07:30]`.
-- A North Star is a **direction**, not a destination: a title or an exit is a rabbit that can be caught `[01:05:02]`.
+- The kit's reading of the dog-racing image `[01:05:02]` (kit's own): a North Star works best as a **direction**,
+  not a destination; a title or an exit is a goal that can be caught, like the rabbit.
 """),
     exercise(
         "act3.north_star", "Exercise 4: your second North Star",
         "Write your second North Star in one sentence. Say why it would still move you at 70. Then name the first "
-        "reinvention step, and by when.",
+        "reinvention step, and by when. (The kit flags words that name a goal that can be caught, such as a title "
+        "or an exit: its own list.)",
         10, "[01:07:30]",
     ),
     notes("""
@@ -95,8 +100,10 @@ Pairs: read your sentence to a neighbour; the neighbour asks "and after that?" o
 - Managers rarely get formal training, so **communities**, inside your company and outside it, are becoming
   crucial for learning and growth `[00:46:16]`.
 - They give **safety and authenticity** `[00:46:27]`, a sense of **not being alone** `[00:46:33]`, and **shared best practices** `[00:46:36]`.
-- Senior roles are lonely: the Skip CPO Community was created as a safe space for CPOs `[00:48:44]`, kept to leaders
-  of mid- to late-stage companies whose problems are alike `[00:51:00]`. Search LinkedIn and connect with members `[00:50:42]`.
+- Senior roles are lonely: **Nikhail Singhal**, a seasoned product leader, created the Skip CPO Community as a safe
+  space for Chief Product Officers `[00:48:44]`, kept to leaders of mid- to late-stage companies, whose problems are
+  most alike `[00:51:00]`. He suggests searching LinkedIn for it and connecting with members, or finding other
+  relevant communities online `[00:50:42]`.
 """),
     exercise(
         "act3.community", "Exercise 5: your community plan",
@@ -131,7 +138,7 @@ meta = {
     ],
     "keypoints": [
         "Careers can span 60-70 years",
-        "A goal that can be caught leaves you without a next objective",
+        "A goal that can be caught can leave you without a next objective",
         "Act 3 has two arcs: scaled economics and giving",
         "Communities give safety, company and shared practice",
     ],

@@ -17,15 +17,15 @@ Nobody has to show their plan to anyone: it is exported to their own workbook fo
 ## Your career as a product, and your plan as one too
 
 - Treat your career as a product: work back from an end state, and plan **versions** `[00:08:11]`.
-- The same goes for the plan itself: **ship** it as v1 today, and ship v2 when your answers change.
-- Comparing versions shows what you learned: steps added or dropped, a lane changed, ratings that moved.
+- The same goes for the plan itself (kit's own): **ship** it as v1 today, and ship v2 when your answers change.
+- Comparing versions shows what you learned (kit's own): steps added or dropped, a lane changed, ratings that moved.
 """),
     exercise(
         "plan.overview", "Exercise 1: read your plan",
         "Your end state and roadmap, your lane, your story and press release, your feedback commitments and your Act 3 "
         "North Star, with their charts. A section you skipped names the notebook that fills it. Read it once, "
         "top to bottom: what would you change?",
-        10, "[00:08:11]",
+        10, "[00:08:11]", origin="kit",
     ),
     notes("""
 Debrief: "Which section was hardest to read back?" Usually the story or the North Star. People who skipped modules
@@ -35,19 +35,19 @@ see gaps, not errors: point them to the named notebook for homework.
         "plan.export", "Exercise 2: export it",
         "Export your plan as one HTML page (charts inside, opens offline), as Markdown, and as a PDF where this "
         "machine can print one. Keep it beside your career story: you will tell it to your next employer `[00:25:01]`.",
-        5, "[01:21:38]",
+        5, "[01:21:38]", origin="kit",
     ),
     exercise(
         "plan.ship", "Exercise 3: ship a version",
         "Ship your plan as the next version, with a date and a note on what changed and why. Every answer is kept as "
         "it is today, so you can compare later.",
-        5, "[00:08:11]",
+        5, "[00:08:11]", origin="kit",
     ),
     exercise(
         "plan.compare", "Exercise 4: compare two versions",
         "Pick two shipped versions. The table lists roadmap steps added or dropped, a changed lane, ratings that "
         "moved, and exercises answered since; the chart shows the same at a glance.",
-        5, "[00:08:11]",
+        5, "[00:08:11]", origin="kit",
     ),
     notes("""
 For a first-time participant there is only one version: suggest shipping v1 now and v2 after the next

@@ -88,7 +88,7 @@ class RatingsView(Exercise):
             cells.append(w.HTML(f"{esc(lane.label)} <span class='ck-hint'>{esc(lane.hint)} {esc(lane.timestamp)}</span>"))
             cells += list(self.scores[lane.id].values())
         grid = w.GridBox(cells, layout=w.Layout(grid_template_columns="minmax(200px, 3fr) repeat(3, 110px)", width="100%"))
-        hints = " ".join(f"{d.label}: {d.hint}" for d in content.dimensions)
+        hints = " ".join(f"{d.label}: {d.hint}" for d in content.dimensions) + f" The three questions are a frame {content.dimensions[0].cite}."
         self.pick = Checklist([(lane.id, lane.label) for lane in content.lanes], self._on_change)
         self.why = text_area("Why this lane? One or two sentences you could tell your next employer.", 2)
         self.refresh = w.Button(description="Re-read my energy log", icon="refresh")
