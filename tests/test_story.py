@@ -223,7 +223,7 @@ def test_an_empty_press_release_renders_nothing_and_asks_for_a_headline():
     empty = pr.PressRelease()
     assert pr.press_release_markdown(empty) == "" and pr.press_release_html(empty) == ""
     assert pr.check_press_release(empty) == [
-        "Start with the headline: who you are and the lane you own, in one line [00:25:01]."
+        "Start with the headline: who you are and the lane you own, in one line (kit's own, building on [00:25:01])."
     ]
 
 
@@ -238,7 +238,7 @@ def test_press_release_checks_name_we_language_and_a_proofless_subheadline():
 
 def test_a_long_headline_is_named():
     problems = pr.check_press_release(release(headline=" ".join(["word"] * 15)))
-    assert "The headline has 15 words: can you say it in 12 or fewer?" in problems
+    assert "The headline has 15 words: can you say it in 12 or fewer (kit's own rule of thumb)?" in problems
 
 
 def test_draft_uses_the_story_and_the_lane():

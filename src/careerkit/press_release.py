@@ -99,11 +99,11 @@ def check_press_release(release: PressRelease, story_words: StoryWords | None = 
     """Soft checks: missing parts, a headline too long to remember, we-language, claims without evidence."""
     sw = story_words or words()
     if release.is_empty():
-        return ["Start with the headline: who you are and the lane you own, in one line [00:25:01]."]
+        return ["Start with the headline: who you are and the lane you own, in one line (kit's own, building on [00:25:01])."]
     labels = {p.id: p.label for p in content().press_release_parts}
     problems = [f"{labels[name]} is empty." for name in labels if not getattr(release, name).strip()]
     if len(release.headline.split()) > 12:
-        problems.append(f"The headline has {len(release.headline.split())} words: can you say it in 12 or fewer?")
+        problems.append(f"The headline has {len(release.headline.split())} words: can you say it in 12 or fewer (kit's own rule of thumb)?")
     own = " ".join([release.headline, release.subheadline, release.story_so_far, release.whats_next])
     count = count_pronouns(own, sw)
     if count.we > count.i:

@@ -66,7 +66,7 @@ Without a group folder, ticking *share* is remembered and nothing leaves this ma
 |---|---|---|
 | 01 | Long-term versioning | An end state, a version roadmap, a stay-or-go read |
 | 02 | Lane selection | One lane of product ambiguity, an "I" story, a press release |
-| 03 | Feedback repetition drills | A repeat-back habit, a diagnosis of a stalled promotion |
+| 03 | Feedback repetition drills | A repeat-back habit, a read on a stalled promotion |
 | 04 | Act 3 arcs | A second North Star, a community to join |
 | 05 | My plan | Your career plan, shipped as a version |
 """, slide="slide"),

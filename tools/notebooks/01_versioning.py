@@ -22,7 +22,8 @@ Most will be short-term: a boss, a slow company. That is the hook for the first 
 - Think past the next job, to the one after it, or your **boss's boss's** job `[00:08:30]`.
 """),
     notes("""
-Talking point: a product manager would never ship features only because the last sprint was annoying.
+Talking point (the kit's own analogy): a product manager would not ship features only because the last sprint was
+annoying.
 Ask the room to name one short-term reason they have moved for. No judgement: it is the default.
 """),
     exercise(

@@ -26,7 +26,7 @@ Look beyond the surface complaint. Four causes `[00:26:26]`–`[00:29:41]`:
 4. **An unacknowledged development area**: about **half the time** `[00:28:57]`.
 """),
     notes("""
-Talking point: the fourth cause is the uncomfortable one, and it is the most common, about 50% [00:28:57].
+Talking point: the fourth cause is the uncomfortable one, and the source puts it at about half the time [00:28:57].
 Managers may be poor at naming it, or the person unwilling to hear it [00:29:10]. It takes self-awareness and
 a willingness to change [00:29:41]. Do not let the room treat the first three as the comfortable exits.
 """),
@@ -122,7 +122,8 @@ Keep it to the learner's own notes; no one reads out feedback about a colleague.
 ## Key points
 
 - A stalled promotion has four causes; about half the time it is a development area you do not see `[00:28:57]`.
-- Ask for real feedback, make it safe, and repeat it back before anything else `[00:30:41]`–`[00:32:21]`.
+- Ask for real feedback `[00:30:41]`, make it safe `[00:31:53]`, and repeat it back, even when it is hard to hear
+  `[00:32:21]`.
 - Your superpowers cast shadows `[00:53:11]`; contradictory feedback is how you find them `[00:57:30]`.
 """),
 ]
@@ -139,7 +140,7 @@ meta = {
     ],
     "keypoints": [
         "About half the time a stalled promotion is an unacknowledged development area",
-        "Real feedback needs safety; repeat it back before you respond",
+        "Real feedback needs safety; repeat back what you hear",
         "Strengths cast shadows that are hard to see",
         "Contradictory feedback is not an anomaly",
     ],

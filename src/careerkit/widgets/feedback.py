@@ -27,7 +27,8 @@ class PromotionStallView(Exercise):
         return [
             w.HTML(
                 "<p class='ck-hint'>Before any answer, each cause starts at its base rate. About half the time the "
-                f"cause is a development area the person does not see [00:28:57]. Base rates: {esc(rates)}.</p>"
+                f"cause is a development area the person may not recognise [00:28:57]; the even split of the other half is "
+                f"the kit's own assumption. Base rates: {esc(rates)}.</p>"
             ),
             *[labelled(f"{q.text} {q.cite}", self.questions[q.id]) for q in c.stall_questions],
             labelled("Your first move", self.first_move),

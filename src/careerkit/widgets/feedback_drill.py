@@ -302,5 +302,5 @@ class RealFeedbackView(Exercise):
             return bullets(problems, "ck-warning")
         return (
             f"<p class='ck-feedback'>&#10003; Ready to ask: <b>“{esc(answer.question)}”</b>. When they answer, repeat it "
-            "back before anything else [00:32:21].</p>"
+            "back, even if it is hard to hear [00:32:21].</p>"
         )
