@@ -322,6 +322,11 @@ class ExGrowthResult(BaseModel):
     pay_cut_amount: int | None = None
 
 
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: "It is the biggest role I could get" -> "it is the biggest role I could get"."""
+    return label[:1].lower() + label[1:]
+
+
 def stay_case(answer: ExGrowth) -> list[list[StayReason]]:
     """The source's reasons to stay that hold, as whole conditions [00:21:34].
 
@@ -355,7 +360,7 @@ def assess_ex_growth(answer: ExGrowth) -> ExGrowthResult:
         reasons.append(f"{c.ex_growth_advice.label} {c.ex_growth_advice.cite}")
     holding = stay_case(answer)
     if holding:
-        cases = [" and ".join(r.label.lower() for r in group) for group in holding]
+        cases = [" and ".join(_lower_first(r.label) for r in group) for group in holding]
         weigh = " Weigh them beside that default: they do not cancel it." if seen else ""
         reasons.append(
             "The source's reasons to consider staying hold for you: " + "; or ".join(cases) + f" [00:21:34].{weigh}"
@@ -367,7 +372,7 @@ def assess_ex_growth(answer: ExGrowth) -> ExGrowthResult:
             continue
         members = [r for r in c.stay_reasons if r.group == group_id]
         reasons.append(
-            "The source pairs these reasons: " + " and ".join(r.label.lower() for r in members)
+            "The source pairs these reasons: " + " and ".join(_lower_first(r.label) for r in members)
             + " [00:21:34]. One without the other is not one of its reasons to stay."
         )
     result = ExGrowthResult(risk=risk, reasons=reasons)
