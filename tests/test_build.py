@@ -24,6 +24,7 @@ from careerkit.content import demo_answers
 from careerkit.errors import BuildError
 from careerkit.plan import demo_versions
 from careerkit.preprocessors import CheckConventions, PruneWidgetState, TitleSlide, Worksheet
+from pdftext import squash
 
 COMMENTS = re.compile(r"<!--.*?-->|/\*.*?\*/", re.S)
 URL = re.compile(r"(?:https?:)?//[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s\"'<>)]*", re.I)
@@ -359,7 +360,16 @@ def demo_sentences(key: str) -> list[str]:
             for item in value:
                 yield from strings(item)
 
-    return [text for text in strings(DEMO.get(key)) if len(text.split()) >= 3]
+    return [text for text in strings(DEMO.get(key)) if len(text.split()) >= 3 and squash(text) not in KIT_TEXT]
+
+
+def kit_text() -> str:
+    """Every sentence the kit ships (content files, notebooks): a demo answer that quotes one proves nothing."""
+    files = [*(ROOT / "src" / "careerkit" / "content").glob("*.toml"), *NOTEBOOKS.glob("*.ipynb")]
+    return squash(" ".join(path.read_text(encoding="utf-8") for path in files))
+
+
+KIT_TEXT = kit_text()
 
 
 RESULT = re.compile(r'class="ck-result(?: [^"]*)?"')
