@@ -60,20 +60,29 @@ def deck_notebook(states: dict, *, notes_after: bool = True):
     return nb
 
 
+def result_pages(nb) -> list[str]:
+    return [c.outputs[0]["data"]["text/html"] for c in nb.cells if RESULT_TAG in c.metadata.get("tags", [])]
+
+
 def result_html(nb) -> str:
-    cell = next(c for c in nb.cells if RESULT_TAG in c.metadata.get("tags", []))
-    return cell.outputs[0]["data"]["text/html"]
+    return "".join(result_pages(nb))
 
 
-def test_the_prompt_keeps_its_slide_and_the_result_comes_on_the_sub_slide_below():
+def test_the_prompt_keeps_its_slide_and_the_chart_then_the_feedback_come_on_sub_slides_below():
     nb, _ = ExerciseSlides().preprocess(deck_notebook(exercise_state()), {})
     kinds = [(c.cell_type, c.metadata["slideshow"]["slide_type"]) for c in nb.cells]
-    assert kinds == [("markdown", "slide"), ("markdown", "notes"), ("code", "subslide")]  # notes stay with the prompt
-    assert PROMPT_TAG in nb.cells[0].metadata["tags"]
-    page = result_html(nb)
-    assert "Demo result: Rate the six lanes" in page
-    assert "You picked Growth &amp; it ranks first." in page
-    assert f'src="data:image/png;base64,{PNG}"' in page and 'alt="Chart: lanes"' in page
+    assert kinds == [("markdown", "slide"), ("markdown", "notes"), ("code", "subslide"), ("code", "subslide")]
+    assert PROMPT_TAG in nb.cells[0].metadata["tags"]  # and the notes stay with the prompt
+    chart, text = result_pages(nb)
+    assert f'src="data:image/png;base64,{PNG}"' in chart and 'alt="Chart: lanes"' in chart
+    assert "<figcaption>You picked Growth &amp; it ranks first.</figcaption>" in chart
+    assert "Demo result: Rate the six lanes" in text and "You picked Growth &amp; it ranks first." in text
+    assert len({c.id for c in nb.cells}) == len(nb.cells)
+
+
+def test_without_a_chart_the_result_is_one_sub_slide():
+    nb, _ = ExerciseSlides().preprocess(deck_notebook(exercise_state(chart=False)), {})
+    assert len(result_pages(nb)) == 1 and "<img" not in result_html(nb)
 
 
 def test_the_participants_words_reach_the_slide_escaped():
@@ -100,7 +109,7 @@ def test_the_share_box_and_saved_status_are_not_part_of_the_result():
 def test_long_feedback_is_cut_to_what_fits_the_slide_and_says_so():
     long = "<ul>" + "".join(f"<li>{'word ' * 60}number {i}</li>" for i in range(8)) + "</ul>"
     page = result_html(ExerciseSlides().preprocess(deck_notebook(exercise_state(long)), {})[0])
-    assert page.count("<li>") <= 3 and "…" in page
+    assert page.count("<li>") <= 5 and "…" in page
     assert "number 7" not in page
 
 

@@ -2,14 +2,15 @@
 
 An exercise widget holds a whole form (every control, the share box, a long feedback and a chart);
 scaled down to fit a 1280x720 slide its text comes out at 5 to 15 px. In the deck, ``ExerciseSlides``
-keeps the prompt and its time box on the exercise's slide, and puts on a vertical sub-slide under it a
-static, readable view of the demo participant's result, read from the saved widget state: the chart,
-the headline feedback and the participant's own words. The full widget stays in the notebook (and the
+keeps the prompt and its time box on the exercise's slide, and puts on vertical sub-slides under it a
+static, readable view of the demo participant's result, read from the saved widget state: the chart as
+large as the slide allows, then the headline feedback and the participant's own words. The full widget stays in the notebook (and the
 app); the handout keeps the prompt and room to write.
 """
 
 from __future__ import annotations
 
+import copy
 import html
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -30,13 +31,12 @@ RESULT_TAG = "ck-exercise-result"  # the sub-slide with the demo participant's r
 TEXT_MODELS = ("TextModel", "TextareaModel")
 BLOCKS = ("li", "p", "h4", "h5", "div", "tr", "dt", "dd", "blockquote")
 
-# What fits on a 1280x720 slide at 20 px beside a chart (measured: a longer text is shrunk to fit).
-HEADLINES = 3
-HEADLINE_CHARS = 150
-HEADLINE_TOTAL = 380
-QUOTES = 2
-QUOTE_CHARS = 140
-TEXT_ONLY_FACTOR = 2  # without a chart, the text has the whole width
+# What fits on a 1280x720 slide at 22 px (measured: a longer text would be shrunk to fit).
+HEADLINES = 5
+HEADLINE_CHARS = 160
+HEADLINE_TOTAL = 640
+QUOTES = 3
+QUOTE_CHARS = 160
 LABEL_CHARS = 30
 PANELS = ("AccordionModel", "TabModel")
 
@@ -169,16 +169,15 @@ def read_result(states: dict[str, Any], view_id: str) -> Result | None:
 
 
 def headline(result: Result) -> tuple[list[str], list[str]]:
-    """The feedback and own words that fit the result slide beside (or without) a chart."""
-    room = 1 if result.charts else TEXT_ONLY_FACTOR
+    """The feedback and own words that fit the result slide."""
     lines, total = [], 0
-    for block in (result.feedback + result.shown)[: HEADLINES * room]:
+    for block in (result.feedback + result.shown)[:HEADLINES]:
         line = shorten(block, HEADLINE_CHARS)
-        if lines and total + len(line) > HEADLINE_TOTAL * room:
+        if lines and total + len(line) > HEADLINE_TOTAL:
             break
         lines.append(line)
         total += len(line)
-    return lines, own_words(result.words, lines, QUOTES * room)
+    return lines, own_words(result.words, lines, QUOTES)
 
 
 def own_words(words: list[str], already: list[str], count: int) -> list[str]:
@@ -198,7 +197,7 @@ def _squash(text: str) -> str:
 
 
 def result_html(result: Result) -> str:
-    """The result sub-slide: chart on the left, headline feedback and the participant's words on the right."""
+    """The result sub-slide: the headline feedback and the participant's own words, the whole width."""
     e = html.escape
     feedback, quotes = headline(result)
     text = [f'<p class="ck-result-title">Demo result: {e(result.title)}</p>']
@@ -209,12 +208,18 @@ def result_html(result: Result) -> str:
     if quotes:
         text.append('<p class="ck-result-label">In the participant\'s words</p>')
         text += [f'<blockquote class="ck-result-words">{e(q)}</blockquote>' for q in quotes]
-    chart = ""
-    if result.charts:
-        png, alt = result.charts[0]
-        chart = f'<figure class="ck-result-chart"><img src="data:image/png;base64,{png}" alt="{e(alt)}"></figure>'
-    layout = "ck-result ck-result-with-chart" if chart else "ck-result"
-    return f'<div class="{layout}">{chart}<div class="ck-result-text">{"".join(text)}</div></div>'
+    return f'<div class="ck-result">{"".join(text)}</div>'
+
+
+def chart_html(result: Result) -> str:
+    """The chart sub-slide: the exercise's chart as large as the slide allows, its headline beneath."""
+    e = html.escape
+    png, alt = result.charts[0]
+    caption = f"<figcaption>{e(shorten(result.feedback[0], HEADLINE_CHARS))}</figcaption>" if result.feedback else ""
+    return (
+        f'<div class="ck-result-chart-slide"><p class="ck-result-title">Demo result: {e(result.title)}</p>'
+        f'<figure class="ck-result-chart"><img src="data:image/png;base64,{png}" alt="{e(alt)}">{caption}</figure></div>'
+    )
 
 
 def _view_id(cell: NotebookNode) -> str | None:
@@ -234,25 +239,23 @@ class ExerciseSlides(Preprocessor):
     def preprocess(self, nb, resources):
         states = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
         cells: list[NotebookNode] = []
-        pending: NotebookNode | None = None
+        pending: list[NotebookNode] = []
         for cell in nb.cells:
-            if pending is not None and is_notes(cell):
+            if pending and is_notes(cell):
                 cells.append(cell)
                 continue
-            if pending is not None:
-                cells.append(pending)
-                pending = None
+            cells += pending
+            pending = []
             if cell.cell_type == "markdown" and cell.metadata.get(META_KEY, {}).get("exercise"):
                 cell.metadata["tags"] = [*cell.metadata.get("tags", []), PROMPT_TAG]
             if is_exercise(cell):
                 view_id = _view_id(cell)
                 result = read_result(states, view_id) if view_id else None
                 if result is not None:
-                    pending = self.result_cell(cell, result)
+                    pending = self.result_cells(cell, result)
                     continue
             cells.append(cell)
-        if pending is not None:
-            cells.append(pending)
+        cells += pending
         nb.cells = cells
         if states:
             nb, resources = PruneWidgetState().preprocess(nb, resources)
@@ -261,9 +264,16 @@ class ExerciseSlides(Preprocessor):
         return nb, resources
 
     @staticmethod
-    def result_cell(cell: NotebookNode, result: Result) -> NotebookNode:
-        cell.outputs = [new_output("display_data", data={"text/html": result_html(result), "text/plain": ""})]
+    def result_cells(cell: NotebookNode, result: Result) -> list[NotebookNode]:
+        """The exercise's cell, now showing the result: after its chart, when it has one."""
         cell.metadata["slideshow"] = {"slide_type": "subslide"}
         cell.metadata["tags"] = [*cell.metadata.get("tags", []), RESULT_TAG]
-        return cell
+        cells = []
+        if result.charts:
+            chart = copy.deepcopy(cell)
+            chart.id = f"{cell.get('id', 'exercise')}-chart"
+            chart.outputs = [new_output("display_data", data={"text/html": chart_html(result), "text/plain": ""})]
+            cells.append(chart)
+        cell.outputs = [new_output("display_data", data={"text/html": result_html(result), "text/plain": ""})]
+        return [*cells, cell]
 
