@@ -106,6 +106,8 @@ def build(
     node_modules = find_assets()
     result = BuildResult(output=Path(output))
     chromium = find_chromium() if pdf else None
+    if pdf_notes and not pdf:
+        result.warnings.append("PDFs with speaker notes were not made: --pdf-notes prints PDFs, and --no-pdf was given.")
     if pdf and chromium is None:
         result.warnings.append(
             "PDFs were not made: no Chromium was found (install the 'chromium' package, or build with --no-pdf)."
