@@ -4,8 +4,8 @@ An exercise widget holds a whole form (every control, the share box, a long feed
 scaled down to fit a 1280x720 slide its text comes out at 5 to 15 px. In the deck, ``ExerciseSlides``
 keeps the prompt and its time box on the exercise's slide, and puts on vertical sub-slides under it a
 static, readable view of the demo participant's result, read from the saved widget state: the chart as
-large as the slide allows, then the headline feedback and the participant's own words. The full widget stays in the notebook (and the
-app); the handout keeps the prompt and room to write.
+large as the slide allows, then the headline feedback and the participant's own words. The full widget
+stays in the notebook (and the app); the handout keeps the prompt and room to write.
 """
 
 from __future__ import annotations
