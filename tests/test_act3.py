@@ -290,7 +290,7 @@ def test_the_act3_deck_builds_offline_with_speaker_notes_and_no_code(tmp_path):
     assert result.warnings == []
     deck = result.decks[0].read_text(encoding="utf-8")
     assert result.decks[0].name == "04_act3.slides.html"
-    links = re.findall(r"""(?:src|href)\s*=\s*["']([^"'#][^"']*)["']""", deck)
+    links = re.findall(r"""(?:src|href)\s*=\s*["'](?!data:)([^"'#][^"']*)["']""", deck)  # data: is inside
     assert links and not [link for link in links if re.match(r"(https?:)?//", link)]
     files = set(links) | set(re.findall(r"""["'](assets/[^"']+\.(?:js|css))["']""", deck))
     missing = [path for path in files if not (result.output / path).is_file()]

@@ -20,11 +20,15 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from browser.builtsite import MODULES, NOTEBOOKS, ROOT, built_site, chromium_available
 from careerkit.build import build, find_modules
 from careerkit.constants import EXERCISE, FACILITATOR, HIDE_INPUT, META_KEY
+from careerkit.content import demo_answers
 from careerkit.errors import BuildError
+from careerkit.plan import demo_versions
 from careerkit.preprocessors import CheckConventions, PruneWidgetState, TitleSlide, Worksheet
+from pdftext import squash
 
 COMMENTS = re.compile(r"<!--.*?-->|/\*.*?\*/", re.S)
 URL = re.compile(r"(?:https?:)?//[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s\"'<>)]*", re.I)
+DEMO = demo_answers()
 META = {"title": "Tiny", "teaching": 5, "exercises": 10, "objectives": ["Name <one> thing"], "keypoints": []}
 
 
@@ -276,8 +280,10 @@ def test_every_notebook_gets_a_deck_a_handout_a_pdf_and_a_row_in_the_index(site)
     for stem in MODULES:
         assert site.deck(stem).is_file() and site.handout(stem).is_file()
         assert f'href="{site.deck(stem).name}"' in index and f'href="{site.handout(stem).name}"' in index
+        assert site.single_file(stem).is_file() and f'href="single-file/{site.single_file(stem).name}"' in index
         if chromium_available():
-            assert site.pdf(stem).read_bytes().startswith(b"%PDF")
+            assert site.pdf(stem).is_file() and site.notes_pdf(stem).is_file()  # their pages: tests/browser
+            assert f'href="{site.notes_pdf(stem).name}"' in index
     if not chromium_available():
         assert "PDFs were not made: no Chromium was found" in site.stderr
     for asset in ("reveal.js/dist/reveal.js", "reveal.js/plugin/notes/notes.js", "require.js", "jquery.min.js",
@@ -339,19 +345,55 @@ def page_text_of(html: str) -> list[str]:
     return parser.words
 
 
+def demo_sentences(key: str) -> list[str]:
+    """What the demo participant typed for one exercise: its strings of three words or more (past attempts
+    at the repeat-back drill are kept in its ``history`` but not shown)."""
+
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for name, item in value.items():
+                if name != "history":
+                    yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    return [text for text in strings(DEMO.get(key)) if len(text.split()) >= 3 and squash(text) not in KIT_TEXT]
+
+
+def kit_text() -> str:
+    """Every sentence the kit ships (content files, notebooks): a demo answer that quotes one proves nothing."""
+    files = [*(ROOT / "src" / "careerkit" / "content").glob("*.toml"), *NOTEBOOKS.glob("*.ipynb")]
+    return squash(" ".join(path.read_text(encoding="utf-8") for path in files))
+
+
+KIT_TEXT = kit_text()
+
+
+RESULT = re.compile(r'class="ck-result(?: [^"]*)?"')
+
+
 @pytest.mark.notebook
 @pytest.mark.parametrize("stem", MODULES)
-def test_decks_carry_the_widgets_and_handouts_the_prompts(site, stem):
+def test_decks_show_what_each_exercise_gave_the_demo_participant_and_handouts_the_prompts(site, stem):
     nb = notebook(stem)
     deck_html = site.deck(stem).read_text(encoding="utf-8")
     handout_html = site.handout(stem).read_text(encoding="utf-8")
     exercises = tagged(nb, EXERCISE)
-    if exercises:
-        assert "application/vnd.jupyter.widget-state+json" in deck_html
-        assert deck_html.count("application/vnd.jupyter.widget-view+json") >= len(exercises)
+    assert len(RESULT.findall(deck_html)) == len(exercises), "one result sub-slide per exercise"
+    prompts = [c for c in nb.cells if c.cell_type == "markdown" and c.metadata.get(META_KEY, {}).get("exercise")]
+    deck = page_text(site.deck(stem)).words
+    typed = {p.metadata[META_KEY]["exercise"]: demo_sentences(p.metadata[META_KEY]["exercise"]) for p in prompts}
+    for key, sentences in typed.items():
+        if sentences:  # the deck shows the demo participant's own words, as they typed them
+            assert any(contains(deck, words(text)[:6]) for text in sentences), f"{stem}: none of the demo's {key} text"
+    if prompts and not any(typed.values()):  # the plan module reads earlier answers: its own are the versions
+        notes = [version.note for version in demo_versions()]
+        assert any(contains(deck, words(note)[:6]) for note in notes), f"{stem}: no demo plan version shown"
     assert "application/vnd.jupyter.widget-state+json" not in handout_html
     assert handout_html.count('class="ck-space"') == len(exercises)
-    prompts = [c for c in nb.cells if c.cell_type == "markdown" and c.metadata.get(META_KEY, {}).get("exercise")]
     handout = page_text(site.handout(stem)).words
     for prompt in prompts:
         assert contains(handout, opening(prompt)), prompt.source[:60]

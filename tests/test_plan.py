@@ -16,6 +16,7 @@ from careerkit.content import demo_answers
 from careerkit.plan_export import chart_images, export_plan, md_text, render_html, render_markdown
 from careerkit.plots.plan import compare_chart, plan_charts
 from careerkit.workbook import PlanVersion, Workbook
+from pdftext import page_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = demo_answers()
@@ -188,7 +189,11 @@ def test_with_chromium_the_plan_is_printed_to_pdf(make_workbook):
     result = export_plan(book, ("pdf",), chromium="/usr/bin/chromium")
     assert result.notes == []
     assert [p.name for p in result.files] == ["ana-career-plan.pdf"]
-    assert result.files[0].read_bytes().startswith(b"%PDF-")
+    text = " ".join(page_texts(result.files[0]))
+    for section in pl.assemble_plan(DEMO, "Ana").sections:  # the reader gets every section, with its answers
+        assert section.title in text, section.title
+    assert "Chief Product Officer of a mid-stage climate-tech company" in text
+    assert "Group PM, first B2B product" in text
     assert not (book.home / "plans" / "ana-career-plan.html").exists()  # only what was asked for
 
 

@@ -5,7 +5,8 @@ The steps, in order:
 2. copy the pinned front-end assets (reveal.js, require.js, jQuery, the widget renderer) beside the decks;
 3. execute each notebook once with the demo participant on a small pool of reused kernels (``kernels.py``);
 4. export each executed notebook as it finishes: a reveal.js deck and a handout;
-5. print each deck to PDF in headless Chromium (reveal's print mode);
+5. print each deck to PDF in headless Chromium (reveal's print mode), with ``--pdf-notes`` also a copy
+   with the speaker notes on their own pages; with ``--single-file`` write each deck as one file to e-mail;
 6. write ``index.html`` linking everything.
 """
 
@@ -33,6 +34,7 @@ from careerkit.launch import notebooks_dir
 
 TEMPLATES = Path(__file__).with_name("templates")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
+SINGLE_FILE_DIR = "single-file"  # one self-contained deck per module, to e-mail
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,12 @@ class Module:
     def pdf(self, output: Path) -> Path:
         return output / f"{self.stem}.pdf"
 
+    def notes_pdf(self, output: Path) -> Path:
+        return output / f"{self.stem}.notes.pdf"
+
+    def single_file(self, output: Path) -> Path:
+        return output / SINGLE_FILE_DIR / f"{self.stem}.slides.html"
+
 
 @dataclass
 class BuildResult:
@@ -64,6 +72,8 @@ class BuildResult:
     decks: list[Path] = field(default_factory=list)
     handouts: list[Path] = field(default_factory=list)
     pdfs: list[Path] = field(default_factory=list)
+    notes_pdfs: list[Path] = field(default_factory=list)
+    single_files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -71,7 +81,9 @@ class BuildResult:
             return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
         made = f"{count(self.decks, 'deck')}, {count(self.handouts, 'handout')} and {count(self.pdfs, 'PDF')}"
-        return f"Built {made}: open {self.index}"
+        extra = [f"{count(self.notes_pdfs, 'PDF')} with speaker notes"] if self.notes_pdfs else []
+        extra += [f"{count(self.single_files, 'single-file deck')} in {SINGLE_FILE_DIR}/"] if self.single_files else []
+        return f"Built {made}{''.join(f' (+ {e})' for e in extra)}: open {self.index}"
 
 
 def build(
@@ -81,19 +93,27 @@ def build(
     pdf: bool = True,
     jobs: int | None = None,
     progress: bool = True,
+    pdf_notes: bool = False,
+    single_file: bool = False,
 ) -> BuildResult:
-    """Build every module's deck, handout and PDF into ``output`` with an index page linking them."""
+    """Build every module's deck, handout and PDF into ``output`` with an index page linking them.
+
+    ``pdf_notes`` also prints each deck with its speaker notes on separate pages (``NN_name.notes.pdf``);
+    ``single_file`` also writes each deck as one self-contained HTML file under ``single-file/``.
+    """
     folder = Path(notebooks) if notebooks else notebooks_dir()
     modules = find_modules(folder, only)
     node_modules = find_assets()
     result = BuildResult(output=Path(output))
     chromium = find_chromium() if pdf else None
+    if pdf_notes and not pdf:
+        result.warnings.append("PDFs with speaker notes were not made: --pdf-notes prints PDFs, and --no-pdf was given.")
     if pdf and chromium is None:
         result.warnings.append(
             "PDFs were not made: no Chromium was found (install the 'chromium' package, or build with --no-pdf)."
         )
     with _Bars(modules, chromium is not None, progress) as bars:
-        run = _Run(result, chromium, bars, jobs or default_jobs(len(modules)))
+        run = _Run(result, chromium, bars, jobs or default_jobs(len(modules)), pdf_notes, single_file)
         _run_async(run.all(modules, node_modules))
     result.index = write_index(folder, result.output)
     return result
@@ -147,8 +167,10 @@ def _resources(module: Module) -> dict[str, Any]:
 class _Run:
     """One build: a few kernels run the notebooks; exports run one at a time in a worker thread."""
 
-    def __init__(self, result: BuildResult, chromium: str | None, bars: Any, jobs: int):
+    def __init__(self, result: BuildResult, chromium: str | None, bars: Any, jobs: int,
+                 pdf_notes: bool = False, single_file: bool = False):
         self.result, self.chromium, self.bars = result, chromium, bars
+        self.pdf_notes, self.single_file = pdf_notes, single_file
         self.jobs = max(1, jobs)
         self.exports = ThreadPoolExecutor(max_workers=1, thread_name_prefix="careerkit-export")
         self._exporters: dict[str, Any] = {}
@@ -196,6 +218,11 @@ class _Run:
         deck = await loop.run_in_executor(self.exports, self.export_deck, module, executed)
         self.result.decks.append(deck)
         self.bars.output_done("slides")
+        if self.single_file:
+            from careerkit.single_file import write_single_file
+
+            target = module.single_file(self.result.output)
+            self.result.single_files.append(await loop.run_in_executor(self.exports, write_single_file, deck, target))
         handout = await loop.run_in_executor(self.exports, self.export_handout, module, executed)
         self.result.handouts.append(handout)
         self.bars.output_done("handouts")
@@ -203,11 +230,16 @@ class _Run:
             printer = await self._browser
             self.result.pdfs.append(await printer.print(module.stem, deck, module.pdf(self.result.output)))
             self.bars.output_done("PDFs")
+            if self.pdf_notes:
+                target = module.notes_pdf(self.result.output)
+                self.result.notes_pdfs.append(await printer.print(module.stem, deck, target, notes=True))
 
     def export_deck(self, module: Module, executed: nbformat.NotebookNode) -> Path:
+        from careerkit.exercise_slides import ExerciseSlides
         from careerkit.preprocessors import TitleSlide
 
         nb, resources = TitleSlide().preprocess(copy.deepcopy(executed), _resources(module))
+        nb, resources = ExerciseSlides().preprocess(nb, resources)
         return self._export("slides", module, nb, resources, module.deck(self.result.output))
 
     def export_handout(self, module: Module, executed: nbformat.NotebookNode) -> Path:
@@ -361,8 +393,11 @@ def write_index(folder: Path, output: Path) -> Path:
         meta = nbformat.read(module.path, as_version=4).metadata.get(META_KEY, {})
         minutes = int(meta.get("teaching", 0) or 0) + int(meta.get("exercises", 0) or 0)
         links = [
-            f'<a href="{html.escape(path.name)}">{label}</a>'
-            for label, path in (("Slides", module.deck(output)), ("Handout", module.handout(output)), ("PDF", module.pdf(output)))
+            f'<a href="{html.escape(path.relative_to(output).as_posix())}">{label}</a>'
+            for label, path in (
+                ("Slides", module.deck(output)), ("Handout", module.handout(output)), ("PDF", module.pdf(output)),
+                ("PDF with notes", module.notes_pdf(output)), ("Single file", module.single_file(output)),
+            )
             if path.exists()
         ]
         if links:

@@ -104,12 +104,14 @@ def build(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for decks, handouts and PDFs")] = Path("build"),
     only: Annotated[list[str] | None, typer.Option("--only", help="Build only this module, e.g. 01 (repeatable)")] = None,
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Print each deck to PDF in headless Chromium")] = True,
+    pdf_notes: Annotated[bool, typer.Option("--pdf-notes", help="Also print each deck with its speaker notes on separate pages")] = False,
+    single_file: Annotated[bool, typer.Option("--single-file", help="Also write each deck as one self-contained HTML file to e-mail")] = False,
 ) -> None:
     """Build every module as an offline slide deck, a participant handout and a PDF, with an index page."""
     from careerkit.build import build as build_all
 
     try:
-        result = build_all(output, only=only or (), pdf=pdf)
+        result = build_all(output, only=only or (), pdf=pdf, pdf_notes=pdf_notes, single_file=single_file)
     except CareerkitError as err:
         _fail(err)
     for warning in result.warnings:

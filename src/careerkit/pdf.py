@@ -15,6 +15,8 @@ READY = "document.documentElement.getAttribute('data-careerkit-ready') === '1'"
 # No name resolves: nothing can leave the machine while a deck prints.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 PAGES_AT_ONCE = 2
+PRINT_QUERY = "?print-pdf"
+NOTES_QUERY = "?print-pdf&notes=separate-page"  # the deck's template turns on reveal's showNotes for it
 TIMEOUT_MS = 90_000
 
 
@@ -45,15 +47,16 @@ class DeckPrinter:
             raise BuildError("the PDFs", f"Chromium ({executable}) could not start: {err.message.splitlines()[0]}") from None
         return cls(playwright, browser)
 
-    async def print(self, name: str, deck: Path, target: Path) -> Path:
-        """Print ``deck`` to ``target`` once reveal has laid out every slide and the widgets are drawn."""
+    async def print(self, name: str, deck: Path, target: Path, notes: bool = False) -> Path:
+        """Print ``deck`` to ``target`` once reveal has laid out every slide and the widgets are drawn;
+        with ``notes``, each slide that has speaker notes is followed by a page holding them."""
         from playwright.async_api import Error
 
         async with self._gate:
             page = await self.browser.new_page(viewport={"width": 1280, "height": 720})
             try:
                 await page.route("**/*", offline_only)
-                await page.goto(deck.resolve().as_uri() + "?print-pdf", wait_until="load", timeout=TIMEOUT_MS)
+                await page.goto(deck.resolve().as_uri() + (NOTES_QUERY if notes else PRINT_QUERY), wait_until="load", timeout=TIMEOUT_MS)
                 await page.wait_for_function(READY, timeout=TIMEOUT_MS)
                 await page.pdf(path=str(target), prefer_css_page_size=True, print_background=True)
             except Error as err:

@@ -45,17 +45,24 @@ class Site:
     def pdf(self, stem: str) -> Path:
         return self.folder / f"{stem}.pdf"
 
+    def notes_pdf(self, stem: str) -> Path:
+        return self.folder / f"{stem}.notes.pdf"
+
+    def single_file(self, stem: str) -> Path:
+        return self.folder / "single-file" / f"{stem}.slides.html"
+
 
 _site: Site | None = None
 
 
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """Build every module once per session (slow: every notebook runs in a kernel, decks print to PDF)."""
+    """Build every module once per session (slow: every notebook runs in a kernel, decks print to PDF,
+    with speaker notes too, and are written as single files), as a facilitator would with every option."""
     global _site
     if _site is None:
         folder = tmp_path_factory.mktemp("site") / "build"
         done = subprocess.run(
-            [sys.executable, "-m", "careerkit", "build", "-o", str(folder)],
+            [sys.executable, "-m", "careerkit", "build", "-o", str(folder), "--pdf-notes", "--single-file"],
             cwd=ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S,
             stdin=subprocess.DEVNULL,
         )
