@@ -83,3 +83,13 @@ class ExchangeError(CareerkitError):
 
 class AgendaError(CareerkitError):
     """A notebook's module metadata or ``agendas.toml`` does not add up."""
+
+
+class RoomError(CareerkitError):
+    """The room refused a request, or could not be reached: an HTTP status, a short code and a sentence."""
+
+    def __init__(self, status: int, code: str, message: str):
+        self.status = status
+        self.code = code
+        self.message = message
+        super().__init__(message)
