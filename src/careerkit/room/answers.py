@@ -23,20 +23,24 @@ def _model_for(key: str):
     return _registered_model(key)
 
 
-@cache
 def _registered_model(key: str):
-    from careerkit.widgets import exercise_class
-
-    try:
-        view = exercise_class(key)
-    except CareerkitError:
-        raise RoomError(404, "unknown_exercise", f"The kit has no exercise '{key}'.") from None
+    view = _view(key)
     model = getattr(view, "Model", None)
     if model is None:
         raise RoomError(404, "unknown_exercise", f"'{key}' is not an exercise whose answers can be shared.")
     if not getattr(view, "shareable", True):
         raise RoomError(403, "private_exercise", f"'{key}' is private by design: its answers are never shared.")
     return model
+
+
+@cache
+def _view(key: str):
+    from careerkit.widgets import exercise_class
+
+    try:
+        return exercise_class(key)
+    except CareerkitError:
+        raise RoomError(404, "unknown_exercise", f"The kit has no exercise '{key}'.") from None
 
 
 def check_key(key: str) -> None:

@@ -86,8 +86,10 @@ class Room:
     """Every room in one database. Methods take the room's id and the authenticated caller's name."""
 
     def __init__(self, engine: Engine, *, limiter: RateLimiter | None = None, join_limiter: RateLimiter | None = None,
-                 max_participants: int = 500, clock: Callable[[], datetime] = utc_now):
+                 max_participants: int = 500, clock: Callable[[], datetime] = utc_now,
+                 draw: Callable[[], str] | None = None):
         self.engine = engine
+        self._draw = draw or (lambda: "p-" + secrets.token_hex(4))  # a seeded draw only for the fictional demo
         self.limiter = limiter or RateLimiter()
         self.join_limiter = join_limiter or RateLimiter(per_second=1.0, burst=20)
         self.max_participants = max_participants
@@ -315,7 +317,7 @@ class Room:
 
     def _new_participant(self, conn: Connection, room_id: int, identity: str):
         for _ in range(20):
-            pseudonym = "p-" + secrets.token_hex(4)
+            pseudonym = self._draw()
             taken = conn.execute(select(participants.c.id).where(
                 participants.c.room_id == room_id, participants.c.pseudonym == pseudonym)).first()
             if taken is None:
