@@ -69,18 +69,6 @@ class BuildError(CareerkitError):
         super().__init__(f"Building {notebook}{where} failed: {problem}")
 
 
-class ExchangeError(CareerkitError):
-    """The exchange folder is missing, unwritable, or one of its files cannot be used."""
-
-    def __init__(self, path: Path | str, problem: str):
-        self.path = Path(path)
-        self.problem = problem
-        super().__init__(
-            f"The group's exchange folder {self.path} could not be used: {problem}. "
-            "Your answers are safe in your own workbook; ask your facilitator for the right folder."
-        )
-
-
 class AgendaError(CareerkitError):
     """A notebook's module metadata or ``agendas.toml`` does not add up."""
 
