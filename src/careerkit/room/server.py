@@ -23,6 +23,7 @@ from typing import Any
 
 from tornado import web
 from tornado.httpserver import HTTPServer
+from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
 from careerkit.errors import RoomError
@@ -326,12 +327,12 @@ def start_hub(data_dir: Path | str | None = None, db_url: str | None = None, gro
     url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL") or "http://127.0.0.1:10101")
     folder = _data_dir(data_dir or os.environ.get("CAREERKIT_ROOM_DATA") or ".")
     room = Room(open_engine(database_url(folder, db_url or os.environ.get("CAREERKIT_ROOM_DB") or None)))
-    warm_registry()
     settings = Settings(room=room, mode="hub", room_id=room.hub_room(),
                         prefix=os.environ.get("JUPYTERHUB_SERVICE_PREFIX") or "/", facilitator_group=group,
                         hub_auth=HubAuth(cache_max_age=60))
     server = HTTPServer(make_app(settings), max_body_size=MAX_BODY_BYTES * 4)
     server.listen(url.port or 80, address=url.hostname or "127.0.0.1")
+    IOLoop.current().add_callback(warm_registry)  # listening first: the hub sees the service up at once
     return Started(url.geturl(), "", "", server)
 
 
