@@ -178,6 +178,23 @@ def room_export(
         _fail(err)
 
 
+@room_app.command("view")
+def room_view(
+    url: Annotated[str, typer.Option("--url", envvar="CAREERKIT_ROOM_URL", help="The room's URL")] = "",
+    token: Annotated[str, typer.Option("--token", envvar="CAREERKIT_ROOM_TOKEN", help="The facilitator's token")] = "",
+    data: Annotated[Path | None, typer.Option("--data", help="The room's data folder (reads the token there)")] = None,
+    port: Annotated[int, typer.Option("--port", help="Port for the view")] = 8867,
+    browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open a browser tab")] = True,
+) -> None:
+    """Open the live room view (workshop/room.ipynb) as a Voilà app: charts redraw as answers arrive."""
+    from careerkit.room.launch import open_view
+
+    try:
+        raise typer.Exit(code=open_view(url, token, data, port=port, browser=browser))
+    except CareerkitError as err:
+        _fail(err)
+
+
 def main() -> None:
     try:
         app()

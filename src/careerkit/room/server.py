@@ -135,7 +135,8 @@ class Api(web.RequestHandler):
             return Caller("", facilitator=True, participant=False)
         who = "secret:" + token
         if not s.room.known(s.room_id, who):
-            raise RoomError(403, "not_joined", "This room does not know you; join it again with the room code.")
+            raise RoomError(403, "not_joined", "This room does not know this token: participants join with the room "
+                                             "code, facilitators use the token `careerkit room serve` printed.")
         return Caller(who)
 
     async def participant(self) -> Caller:
