@@ -81,11 +81,14 @@ room.request("DELETE", "api/answers/versioning.end_state?participant=" + victim)
 print("MINE", json.dumps(room.mine()))
 """
 FACILITATE = """
-import json, os
-from careerkit.room.client import RoomClient
-room = RoomClient(os.environ["CAREERKIT_ROOM_URL"], os.environ["JUPYTERHUB_API_TOKEN"])
-print("VIEW", json.dumps(room.view(k=2)))
-print("EXPORT", json.dumps(room.export()))
+import json
+from careerkit.room.view import RoomView
+from careerkit.widgets.base import plain_text
+view = RoomView(k=2, live=False)  # the room view of workshop/room.ipynb, signed in by the kernel's hub token
+print("PROBLEM", plain_text(view.message.value) or "none")
+print("SHOWN", plain_text(view.header.value + view.panels["versioning.end_state"].state.value).replace("\\n", " "))
+print("VIEW", json.dumps(view.client.view(k=2)))
+print("EXPORT", json.dumps(view.client.export()))
 """
 
 
@@ -270,6 +273,8 @@ def test_three_participants_and_a_facilitator_on_a_hub_with_the_room_as_its_serv
 
     # the facilitator's kernel reads the room: two people, alice's words intact, nothing private, no names
     facilitator = printed(hub, FACILITATOR, FACILITATE)
+    assert line(facilitator, "PROBLEM") == "none"
+    assert "2 sharing" in line(facilitator, "SHOWN") and "2 people shared this" in line(facilitator, "SHOWN")
     view = json.loads(line(facilitator, "VIEW"))["exercises"]["versioning.end_state"]
     assert view["people"] == 2 and view["waiting"] is False
     rows = json.loads(line(facilitator, "EXPORT"))["rows"]
