@@ -153,12 +153,14 @@ def room_serve(
     hub: Annotated[bool, typer.Option("--hub", help="Run as a JupyterHub service (the hub authenticates callers)")] = False,
     group: Annotated[str, typer.Option("--group", help="On a hub: the group whose members facilitate")] = (
         "careerkit-facilitators"),
+    joins: Annotated[int, typer.Option("--joins-per-minute", help="Standalone: joins allowed per network address")] = 60,
 ) -> None:
     """Serve the room. Standalone, it prints the room code, its URL and the facilitator's token."""
     from careerkit.room.server import serve
 
     try:
-        serve(data, hub=hub, host=host, port=port, db_url=db, certfile=cert, keyfile=key, group=group, echo=typer.echo)
+        serve(data, hub=hub, host=host, port=port, db_url=db, certfile=cert, keyfile=key, group=group,
+              joins_per_minute=joins, echo=typer.echo)
     except CareerkitError as err:
         _fail(err)
 

@@ -27,13 +27,14 @@ from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
 from careerkit.errors import RoomError
-from careerkit.room.core import K_DEFAULT, Room
+from careerkit.room.core import K_DEFAULT, RateLimiter, Room
 from careerkit.room.limits import MAX_BODY_BYTES, parse_body
 from careerkit.room.store import database_url, open_engine
 
 log = logging.getLogger("careerkit.room")
 
 TOKEN_FILE = "facilitator-token"
+JOINS_PER_MINUTE = 60  # per network address: a room code cannot be guessed by trying, a classroom joins at once
 FACILITATOR_GROUP = "careerkit-facilitators"
 
 
@@ -290,14 +291,15 @@ def _data_dir(data_dir: Path | str) -> Path:
 
 def start_standalone(data_dir: Path | str, host: str = "127.0.0.1", port: int = 0, db_url: str | None = None,
                      certfile: str | None = None, keyfile: str | None = None, code: str | None = None,
-                     room: Room | None = None) -> Started:
+                     room: Room | None = None, joins_per_minute: int = JOINS_PER_MINUTE) -> Started:
     """Listen for one workshop's room (reused from ``data_dir`` when it has one); the caller runs the loop."""
     from sqlalchemy import select
 
     from careerkit.room.store import rooms
 
     folder = _data_dir(data_dir)
-    room = room or Room(open_engine(database_url(folder, db_url)))
+    joins = RateLimiter(per_second=joins_per_minute / 60, burst=max(1, joins_per_minute))
+    room = room or Room(open_engine(database_url(folder, db_url)), join_limiter=joins)
     token = facilitator_token(folder)
     with room.engine.connect() as conn:
         existing = conn.execute(select(rooms.c.id, rooms.c.code).where(rooms.c.code != "hub").order_by(rooms.c.id.desc())).first()
@@ -339,7 +341,7 @@ def start_hub(data_dir: Path | str | None = None, db_url: str | None = None, gro
 
 def serve(data_dir: Path | str, *, hub: bool = False, host: str = "127.0.0.1", port: int = 8765,
           db_url: str | None = None, certfile: str | None = None, keyfile: str | None = None,
-          group: str = FACILITATOR_GROUP, echo=print) -> None:
+          group: str = FACILITATOR_GROUP, joins_per_minute: int = JOINS_PER_MINUTE, echo=print) -> None:
     """``careerkit room serve``: start the room, say how to join it, and serve until stopped."""
     import asyncio
 
@@ -348,7 +350,12 @@ def serve(data_dir: Path | str, *, hub: bool = False, host: str = "127.0.0.1", p
             started = start_hub(data_dir, db_url, group)
             echo(f"careerkit room: serving the hub's room at {started.url} (facilitators: the hub group '{group}').")
         else:
-            started = start_standalone(data_dir, host, port, db_url, certfile, keyfile)
+            try:
+                started = start_standalone(data_dir, host, port, db_url, certfile, keyfile,
+                                           joins_per_minute=joins_per_minute)
+            except OSError as err:
+                raise RoomError(0, "no_listen", f"The room cannot listen on {host}:{port} ({err.strerror}); "
+                                "choose another --port, or stop the other room.") from None
             echo(f"Room code: {started.code}")
             echo(f"Room URL: {started.url}")
             echo(f"Facilitator token: {started.facilitator_token}  (yours only: it reads the room)")

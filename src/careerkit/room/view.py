@@ -102,24 +102,30 @@ class ExercisePanel:
         else:
             frozen = " Frozen: the chart stays as it is until you unfreeze it." if data["frozen"] else ""
             state = f"<p class='ck-saved'>{people} people shared this.{esc(frozen)}</p>"
-        basis = _digest([data["rows"], data["waiting"], data["results_hidden"], k])
-        if basis != self._basis:  # redraw only what changed; the sentence last, once the chart is there
+        shown = [] if data["waiting"] or data["results_hidden"] else data["rows"]
+        dists = self._distributions(shown, k)
+        quoted = [(r["participant"], r["quote_revealed"], r["value"]) for r in data["rows"] if r["quote"]]
+        basis = _digest([[(d.title, d.respondents, d.counts) for d in dists], quoted, data["waiting"], k])
+        if basis != self._basis:  # redraw only when what is drawn changed; the sentence last, once the chart is there
             self._basis = basis
-            shown = [] if data["waiting"] or data["results_hidden"] else data["rows"]
-            self.charts.value = self._charts(shown, k)
+            self.charts.value = self._charts(dists, k)
             self.quotes.value, self.moderation.children = self._quotes(data["rows"] if not data["waiting"] else [])
         self.state.value = state
 
-    def _charts(self, rows: list[dict], k: int) -> str:
-        from careerkit.plots.cohort import Chart, distribution_chart
+    def _distributions(self, rows: list[dict], k: int) -> list:
         from careerkit.report import SUMMARIES
-        from careerkit.report_html import distribution_html
 
         summary = SUMMARIES.get(self.key)
-        if not rows or summary is None:
+        return summary([row["value"] for row in rows], k) if rows and summary is not None else []
+
+    def _charts(self, dists: list, k: int) -> str:
+        from careerkit.plots.cohort import Chart, distribution_chart
+        from careerkit.report_html import distribution_html
+
+        if not dists:
             return ""
         parts = []
-        for dist in summary([row["value"] for row in rows], k):
+        for dist in dists:
             chart = Chart(distribution_chart(dist, k), f"Chart: {dist.title} ({dist.respondents} participants)")
             parts.append(distribution_html(dist, k, chart))
         return "<div class='ck-room'>" + "".join(parts) + "</div>"
