@@ -29,9 +29,8 @@ def save(book, key, value, share=True, quote=False):
 def reveal_every_quote(room_server) -> None:
     """The facilitator reads each quote its author allowed and shows it."""
     for key, exercise in room_server.facilitator.view(k=2)["exercises"].items():
-        for row in exercise["rows"]:
-            if row["quote"]:
-                room_server.facilitator.moderate("reveal_quote", key, row["participant"])
+        for quote in exercise["quotes"]:
+            room_server.facilitator.moderate("reveal_quote", key, quote["participant"])
 
 
 class Source(str):

@@ -87,10 +87,14 @@ def test_k_counts_people_not_rows_and_a_small_group_waits(hub):
         room.share(rid, "hub:ana", "lanes.ratings", DEMO["lanes.ratings"], create=True)
     room.share(rid, "hub:ben", "lanes.ratings", DEMO["lanes.ratings"], create=True)
     view = room.view(rid, k=3)["exercises"]["lanes.ratings"]
-    assert view == {"people": 2, "waiting": True, "rows": [], "frozen": False, "results_hidden": False}
+    assert view == {"people": 2, "waiting": True, "distributions": [], "quotes": [], "frozen": False,
+                    "results_hidden": False}
     room.share(rid, "hub:cy", "lanes.ratings", DEMO["lanes.ratings"], create=True)
     view = room.view(rid, k=3)["exercises"]["lanes.ratings"]
-    assert view["people"] == 3 and not view["waiting"] and len(view["rows"]) == 3
+    assert view["people"] == 3 and not view["waiting"]
+    (lanes,) = view["distributions"]
+    assert lanes["title"] == "The lane each person picked" and lanes["respondents"] == 3
+    assert json.dumps(DEMO["lanes.ratings"]["scores"]) not in json.dumps(view)  # counts, never the raw answers
     refused(lambda: room.view(rid, k=1), 400, "bad_k")
 
 
@@ -204,3 +208,24 @@ def test_every_demo_answer_of_a_shareable_exercise_is_accepted(hub):
         room.share(rid, "hub:demo", key, DEMO[key], quote=True, create=True)
     assert sorted(r["key"] for r in room.export(rid)) == sorted(shared)
     assert "act3.rabbit" in DEMO and "act3.rabbit" not in shared
+
+
+def test_the_live_views_incremental_redraw_always_equals_a_fresh_look(hub, make_room):
+    room, rid = hub
+    people = [f"hub:p{n}" for n in range(4)]
+    steps = [
+        lambda: [room.share(rid, who, "lanes.ratings", DEMO["lanes.ratings"], quote=True, create=True) for who in people],
+        lambda: room.share(rid, people[0], "versioning.stay_or_go", STAY, create=True),
+        lambda: room.moderate(rid, "reveal_quote", "lanes.ratings", room.mine(rid, people[1])["pseudonym"]),
+        lambda: room.moderate(rid, "freeze", "lanes.ratings"),
+        lambda: room.withdraw(rid, people[2]),
+        lambda: room.moderate(rid, "unfreeze", "lanes.ratings"),
+        lambda: room.moderate(rid, "hide_results", "lanes.ratings"),
+        lambda: room.moderate(rid, "reset", "versioning.stay_or_go"),
+        lambda: room.withdraw(rid, people[3], "lanes.ratings"),
+    ]
+    room.view(rid, k=3)
+    for step in steps:
+        step()
+        fresh = make_room().view(rid, k=3)  # another process's look at the same database: computed from scratch
+        assert room.view(rid, k=3) == fresh

@@ -133,9 +133,8 @@ def make_cohort(export: Path = EXPORT, seed: int = SEED, size: int = PARTICIPANT
                 if rng.random() < SHARE_RATE:
                     room.share(room_id, who, key, value, quote=rng.random() < QUOTE_RATE, create=True)
         for key, exercise in room.view(room_id, k=2)["exercises"].items():
-            for answer in exercise["rows"]:
-                if answer["quote"]:
-                    room.moderate(room_id, "reveal_quote", key, answer["participant"])
+            for quote in exercise["quotes"]:
+                room.moderate(room_id, "reveal_quote", key, quote["participant"])
         write_export(room.export(room_id), export)
         engine.dispose()
     return export

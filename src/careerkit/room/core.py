@@ -95,6 +95,11 @@ class Room:
         self.max_participants = max_participants
         self._clock = clock
         self._key = self._identity_key()
+        # The live view's cache: per (room, k) the last view, the room's revision and this service's write count
+        # then; per room and k, the exercises this service changed since (None: all of them).
+        self._views: dict[tuple[int, int], tuple[int, int, dict]] = {}
+        self._dirty: dict[int, dict[int, set[str] | None]] = {}
+        self._writes: dict[int, int] = {}
 
     # rooms
     def create_room(self, code: str | None = None) -> NewRoom:
@@ -190,7 +195,7 @@ class Room:
                     value=stored, quote=quote, quote_revealed=False, updated=now))  # new words: moderated again
             else:
                 return {"key": key, "quote": quote, "changed": False}
-            self._bump(conn, room_id)
+            self._bump(conn, room_id, key)
         return {"key": key, "quote": quote, "changed": True}
 
     def withdraw(self, room_id: int, who: str, key: str | None = None) -> int:
@@ -208,7 +213,7 @@ class Room:
                 query = query.where(answers.c.key == key)
             deleted = conn.execute(query).rowcount
             if deleted:
-                self._bump(conn, room_id)
+                self._bump(conn, room_id, key)
         return deleted
 
     def mine(self, room_id: int, who: str) -> dict:
@@ -232,30 +237,65 @@ class Room:
             ]
 
     def view(self, room_id: int, k: int = K_DEFAULT) -> dict:
-        """The room as the live view draws it. An exercise fewer than ``k`` people shared carries no rows."""
+        """The room as the live view draws it: per exercise, how many people shared it, the moderation, and (once
+        at least ``k`` people shared it) its distributions and the quotes its authors allowed. No raw answers.
+
+        Only the exercises changed since the last view are computed again, when every change since then came
+        through this service; after any other change (another process on the same database), all of them."""
         if isinstance(k, bool) or not isinstance(k, int) or k < K_MINIMUM:
             raise RoomError(400, "bad_k", f"k is a whole number of at least {K_MINIMUM}: a group of one is a person.")
         with self.engine.connect() as conn:
             revision = conn.execute(select(rooms.c.revision).where(rooms.c.id == room_id)).scalar_one()
+            cached = self._views.get((room_id, k))
+            if cached is not None and cached[0] == revision:
+                return cached[2]
+            dirty = self._dirty.setdefault(room_id, {})
+            writes = self._writes.get(room_id, 0)
+            if cached is not None and revision - cached[0] == writes - cached[1] and dirty.get(k) is not None:
+                keys, exercises = set(dirty[k]), dict(cached[2]["exercises"])
+            else:
+                keys, exercises = None, {}
+            if keys is None:
+                keys = set(conn.execute(select(answers.c.key).where(answers.c.room_id == room_id).distinct()).scalars())
+                keys |= set(conn.execute(select(exercise_state.c.key).where(exercise_state.c.room_id == room_id)).scalars())
+            for key in keys:
+                entry = self._exercise(conn, room_id, key, k)
+                if entry is None:
+                    exercises.pop(key, None)
+                else:
+                    exercises[key] = entry
             joined = conn.execute(select(func.count()).select_from(participants)
                                   .where(participants.c.room_id == room_id)).scalar_one()
-            states = {s.key: s for s in conn.execute(select(exercise_state).where(exercise_state.c.room_id == room_id))}
-            grouped: dict[str, list[dict]] = {}
-            for r in conn.execute(self._rows_query(room_id).order_by(answers.c.key, answers.c.updated)):
-                grouped.setdefault(r.key, []).append(
-                    {"participant": r.pseudonym, "value": json.loads(r.value), "quote": bool(r.quote),
-                     "quote_revealed": bool(r.quote_revealed)})
-        exercises = {}
-        for key in sorted(set(grouped) | set(states)):
-            state = states.get(key)
-            rows = json.loads(state.frozen) if state is not None and state.frozen else grouped.get(key, [])
-            people = len({row["participant"] for row in rows})
-            exercises[key] = {
-                "people": people, "waiting": people < k, "rows": rows if people >= k else [],
-                "frozen": bool(state is not None and state.frozen), "results_hidden": bool(state and state.results_hidden),
-            }
-        sharing = len({row["participant"] for rows in grouped.values() for row in rows})
-        return {"revision": revision, "k": k, "joined": joined, "sharing": sharing, "exercises": exercises}
+            sharing = conn.execute(select(func.count(answers.c.participant_id.distinct()))
+                                   .where(answers.c.room_id == room_id)).scalar_one()
+        view = {"revision": revision, "k": k, "joined": joined, "sharing": sharing,
+                "exercises": {key: exercises[key] for key in sorted(exercises)}}
+        self._views[(room_id, k)] = (revision, writes, view)
+        dirty[k] = set()
+        return view
+
+    def _exercise(self, conn: Connection, room_id: int, key: str, k: int) -> dict | None:
+        """One exercise of the view (None when nobody shared it and it has no moderation)."""
+        from careerkit.room.summary import summarise
+
+        state = conn.execute(select(exercise_state).where(exercise_state.c.room_id == room_id,
+                                                          exercise_state.c.key == key)).first()
+        frozen = bool(state is not None and state.frozen)
+        hidden = bool(state is not None and state.results_hidden)
+        if frozen:
+            rows = json.loads(state.frozen)
+        else:
+            rows = [{"participant": r.pseudonym, "value": json.loads(r.value), "quote": bool(r.quote),
+                     "quote_revealed": bool(r.quote_revealed)}
+                    for r in conn.execute(self._rows_query(room_id).where(answers.c.key == key).order_by(answers.c.updated))]
+        if not rows and state is None:
+            return None
+        people = len({row["participant"] for row in rows})
+        entry = {"people": people, "waiting": people < k, "frozen": frozen, "results_hidden": hidden,
+                 "distributions": [], "quotes": []}
+        if people >= k:
+            entry.update(summarise(key, rows, k, charts=not hidden))
+        return entry
 
     def moderate(self, room_id: int, action: str, key: str, participant: str | None = None) -> dict:
         """The facilitator's controls: hide or reveal one quote, freeze a chart, reset an exercise, hold results."""
@@ -285,7 +325,7 @@ class Room:
                         for r in conn.execute(self._rows_query(room_id).where(answers.c.key == key))
                     ], ensure_ascii=False)
                 self._set_state(conn, room_id, key, action, frozen)
-            self._bump(conn, room_id)
+            self._bump(conn, room_id, key)
         return {"action": action, "key": key}
 
     # internals
@@ -342,8 +382,14 @@ class Room:
             values["results_hidden"] = action == "hide_results"
         conn.execute(update(exercise_state).where(*where).values(**values))
 
-    def _bump(self, conn: Connection, room_id: int) -> None:
+    def _bump(self, conn: Connection, room_id: int, key: str | None = None) -> None:
+        """The room changed (in ``key``, or anywhere when None): the revision goes up, the view recomputes it."""
         conn.execute(update(rooms).where(rooms.c.id == room_id).values(revision=rooms.c.revision + 1))
+        self._writes[room_id] = self._writes.get(room_id, 0) + 1
+        marks = self._dirty.setdefault(room_id, {})
+        for k, keys in marks.items():
+            if keys is not None:
+                marks[k] = None if key is None else keys | {key}
 
 
 def _digest(token: str) -> str:

@@ -252,11 +252,14 @@ def make_app(settings: Settings) -> web.Application:
 
 
 def warm_registry() -> None:
-    """Import every exercise's model now, so the first share does not wait for the imports."""
+    """Import every exercise's model and the view's summaries now, so the first share does not wait for them."""
+    from careerkit.report import SUMMARIES
     from careerkit.room.answers import is_shareable
 
     for key in ("versioning.end_state", "lanes.ratings", "feedback.shadows", "act3.arcs"):
         is_shareable(key)
+    for summary in SUMMARIES.values():
+        summary([], 3)
 
 
 # the two ways to start it

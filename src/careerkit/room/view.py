@@ -102,21 +102,15 @@ class ExercisePanel:
         else:
             frozen = " Frozen: the chart stays as it is until you unfreeze it." if data["frozen"] else ""
             state = f"<p class='ck-saved'>{people} people shared this.{esc(frozen)}</p>"
-        shown = [] if data["waiting"] or data["results_hidden"] else data["rows"]
-        dists = self._distributions(shown, k)
-        quoted = [(r["participant"], r["quote_revealed"], r["value"]) for r in data["rows"] if r["quote"]]
-        basis = _digest([[(d.title, d.respondents, d.counts) for d in dists], quoted, data["waiting"], k])
+        from careerkit.report import Distribution
+
+        dists = [] if data["results_hidden"] else [Distribution(**d) for d in data["distributions"]]
+        basis = _digest([data["distributions"], data["quotes"], data["results_hidden"], data["waiting"], k])
         if basis != self._basis:  # redraw only when what is drawn changed; the sentence last, once the chart is there
             self._basis = basis
             self.charts.value = self._charts(dists, k)
-            self.quotes.value, self.moderation.children = self._quotes(data["rows"] if not data["waiting"] else [])
+            self.quotes.value, self.moderation.children = self._quotes(data["quotes"])
         self.state.value = state
-
-    def _distributions(self, rows: list[dict], k: int) -> list:
-        from careerkit.report import SUMMARIES
-
-        summary = SUMMARIES.get(self.key)
-        return summary([row["value"] for row in rows], k) if rows and summary is not None else []
 
     def _charts(self, dists: list, k: int) -> str:
         from careerkit.plots.cohort import Chart, distribution_chart
@@ -130,16 +124,9 @@ class ExercisePanel:
             parts.append(distribution_html(dist, k, chart))
         return "<div class='ck-room'>" + "".join(parts) + "</div>"
 
-    def _quotes(self, rows: list[dict]) -> tuple[str, list[w.Widget]]:
-        from careerkit.report import _models, _quote, free_text
-
-        revealed, pending = [], []
-        for row in rows:
-            if not row["quote"]:
-                continue
-            texts = [_quote(text) for answer in _models(self.key, [row["value"]]) for text in free_text(answer)]
-            if texts:
-                (revealed if row["quote_revealed"] else pending).append((row["participant"], texts))
+    def _quotes(self, quotes: list[dict]) -> tuple[str, list[w.Widget]]:
+        revealed = [(q["participant"], q["texts"]) for q in quotes if q["revealed"]]
+        pending = [(q["participant"], q["texts"]) for q in quotes if not q["revealed"]]
         shown = "".join(f"<blockquote>{esc(text)}</blockquote>" for _, texts in revealed for text in texts)
         controls: list[w.Widget] = []
         for participant, texts in [*pending, *revealed]:
@@ -169,15 +156,8 @@ class ExercisePanel:
 
 
 def _warm() -> None:
-    """Import the charts and load every summary's content now, so the first live redraw is as quick as the rest."""
+    """Import the charts now, so the first live redraw is as quick as the rest."""
     from careerkit.plots.cohort import distribution_chart  # noqa: F401  (matplotlib, imported once)
-    from careerkit.report import SUMMARIES
-
-    for summary in SUMMARIES.values():
-        try:
-            summary([], K_DEFAULT)
-        except CareerkitError:
-            pass
 
 
 class RoomView:

@@ -83,9 +83,11 @@ class RoomPicker:
             state = {} if session.is_demo() else sharing.joined(session.workbook())
         except CareerkitError:
             state = {}
-        self.url = w.Text(value=str(state.get("url") or ""), description="Room address",
-                          placeholder="http://… as your facilitator shows it", layout=FULL)
-        self.code = w.Text(value="", description="Room code", placeholder="like K7M-4QX", layout=FULL)
+        labels = {"description_width": "8em"}
+        self.url = w.Text(value=str(state.get("url") or ""), description="Room address", style=labels,
+                          placeholder="http://… as your facilitator shows it", layout=w.Layout(width="95%"))
+        self.code = w.Text(value="", description="Room code", placeholder="like K7M-4QX", style=labels,
+                           layout=w.Layout(width="95%"))
         self.button = w.Button(description="Join the room", icon="sign-in", button_style="primary")
         self.message = w.HTML(layout=FULL)
         self.message.add_class("ck-message")
