@@ -60,7 +60,7 @@ Read the privacy promise aloud. Ask: "Is anyone uncomfortable with sharing?" Sha
 ## Join the room (optional)
 
 If your facilitator shows the room's answers, their screen shows a **room address** and a **room code**.
-Type both here and press **Join the room**, once: your workbook keeps the room's answer (a secret of its own).
+Type both here and press **Join the room**, once: your workbook keeps the secret the room gives it.
 On a JupyterHub prepared for the workshop you are in the room already and the boxes are greyed out.
 Until you join, ticking *share* is remembered and nothing leaves your workbook.
 """, slide="subslide"),
