@@ -65,6 +65,15 @@ def _peak_rss_mib(pid: int) -> float:
     return float("nan")
 
 
+def _cpu_seconds(pid: int) -> float:
+    """The process's user + system CPU time so far (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 def _values(participant: int) -> dict[str, object]:
     """Twenty (or ANSWERS) shareable answers, one of them carrying the participant's own number."""
     from careerkit.content import demo_answers
@@ -150,6 +159,7 @@ def run_room_load(scratch: Path, verdict) -> None:
         wrong = sum(1 for r in rows if r["key"] == "versioning.stay_or_go" and r["value"]["cost"] != next(
             n for n, name in names.items() if name == r["participant"]) % 11)
         memory = _peak_rss_mib(process.pid)
+        cpu = _cpu_seconds(process.pid)
     finally:
         process.terminate()
         process.wait(30)
@@ -166,6 +176,9 @@ def run_room_load(scratch: Path, verdict) -> None:
         "the facilitator's live view (careerkit.room.view.RoomView, polling every 0.5 s) redrawn after the last share",
     )
     verdict(f"room memory: peak {memory:.0f} MiB", "the service process's peak resident memory (VmHWM)")
+    verdict(f"room cpu: {cpu / max(1, len(latencies)) * 1000:.1f} ms of service CPU per share",
+            f"{cpu:.1f} s of CPU in all (joins, shares, the view's polls, withdrawals, export); with load average "
+            f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores, the service got a share of the machine, not all of it")
     verdict(
         f"room records: {lost} lost, {duplicated} duplicated (goal 0 and 0)",
         f"{len(rows)} records after {len(leaving)} participants withdrew; {wrong} values under the wrong pseudonym",

@@ -96,3 +96,16 @@ def test_without_a_room_or_with_a_wrong_token_the_view_says_so(room_server, monk
     assert "does not know this token" in wrong.message.value and wrong.panels == {}
     participant = RoomView(room_server.join(), live=False)
     assert "Only the room&#x27;s facilitators" in participant.message.value and participant.panels == {}
+
+
+def test_the_room_notebook_is_stored_clean_and_is_one_call():
+    import json
+
+    from careerkit.room.launch import room_notebook, view_command
+
+    nb = json.loads(room_notebook().read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert [("".join(c["source"]).strip().splitlines()[-1]) for c in code] == ["show_room(k=3)"]
+    assert all(c["outputs"] == [] and "hide-input" in c["metadata"]["tags"] for c in code)
+    argv = view_command(port=9999, browser=False)
+    assert str(room_notebook()) in argv and "--Voila.ip=127.0.0.1" in argv and "--strip_sources=True" in argv
