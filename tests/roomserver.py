@@ -13,7 +13,8 @@ from careerkit.room.store import database_url, open_engine
 
 
 class RunningRoom:
-    def __init__(self, data_dir: Path, room: Room | None = None, port: int = 0):
+    def __init__(self, data_dir: Path, room: Room | None = None, port: int = 0, certfile: str | None = None,
+                 keyfile: str | None = None):
         data_dir = Path(data_dir)
         data_dir.mkdir(parents=True, exist_ok=True)
         self.room = room or Room(open_engine(database_url(data_dir)),
@@ -27,7 +28,8 @@ class RunningRoom:
 
             async def boot():
                 try:
-                    self.started = start_standalone(data_dir, room=self.room, port=port)
+                    self.started = start_standalone(data_dir, room=self.room, port=port, certfile=certfile,
+                                                    keyfile=keyfile)
                 except BaseException as err:  # reported to the test below
                     failure.append(err)
                 ready.set()

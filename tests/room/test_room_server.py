@@ -143,3 +143,28 @@ def test_an_unreachable_room_is_a_sentence_not_a_hang():
     with pytest.raises(RoomError) as caught:
         RoomClient("http://127.0.0.1:9", timeout=2).mine()
     assert caught.value.status == 0 and "cannot be reached" in caught.value.message
+
+
+def test_with_a_certificate_the_room_speaks_https_only(tmp_path):
+    import shutil
+    import subprocess
+
+    from roomserver import RunningRoom
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True, timeout=60)
+    running = RunningRoom(tmp_path / "room", certfile=str(cert), keyfile=str(key))
+    try:
+        assert running.url.startswith("https://127.0.0.1:")
+        secret = RoomClient(running.url, cafile=str(cert)).join(running.code)
+        RoomClient(running.url, secret, cafile=str(cert)).share("versioning.stay_or_go", STAY)
+        assert len(RoomClient(running.url, running.token, cafile=str(cert)).export()["rows"]) == 1
+        with pytest.raises(RoomError) as caught:  # plain http to a TLS port gets nowhere
+            RoomClient(running.url.replace("https", "http"), timeout=3).health()
+        assert caught.value.status in (0, 400)
+    finally:
+        running.stop()
