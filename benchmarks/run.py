@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import write_exchange  # noqa: E402
+from synthetic import write_room_export  # noqa: E402
 
 PYTHON = sys.executable
 JUPYTER = str(Path(sys.executable).with_name("jupyter"))
@@ -114,41 +114,45 @@ def best_of(runs: int, action: Callable[[], object]) -> float:
     return best
 
 
-def bare_json_loop(folder: Path) -> int:
-    count = 0
-    for name in os.listdir(folder):
-        if name.endswith(".json"):
-            with open(folder / name, encoding="utf-8") as handle:
-                count += len(json.load(handle)["answers"])
-    return count
+def bare_json_loop(path: Path) -> int:
+    with open(path, encoding="utf-8") as handle:
+        return sum(1 for row in json.load(handle)["rows"] if row["value"] is not None)
 
 
 def bench_collect(scratch: Path, sizes: tuple[int, ...] = (5_000, 20_000)) -> None:
-    """careerkit.cohort.collect on synthetic exchange folders vs. a bare json.load loop over the same files."""
+    """careerkit.cohort.collect on synthetic room exports vs. a bare json.load of the same file."""
     from careerkit.cohort import collect
 
-    per_file = {}
+    per_person = {}
     for size in sizes:
-        folder = write_exchange(scratch / f"exchange-{size}", size)
-        collect(folder)  # warm: pandas and the answer models imported, files in the page cache
-        bare = best_of(3, lambda folder=folder: bare_json_loop(folder))
-        ours = best_of(3, lambda folder=folder: collect(folder))
-        unchecked = best_of(3, lambda folder=folder: collect(folder, validate=False))
-        rows = len(collect(folder).table)
-        per_file[size] = ours / size
+        path = write_room_export(scratch / f"room-{size}.json", size)
+        collect(path)  # warm: pandas and the answer models imported, the file in the page cache
+        bare = best_of(3, lambda path=path: bare_json_loop(path))
+        ours = best_of(3, lambda path=path: collect(path))
+        unchecked = best_of(3, lambda path=path: collect(path, validate=False))
+        rows = len(collect(path).table)
+        per_person[size] = ours / size
         verdict(
             f"collect {size}: ratio {ours / bare:.2f} (goal ≤ 2)",
-            f"collect: {ours:.2f} s for {size} files ({rows} answers); bare json.load loop: {bare:.2f} s (best of 3)",
+            f"collect: {ours:.2f} s for {size} participants ({rows} answers); bare json.load: {bare:.2f} s (best of 3)",
             f"collect without checking values against the answer models: {unchecked:.2f} s (ratio {unchecked / bare:.2f})",
         )
     small, large = min(sizes), max(sizes)
     verdict(
-        f"collect linear: ratio {per_file[large] / per_file[small]:.2f} (goal ≤ 1.25)",
-        f"time per file at {large} files over time per file at {small} files",
+        f"collect linear: ratio {per_person[large] / per_person[small]:.2f} (goal ≤ 1.25)",
+        f"time per participant at {large} over time per participant at {small}",
     )
 
 
-BENCHMARKS = {"build": bench_build, "import": bench_import, "save": bench_save, "collect": bench_collect}
+def bench_room(scratch: Path) -> None:
+    """The room on loopback under a workshop's load: see benchmarks/room_load.py."""
+    from room_load import run_room_load
+
+    run_room_load(scratch, verdict)
+
+
+BENCHMARKS = {"build": bench_build, "import": bench_import, "save": bench_save, "collect": bench_collect,
+              "room": bench_room}
 
 
 def main(names: list[str]) -> None:

@@ -54,3 +54,13 @@ def demo_env(monkeypatch, isolated_home):
 
 def pytest_configure(config):
     os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+@pytest.fixture
+def room_server(tmp_path):
+    """A standalone room on loopback (SQLite in a temp folder): ``.url``, ``.code``, ``.facilitator``, ``.join()``."""
+    from roomserver import RunningRoom
+
+    running = RunningRoom(tmp_path / "room")
+    yield running
+    running.stop()

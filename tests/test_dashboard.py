@@ -75,22 +75,23 @@ def test_dashboard_runs_on_the_demo_cohort_and_matches_expected(request):
 
 
 @pytest.mark.notebook
-def test_dashboard_on_a_real_exchange_shows_no_private_or_unquoted_words(make_workbook, tmp_path):
+def test_dashboard_on_a_real_room_shows_no_private_or_unquoted_words(make_workbook, room_server):
     private, unquoted = "PRIVATE-CANARY-d4sh", "UNQUOTED-CANARY-d4sh"
-    exchange = sharing.prepare_exchange(tmp_path / "exchange")
     for number in range(3):
         book = make_workbook(f"Person {number}")
+        sharing.join(book, room_server.url, room_server.code)
         for key, value in (
             ("lanes.ratings", {"chosen": ["growth"], "why": f"{unquoted} because it is where my energy goes"}),
             ("versioning.end_state", {"role": "CPO", "why": f"{private} a reason I keep to myself"}),
         ):
             book.save_answer(key, exercise_class(key).Model.model_validate(value).model_dump(mode="json"))
-        sharing.share(book, "lanes.ratings", folder=exchange)
+        sharing.share(book, "lanes.ratings")
+    assert len(room_server.facilitator.export()["rows"]) == 3  # shared, before looking for canaries
     result = execute_notebook(
         nbformat.read(DASHBOARD, as_version=4), cwd=str(WORKSHOP), timeout=180,
-        exec_env={"CAREERKIT_EXCHANGE": str(exchange)},
+        exec_env={"CAREERKIT_ROOM_URL": room_server.url, "CAREERKIT_ROOM_TOKEN": room_server.token},
     )
     assert result.exec_error is None, result.exec_error
     shown = json.dumps(result.notebook)
-    assert "The room: 3 participants" in shown  # it read this exchange, not the demo cohort
+    assert "The room: 3 participants" in shown  # it read this room, not the demo cohort
     assert private not in shown and unquoted not in shown

@@ -71,11 +71,14 @@ def test_the_group_pages_exist_and_say_where_things_go():
     for name in ("README.md", "room_setup.md", "consent_script.md", "jupyterhub.md"):
         assert (GUIDE / name).is_file(), name
     hub = (GUIDE / "jupyterhub.md").read_text(encoding="utf-8")
-    for must in ("The Littlest JupyterHub", "Zero to JupyterHub", "CAREERKIT_EXCHANGE", "/etc/skel",
-                 "jupyterhub_config.d", "1733", "1777", "~/.careerkit", "careerkit collect"):
+    for must in ("The Littlest JupyterHub", "Zero to JupyterHub", "CAREERKIT_ROOM_URL", "/etc/skel",
+                 "jupyterhub_config.d", "hub.services", "loadRoles", "access:services!service=careerkit-room",
+                 "careerkit-facilitators", "CAREERKIT_ROOM_DB", "~/.careerkit", "careerkit room export"):
         assert must in hub, must
+    assert "shared folder" in hub and "CAREERKIT_EXCHANGE" not in hub  # the room needs none
     consent = (GUIDE / "consent_script.md").read_text(encoding="utf-8").lower()
-    for must in ("share with the group", "my words may be quoted", "smaller than three", "withdrawn", "deleted"):
+    for must in ("share with the group", "my words may be quoted", "smaller than three", "deleted from the room",
+                 "administrator", "the others in the room see only"):
         assert must in consent, must
 
 

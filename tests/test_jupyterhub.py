@@ -1,7 +1,9 @@
-"""The group path for real, on loopback: a JupyterHub (shared password, simple spawner, npm's proxy), two
-participants each share from their own server's kernel through the real exercise widget, the facilitator collects.
+"""The group path for real, on loopback: a JupyterHub (shared password, simple spawner, npm's proxy) with the
+room as its service. Three participants and a facilitator log in; two participants share through the real
+exercise widget in their own kernels, a third shares and withdraws, one tries to write another's record,
+and the facilitator's kernel reads the room while a participant's is refused.
 
-Slow (about 30 s): the hub starts, then two single-user JupyterLab servers.
+Slow (about a minute): the hub, its room service, then four single-user JupyterLab servers.
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ import asyncio
 import concurrent.futures
 import json
 import os
+import re
 import secrets
 import signal
 import socket
-import stat
 import subprocess
 import sys
 import time
@@ -23,24 +25,25 @@ from pathlib import Path
 import pytest
 import requests
 
-from careerkit import cohort
-
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "workshop" / "jupyterhub" / "jupyterhub_config.py"
 PROXY = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
-USERS = ("alice", "bob")
+PARTICIPANTS = ("alice", "bob", "cy")
+FACILITATOR = "fran"
+USERS = (*PARTICIPANTS, FACILITATOR)
 PRIVATE = "PRIVATE-CANARY-hub-3e1"
+LANDING = "careerkit/notebooks/00_welcome.ipynb"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.timeout(240),
+    pytest.mark.timeout(300),
     pytest.mark.skipif(not PROXY.exists(), reason="configurable-http-proxy is not installed: run `npm ci`"),
 ]
 
-# What each participant does in their own kernel: type an end state, keep a private answer, tick share.
-PARTICIPANT_CODE = f"""
+# What a participant does in their own kernel: keep an answer private, type an end state, tick share and quote.
+SHARE = f"""
 import os
-from careerkit import session
+from careerkit import session, sharing
 from careerkit.widgets import exercise_class
 book = session.workbook()
 book.save_answer("versioning.stay_or_go", {{"learning_left": 5, "story_value": 5, "cost": 5,
@@ -48,8 +51,44 @@ book.save_answer("versioning.stay_or_go", {{"learning_left": 5, "story_value": 5
 view = exercise_class("versioning.end_state")()
 view.role.value = "CPO, said " + book.participant
 view.sharing.share.value = True
+view.sharing.quote.value = True
 print("NOTE", view.sharing.note.value)
-print("HOME", os.environ["CAREERKIT_HOME"], "EXCHANGE", os.environ["CAREERKIT_EXCHANGE"])
+print("PUBLISHED", sorted(sharing.published(book)))
+print("PSEUDONYM", sharing.client(book).mine()["pseudonym"])
+"""
+WITHDRAW = """
+from careerkit.widgets import exercise_class
+view = exercise_class("versioning.end_state")()
+view.sharing.share.value = False
+print("NOTE", view.sharing.note.value)
+"""
+# A participant acting against another: read the room, overwrite or delete someone else's record.
+HOSTILE = """
+import json, os, urllib.request
+from careerkit.errors import RoomError
+from careerkit.room.client import RoomClient
+room = RoomClient(os.environ["CAREERKIT_ROOM_URL"], os.environ["JUPYTERHUB_API_TOKEN"])
+for name, call in (("view", room.view), ("export", room.export), ("moderate", lambda: room.moderate("reset", "versioning.end_state"))):
+    try:
+        call()
+        print("READ", name)
+    except RoomError as err:
+        print("REFUSED", name, err.status)
+victim = {victim!r}
+room.request("PUT", "api/answers/versioning.end_state", {{"value": {{"role": "forged", "horizon_years": 9}},
+             "quote": True, "participant": victim, "pseudonym": victim}})
+room.request("DELETE", "api/answers/versioning.end_state?participant=" + victim)
+print("MINE", json.dumps(room.mine()))
+"""
+FACILITATE = """
+import json
+from careerkit.room.view import RoomView
+from careerkit.widgets.base import plain_text
+view = RoomView(k=2, live=False)  # the room view of workshop/room.ipynb, signed in by the kernel's hub token
+print("PROBLEM", plain_text(view.message.value) or "none")
+print("SHOWN", plain_text(view.header.value + view.panels["versioning.end_state"].state.value).replace("\\n", " "))
+print("VIEW", json.dumps(view.client.view(k=2)))
+print("EXPORT", json.dumps(view.client.export()))
 """
 
 
@@ -71,13 +110,14 @@ def wait_for(check, what: str, seconds: float = 90):
 
 @pytest.fixture
 def hub(tmp_path):
-    port, token = free_port(), secrets.token_hex(16)
+    port, token, password = free_port(), secrets.token_hex(16), secrets.token_hex(8)
     env = dict(
         os.environ,
         CAREERKIT_HUB_DIR=str(tmp_path / "hub"),
-        CAREERKIT_EXCHANGE=str(tmp_path / "exchange"),
-        CAREERKIT_HUB_USERS=",".join(USERS),
-        CAREERKIT_HUB_PASSWORD=secrets.token_hex(8),
+        CAREERKIT_HUB_USERS=",".join(PARTICIPANTS),
+        CAREERKIT_HUB_FACILITATORS=FACILITATOR,
+        CAREERKIT_HUB_PASSWORD=password,
+        CAREERKIT_ROOM_PORT=str(free_port()),
         CAREERKIT_HUB_PORT=str(port),
         CAREERKIT_HUB_API_PORT=str(free_port()),
         CAREERKIT_PROXY_API_PORT=str(free_port()),
@@ -105,13 +145,17 @@ def hub(tmp_path):
 
     try:
         wait_for(up, "the hub")
-        yield {"base": base, "api": api, "exchange": tmp_path / "exchange", "homes": tmp_path / "hub" / "homes"}
+        yield {"base": base, "api": api, "password": password, "homes": tmp_path / "hub" / "homes",
+               "log": tmp_path / "hub.log", "room": f"http://127.0.0.1:{env['CAREERKIT_ROOM_PORT']}/services/careerkit-room/"}
     finally:
-        for user in USERS:
+        def stop(user):
             try:
-                api.delete(f"{base}/hub/api/users/{user}/server", timeout=10)
+                api.delete(f"{base}/hub/api/users/{user}/server", timeout=20)
             except requests.RequestException:
                 pass
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=len(USERS)) as pool:
+            list(pool.map(stop, USERS))  # all at once: each stop waits for its server to exit
         os.killpg(process.pid, signal.SIGTERM)  # the hub and the proxy it started, by our own process group
         try:
             process.wait(timeout=20)
@@ -121,16 +165,31 @@ def hub(tmp_path):
         log.close()
 
 
-def start_server(hub, user: str) -> None:
+def start_servers(hub, users) -> None:
     api, base = hub["api"], hub["base"]
-    response = api.post(f"{base}/hub/api/users/{user}/server", timeout=30)
-    assert response.status_code in (201, 202), response.text
+    for user in users:
+        response = api.post(f"{base}/hub/api/users/{user}/server", timeout=30)
+        assert response.status_code in (201, 202), response.text
 
     def ready():
-        server = api.get(f"{base}/hub/api/users/{user}", timeout=5).json().get("servers", {}).get("")
-        return bool(server and server.get("ready"))
+        for user in users:
+            server = api.get(f"{base}/hub/api/users/{user}", timeout=5).json().get("servers", {}).get("")
+            if not (server and server.get("ready")):
+                return False
+        return True
 
-    wait_for(ready, f"{user}'s server")
+    wait_for(ready, "the users' servers", seconds=150)
+
+
+def log_in(hub, user: str, password: str) -> requests.Response:
+    """The hub's login form, as a browser fills it in (with its XSRF field)."""
+    browser = requests.Session()
+    form = browser.get(f"{hub['base']}/hub/login", timeout=10)
+    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', form.text)
+    data = {"username": user, "password": password, **({"_xsrf": xsrf.group(1)} if xsrf else {})}
+    response = browser.post(f"{hub['base']}/hub/login", data=data, timeout=60)
+    response.browser = browser
+    return response
 
 
 async def _run_in_kernel(base: str, token: str, user: str, code: str) -> str:
@@ -172,22 +231,59 @@ def run_in_kernel(hub, user: str, code: str) -> str:
         return pool.submit(asyncio.run, _run_in_kernel(hub["base"], token, user, code)).result()
 
 
-def test_two_participants_share_on_a_hub_and_the_facilitator_collects(hub):
-    for user in USERS:
-        start_server(hub, user)
-    for user in USERS:
-        printed = run_in_kernel(hub, user, PARTICIPANT_CODE)
-        assert "ERROR" not in printed, printed
-        assert "Shared with the group under a pseudonym" in printed, printed
-        assert (hub["homes"] / user / "careerkit" / "notebooks" / "00_welcome.ipynb").exists()
+def printed(hub, user, code) -> str:
+    out = run_in_kernel(hub, user, code)
+    assert "ERROR" not in out, out
+    return out
+
+
+def line(out: str, tag: str) -> str:
+    return next(text.split(" ", 1)[1] for text in out.splitlines() if text.startswith(tag + " "))
+
+
+def test_three_participants_and_a_facilitator_on_a_hub_with_the_room_as_its_service(hub):
+    start_servers(hub, USERS)
+
+    # logging in: a wrong password is refused; the right one lands on the welcome notebook, which is there
+    refused = log_in(hub, "alice", hub["password"] + "x")
+    assert refused.status_code == 403 and "alice" not in refused.browser.cookies.get("jupyterhub-session-id", "")
+    assert "Invalid" in refused.text or "incorrect" in refused.text.lower()
+    landed = log_in(hub, "alice", hub["password"])
+    assert landed.status_code == 200 and landed.url.endswith("/user/alice/lab/tree/" + LANDING), landed.url
+    notebook = landed.browser.get(f"{hub['base']}/user/alice/api/contents/{LANDING}", timeout=30)
+    assert notebook.status_code == 200 and notebook.json()["type"] == "notebook"
+    assert "join_room()" in json.dumps(notebook.json()["content"])
+
+    # alice shares through the real widget
+    out = printed(hub, "alice", SHARE)
+    assert "Your words may be quoted" in line(out, "NOTE"), out
+    assert line(out, "PUBLISHED") == "['versioning.end_state']"
+    alice = line(out, "PSEUDONYM")
+    # bob first acts against alice (read the room, overwrite or delete her record), then shares his own
+    out = printed(hub, "bob", HOSTILE.format(victim=alice) + SHARE)
+    assert [text for text in out.splitlines() if text.startswith(("READ", "REFUSED"))] == [
+        "REFUSED view 403", "REFUSED export 403", "REFUSED moderate 403"]
+    assert json.loads(line(out, "MINE"))["answers"] == {}  # his forged answer was his own, and so was the delete
+    assert line(out, "PSEUDONYM") != alice and "Your words may be quoted" in line(out, "NOTE")
+    # cy shares, then withdraws
+    out = printed(hub, "cy", SHARE + WITHDRAW)
+    assert "withdrawn" in line(out.split("PSEUDONYM", 1)[1], "NOTE")
+    for user in PARTICIPANTS:
         assert (hub["homes"] / user / ".careerkit" / f"{user}.json").exists()  # the workbook stays in the home
 
-    exchange = hub["exchange"]
-    assert stat.S_IMODE(exchange.stat().st_mode) == 0o1777
-    result = cohort.collect(exchange)
-    assert result.problems == [] and result.participants == 2
-    assert sorted(v["role"] for v in result.table["value"]) == ["CPO, said alice", "CPO, said bob"]
-    assert set(result.table["key"]) == {"versioning.end_state"}
-    texts = "".join(p.read_text() for p in exchange.iterdir() if p.is_file())
-    assert PRIVATE not in texts and not any(user in p.name for p in exchange.iterdir() for user in USERS)
-    assert all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in exchange.glob("*.json"))
+    # the facilitator's kernel reads the room: two people, alice's words intact, nothing private, no names
+    facilitator = printed(hub, FACILITATOR, FACILITATE)
+    assert line(facilitator, "PROBLEM") == "none"
+    assert "2 sharing" in line(facilitator, "SHOWN") and "2 people shared this" in line(facilitator, "SHOWN")
+    view = json.loads(line(facilitator, "VIEW"))["exercises"]["versioning.end_state"]
+    assert view["people"] == 2 and view["waiting"] is False
+    rows = json.loads(line(facilitator, "EXPORT"))["rows"]
+    assert sorted((r["participant"] == alice, r["value"]["role"]) for r in rows) == [
+        (False, "CPO, said bob"), (True, "CPO, said alice")]
+    assert PRIVATE not in facilitator and "forged" not in facilitator
+    assert not re.search(r"\b(alice|bob|cy|fran)\b", json.dumps([r["participant"] for r in rows]))
+
+    # a token the hub vouches for but that is not a user's (the admin script's) cannot use the room at all
+    token = hub["api"].headers["Authorization"].split()[1]
+    admin = requests.get(hub["room"] + "api/room", headers={"Authorization": f"token {token}"}, timeout=10)
+    assert admin.status_code == 403 and admin.json()["error"] == "unknown_token"

@@ -66,16 +66,20 @@ def agenda(
         typer.secho(f"Written: {path}\n", fg=typer.colors.GREEN)
 
 
+ROOM_SOURCE = "A room export (careerkit room export), or the room's URL with --token"
+
+
 @app.command()
 def collect(
-    exchange: Annotated[Path, typer.Argument(help="The exchange folder participants share into")],
+    source: Annotated[str, typer.Argument(help=ROOM_SOURCE)],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Also save the table (.csv or .json)")] = None,
+    token: Annotated[str, typer.Option("--token", envvar="CAREERKIT_ROOM_TOKEN", help="The facilitator's token")] = "",
 ) -> None:
-    """Read every shared answer in EXCHANGE into one table; damaged files are reported and skipped."""
+    """Read every shared answer in the room (or a room export) into one table; bad rows are reported and skipped."""
     from careerkit.cohort import run_collect
 
     try:
-        result = run_collect(exchange, output)
+        result = run_collect(source, output, token)
     except CareerkitError as err:
         _fail(err)
     typer.echo(result.describe())
@@ -85,15 +89,16 @@ def collect(
 
 @app.command()
 def report(
-    exchange: Annotated[Path, typer.Argument(help="The exchange folder participants share into")],
+    source: Annotated[str, typer.Argument(help=ROOM_SOURCE)],
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write")] = Path("report.html"),
     k: Annotated[int, typer.Option("--k", help="Hide any group smaller than this (at least 2)")] = 3,
+    token: Annotated[str, typer.Option("--token", envvar="CAREERKIT_ROOM_TOKEN", help="The facilitator's token")] = "",
 ) -> None:
     """Write the cohort report: the room per module, as distributions; groups under k people hidden."""
     from careerkit.report import write_report
 
     try:
-        summary = write_report(exchange, output, k)
+        summary = write_report(source, output, k, token)
     except CareerkitError as err:
         _fail(err)
     typer.echo(summary)
@@ -130,6 +135,66 @@ def app_(
 
     try:
         raise typer.Exit(code=open_app(notebook, port=port, browser=browser))
+    except CareerkitError as err:
+        _fail(err)
+
+
+room_app = typer.Typer(help="The room: the group's live, moderated exchange of shared answers.", no_args_is_help=True)
+app.add_typer(room_app, name="room")
+
+
+@room_app.command("serve")
+def room_serve(
+    data: Annotated[Path, typer.Option("--data", help="Folder for the room's database and facilitator token")] = Path(
+        "careerkit-room"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this machine only)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on")] = 8765,
+    db: Annotated[str | None, typer.Option("--db", help="A database URL (PostgreSQL) instead of SQLite in --data")] = None,
+    cert: Annotated[str | None, typer.Option("--cert", help="TLS certificate file: serve https")] = None,
+    key: Annotated[str | None, typer.Option("--key", help="TLS key file (with --cert)")] = None,
+    hub: Annotated[bool, typer.Option("--hub", help="Run as a JupyterHub service (the hub authenticates callers)")] = False,
+    group: Annotated[str, typer.Option("--group", help="On a hub: the group whose members facilitate")] = (
+        "careerkit-facilitators"),
+    joins: Annotated[int, typer.Option("--joins-per-minute", help="Standalone: joins allowed per network address")] = 60,
+) -> None:
+    """Serve the room. Standalone, it prints the room code, its URL and the facilitator's token."""
+    from careerkit.room.server import serve
+
+    try:
+        serve(data, hub=hub, host=host, port=port, db_url=db, certfile=cert, keyfile=key, group=group,
+              joins_per_minute=joins, echo=typer.echo)
+    except CareerkitError as err:
+        _fail(err)
+
+
+@room_app.command("export")
+def room_export(
+    output: Annotated[Path, typer.Argument(help="The file to write: .json or .csv")],
+    url: Annotated[str, typer.Option("--url", envvar="CAREERKIT_ROOM_URL", help="The room's URL")] = "",
+    token: Annotated[str, typer.Option("--token", envvar="CAREERKIT_ROOM_TOKEN", help="The facilitator's token")] = "",
+) -> None:
+    """Write every shared answer in the room (pseudonymous) to a file, for careerkit report offline."""
+    from careerkit.room.export import export_room
+
+    try:
+        typer.echo(export_room(url, token, output))
+    except CareerkitError as err:
+        _fail(err)
+
+
+@room_app.command("view")
+def room_view(
+    url: Annotated[str, typer.Option("--url", envvar="CAREERKIT_ROOM_URL", help="The room's URL")] = "",
+    token: Annotated[str, typer.Option("--token", envvar="CAREERKIT_ROOM_TOKEN", help="The facilitator's token")] = "",
+    data: Annotated[Path | None, typer.Option("--data", help="The room's data folder (reads the token there)")] = None,
+    port: Annotated[int, typer.Option("--port", help="Port for the view")] = 8867,
+    browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open a browser tab")] = True,
+) -> None:
+    """Open the live room view (workshop/room.ipynb) as a Voilà app: charts redraw as answers arrive."""
+    from careerkit.room.launch import open_view
+
+    try:
+        raise typer.Exit(code=open_view(url, token, data, port=port, browser=browser))
     except CareerkitError as err:
         _fail(err)
 

@@ -1,37 +1,36 @@
-"""Collecting the room: every shared answer in an exchange folder, in one pandas table.
+"""Collecting the room: every shared answer, from the room or from a room export, in one pandas table.
 
-``collect(EXCHANGE)`` reads each participant's file once, keeps one row per participant and
-exercise, validates every value against its exercise's answer model, and reports damaged files
-and answers that do not fit as sentences instead of stopping. It is a plain loop of ``json.loads``
-and one DataFrame built at the end, so collecting 20,000 files stays close to reading them.
+``collect(SOURCE)`` reads a room export (``careerkit room export room.json``, JSON or CSV) or, given the
+room's URL and the facilitator's token, the room itself. It keeps one row per participant and exercise,
+validates every value against its exercise's answer model, and reports rows that do not fit as
+sentences instead of stopping. Participants are the pseudonyms the room drew; nothing here names anyone.
 """
 
 from __future__ import annotations
 
-import gc
+import csv
+import io
 import json
-import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress, groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careerkit.errors import CareerkitError, ExchangeError
-from careerkit.sharing import EXCHANGE_FORMAT, EXCHANGE_SCHEMA
+from careerkit.errors import CareerkitError
 from careerkit.workbook import KEY_PATTERN
 
 if TYPE_CHECKING:
     import pandas as pd
 
-MAX_FILE_BYTES = 1_000_000  # a participant's shared answers are a few kB; anything bigger is not ours
+EXPORT_FORMAT = "careerkit-room-export"
+EXPORT_SCHEMA = 1
+MAX_EXPORT_BYTES = 500_000_000  # 20,000 participants sharing everything is about 200 MB
 COLUMNS = ("participant", "module", "exercise", "key", "quote", "value")
 
 
 @dataclass(frozen=True)
 class FileProblem:
-    """One file (or one answer in it) that was skipped, and why."""
+    """One row (or the whole source) that was skipped, and why."""
 
     file: str
     problem: str
@@ -44,22 +43,21 @@ class FileProblem:
 class CollectResult:
     """The collected table (one row per participant and exercise) and what had to be skipped."""
 
-    exchange: Path
+    exchange: str
     table: pd.DataFrame
     problems: list[FileProblem] = field(default_factory=list)
-    files: int = 0
+    files: int = 0  # rows read
 
     @property
     def participants(self) -> int:
         return int(self.table["participant"].nunique())
 
     def describe(self) -> str:
-        """A few sentences for the facilitator: how many people, answers and skipped files."""
+        """A few sentences for the facilitator: how many people, answers and skipped rows."""
         people = self.participants
         text = (
             f"Collected {len(self.table)} shared answer{'s' if len(self.table) != 1 else ''} from "
-            f"{people} participant{'s' if people != 1 else ''} in {self.exchange} ({self.files} file"
-            f"{'s' if self.files != 1 else ''})."
+            f"{people} participant{'s' if people != 1 else ''} in {self.exchange}."
         )
         if self.problems:
             text += f" {len(self.problems)} problem{'s' if len(self.problems) != 1 else ''} (skipped, the rest is kept):"
@@ -67,123 +65,128 @@ class CollectResult:
         return text
 
 
-def collect(exchange: str | Path, validate: bool = True) -> CollectResult:
-    """Read every shared file in ``exchange`` into a table; damaged files are reported, not fatal."""
+def is_room_url(source: str | Path) -> bool:
+    return isinstance(source, str) and source.startswith(("http://", "https://"))
+
+
+def read_export(source: str | Path, token: str = "") -> list[Any]:
+    """The rows of a room export file (JSON or CSV), or of the room itself at a URL (facilitator's token)."""
+    if is_room_url(source):
+        from careerkit.room.client import RoomClient
+
+        data = RoomClient(str(source), token, timeout=60).export()
+        return _export_rows(data, str(source))
+    path = Path(source).expanduser()
+    if path.is_dir():
+        raise CareerkitError(f"{path} is a folder. Shared answers now live in the room: write a file with "
+                             "`careerkit room export room.json` and collect that.")
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_EXPORT_BYTES + 1)
+    except FileNotFoundError:
+        raise CareerkitError(f"There is no room export at {path}; write one with `careerkit room export`.") from None
+    except OSError as err:
+        raise CareerkitError(f"The room export {path} could not be read ({err.strerror}).") from None
+    if len(raw) > MAX_EXPORT_BYTES:
+        raise CareerkitError(f"{path} is larger than {MAX_EXPORT_BYTES // 1_000_000} MB: not a room export.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CareerkitError(f"{path} is not UTF-8 text, so it is not a room export.") from None
+    if path.suffix.lower() == ".csv":
+        return _csv_rows(text, path)
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        raise CareerkitError(f"{path} is not valid JSON (damaged or cut short), so it is not a room export.") from None
+    return _export_rows(data, str(path))
+
+
+def _export_rows(data: Any, where: str) -> list[Any]:
+    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+        raise CareerkitError(f"{where} is not a careerkit room export.")
+    version = data.get("schema_version")
+    if version != EXPORT_SCHEMA:
+        newer = isinstance(version, int) and version > EXPORT_SCHEMA
+        raise CareerkitError(f"{where} was written by a newer careerkit; upgrade the kit." if newer
+                             else f"{where} has an unknown schema_version {version!r}.")
+    rows = data.get("rows")
+    if not isinstance(rows, list):
+        raise CareerkitError(f"{where} has no rows.")
+    return rows
+
+
+def _csv_rows(text: str, path: Path) -> list[Any]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or not {"participant", "key", "quote", "value"} <= set(reader.fieldnames):
+        raise CareerkitError(f"{path} is not a careerkit room export (its columns are participant, key, quote, value).")
+    rows: list[Any] = []
+    for row in reader:
+        try:
+            value = json.loads(row["value"])
+        except (ValueError, TypeError, RecursionError):
+            value = _UNREADABLE
+        rows.append({"participant": row["participant"], "key": row["key"],
+                     "quote": str(row["quote"]).strip().lower() == "true", "value": value})
+    return rows
+
+
+_UNREADABLE = object()
+
+
+def collect(source: str | Path, validate: bool = True, token: str = "") -> CollectResult:
+    """Every shared answer in a room export (or the room at a URL) as a table; bad rows are reported, not fatal."""
     import pandas as pd
 
-    folder = Path(exchange).expanduser()
-    names = _exchange_files(folder)
-    # The table keeps every answer alive: with the cyclic garbage collector on, each collection it
-    # triggers walks all of them again, which costs more than the reading. Nothing here makes cycles.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        columns, problems = _rows(names, (_read_raw(folder, name) for name in names), validate)
-        table = pd.DataFrame(columns, columns=list(COLUMNS))
-        table["quote"] = table["quote"].astype(bool)
-    finally:
-        if collecting:
-            gc.enable()
-    return CollectResult(exchange=folder, table=table, problems=problems, files=len(names))
-
-
-class _Rows:
-    """The table's rows, in file order, as columns; and each exercise's rows, to be validated together."""
-
-    def __init__(self) -> None:
-        self.participants: list[str] = []
-        self.keys: list[str] = []
-        self.quotes: list[bool] = []
-        self.values: list[Any] = []
-        self.problems: list[FileProblem] = []
-        self.parts: dict[str, tuple[str, str] | None] = {}  # key -> (module, exercise); None: malformed
-        self.good: set[str] = set()  # the keys whose parts are not None
-
-    def add_files(self, names: list[str], raws: Iterable[bytes | str]) -> None:
-        keys, values, good = self.keys, self.values, self.good
-        for name, raw in zip(names, raws, strict=True):
-            answers, problem = _parse(raw)
-            if problem:
-                self.problems.append(FileProblem(name, problem))
-                continue
-            participant = name[: -len(".json")]
-            if not good.issuperset(answers):
-                self._learn(answers)
-            items = answers.values()
-            if good.issuperset(answers) and all(isinstance(item, dict) and "value" in item for item in items):
-                keys.extend(answers)
-                values.extend([item["value"] for item in items])
-                self.quotes.extend([item.get("quote") is True for item in items])
-                self.participants.extend([participant] * len(answers))
-                continue
-            for key, item in answers.items():  # some answer is malformed: one at a time
-                if key not in good or not isinstance(item, dict) or "value" not in item:
-                    self.problems.append(FileProblem(name, f"the answer '{str(key)[:60]}' is malformed and was skipped"))
-                    continue
-                keys.append(key)
-                values.append(item["value"])
-                self.quotes.append(item.get("quote") is True)
-                self.participants.append(participant)
-
-    def _learn(self, answers: dict[str, Any]) -> None:
-        for key in answers:
-            if key not in self.parts:
-                split = self.parts[key] = _key_parts(key)
-                if split is not None:
-                    self.good.add(key)
-
-    def batches(self, start: int = 0) -> list[tuple[str, list[int], list[Any]]]:
-        """From row ``start`` on: each exercise with its rows (in order) and their values."""
-        keys, values = self.keys, self.values
-        rows = sorted(range(start, len(keys)), key=keys.__getitem__)  # stable: rows stay in order per key
-        batches = []
-        for key, group in groupby(rows, key=keys.__getitem__):
-            grouped = list(group)
-            batches.append((key, grouped, list(map(values.__getitem__, grouped))))
-        return batches
-
-    def drop(self, bad: dict[int, str]) -> None:
-        """Report the rows that do not fit (in row order) and leave them out of the table."""
-        for row in sorted(bad):
-            self.problems.append(FileProblem(f"{self.participants[row]}.json", bad[row]))
-        keep = [row not in bad for row in range(len(self.keys))]
-        self.participants, self.keys, self.quotes, self.values = (
-            list(compress(column, keep)) for column in (self.participants, self.keys, self.quotes, self.values)
-        )
-
-    def columns(self) -> dict[str, list[Any]]:
-        parts = self.parts
-        return {
-            "participant": self.participants,
-            "module": [parts[key][0] for key in self.keys],
-            "exercise": [parts[key][1] for key in self.keys],
-            "key": self.keys,
-            "quote": self.quotes,
-            "value": self.values,
-        }
-
-
-def _rows(names: list[str], raws: Iterable[bytes | str], validate: bool) -> tuple[dict[str, list[Any]], list[FileProblem]]:
-    """The table's columns (one entry per participant and exercise) and the problems, in file order."""
-    rows = _Rows()
-    rows.add_files(names, raws)
+    rows = read_export(source, token)
+    columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+    problems: list[FileProblem] = []
+    seen: set[tuple[str, str]] = set()
+    for number, row in enumerate(rows, start=1):
+        problem = _row_problem(row, seen)
+        if problem:
+            problems.append(FileProblem(f"row {number}", problem))
+            continue
+        module, exercise = row["key"].split(".")
+        for name, value in (("participant", row["participant"]), ("module", module), ("exercise", exercise),
+                            ("key", row["key"]), ("quote", row.get("quote") is True), ("value", row["value"])):
+            columns[name].append(value)
     if validate:
-        bad = _validate(rows.batches())
+        bad = _validate(_batches(columns["key"], columns["value"]))
         if bad:
-            rows.drop(bad)
-    return rows.columns(), rows.problems
+            for row in sorted(bad):
+                problems.append(FileProblem(columns["participant"][row], bad[row]))
+            keep = [row not in bad for row in range(len(columns["key"]))]
+            columns = {name: [v for v, k in zip(values, keep, strict=True) if k] for name, values in columns.items()}
+    table = pd.DataFrame(columns, columns=list(COLUMNS))
+    table["quote"] = table["quote"].astype(bool)
+    return CollectResult(exchange=str(source), table=table, problems=problems, files=len(rows))
 
 
-def _key_parts(key: Any) -> tuple[str, str] | None:
+def _row_problem(row: Any, seen: set[tuple[str, str]]) -> str:
+    if not isinstance(row, dict) or not isinstance(row.get("participant"), str) or "value" not in row:
+        return "it is not a shared answer (participant, key, quote, value); skipped"
+    key = row.get("key")
     if not isinstance(key, str) or not KEY_PATTERN.match(key):
-        return None
-    module, exercise = key.split(".")
-    return module, exercise
+        return f"the answer '{str(key)[:60]}' is malformed and was skipped"
+    if row["value"] is _UNREADABLE:
+        return f"{key}: its value is not valid JSON; skipped"
+    if (row["participant"], key) in seen:
+        return f"{key} appears twice for {row['participant'][:20]}; the second was skipped"
+    seen.add((row["participant"], key))
+    return ""
 
 
-def run_collect(exchange: str | Path, output: str | Path | None = None) -> CollectResult:
+def _batches(keys: list[str], values: list[Any]) -> list[tuple[str, list[int], list[Any]]]:
+    grouped: dict[str, list[int]] = {}
+    for row, key in enumerate(keys):
+        grouped.setdefault(key, []).append(row)
+    return [(key, rows, [values[r] for r in rows]) for key, rows in grouped.items()]
+
+
+def run_collect(source: str | Path, output: str | Path | None = None, token: str = "") -> CollectResult:
     """``careerkit collect``: collect, and save the table as CSV or JSON lines if ``output`` is given."""
-    result = collect(exchange)
+    result = collect(source, token=token)
     if output is not None:
         write_table(result.table, Path(output))
     return result
@@ -203,54 +206,6 @@ def write_table(table: pd.DataFrame, path: Path) -> Path:
     except OSError as err:
         raise CareerkitError(f"The table could not be written to {path} ({err.strerror}).") from None
     return path
-
-
-def _exchange_files(folder: Path) -> list[str]:
-    try:
-        with os.scandir(folder) as entries:
-            return sorted(e.name for e in entries if e.name.endswith(".json") and not e.name.startswith("."))
-    except FileNotFoundError:
-        raise ExchangeError(folder, "there is no such folder") from None
-    except NotADirectoryError:
-        raise ExchangeError(folder, "it is a file, not a folder") from None
-    except OSError as err:
-        raise ExchangeError(folder, f"it could not be read ({err.strerror})") from None
-
-
-def _read_raw(folder: Path, name: str) -> bytes | str:
-    """The file's bytes, or a sentence saying why it cannot be read."""
-    try:
-        with open(os.path.join(folder, name), "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        return f"it could not be read ({err.strerror})"
-    if len(raw) > MAX_FILE_BYTES:
-        return f"it is larger than {MAX_FILE_BYTES // 1_000_000} MB, so it is not a careerkit exchange file"
-    return raw
-
-
-def _parse(raw: bytes | str) -> tuple[dict[str, Any], str]:
-    """The file's answers, or an empty dict and a sentence saying why it cannot be used."""
-    if isinstance(raw, str):
-        return {}, raw
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return {}, "it is not UTF-8 text"
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return {}, "it is not valid JSON (damaged or cut short)"
-    if not isinstance(data, dict) or data.get("format") != EXCHANGE_FORMAT:
-        return {}, "it is not a careerkit exchange file"
-    version = data.get("schema_version")
-    if version != EXCHANGE_SCHEMA:
-        newer = isinstance(version, int) and version > EXCHANGE_SCHEMA
-        return {}, "it was written by a newer careerkit; upgrade the kit" if newer else f"unknown schema_version {version!r}"
-    answers = data.get("answers")
-    if not isinstance(answers, dict):
-        return {}, "it has no answers section"
-    return answers, ""
 
 
 def _list_validator(key: str):

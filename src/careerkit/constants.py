@@ -9,7 +9,9 @@ ENV_HOME = "CAREERKIT_HOME"  # folder holding participants' workbooks
 ENV_PARTICIPANT = "CAREERKIT_PARTICIPANT"  # participant name for this kernel
 ENV_DEMO = "CAREERKIT_DEMO"  # "1": use the fictional demo participant (tests, build)
 ENV_CONTENT = "CAREERKIT_CONTENT"  # folder of content files overriding the shipped ones
-ENV_EXCHANGE = "CAREERKIT_EXCHANGE"  # folder where shared answers are published
+ENV_EXCHANGE = "CAREERKIT_EXCHANGE"  # no longer read: shared answers go to the room (CAREERKIT_ROOM_URL)
+ENV_ROOM_URL = "CAREERKIT_ROOM_URL"  # the room service (set by the hub's configuration for every kernel)
+ENV_ROOM_TOKEN = "CAREERKIT_ROOM_TOKEN"  # a token for the room; on a hub, JUPYTERHUB_API_TOKEN is used
 ENV_ASSETS = "CAREERKIT_ASSETS"  # folder holding node_modules with the offline slide assets
 
 DEMO_PARTICIPANT = "demo"

@@ -69,17 +69,15 @@ class BuildError(CareerkitError):
         super().__init__(f"Building {notebook}{where} failed: {problem}")
 
 
-class ExchangeError(CareerkitError):
-    """The exchange folder is missing, unwritable, or one of its files cannot be used."""
-
-    def __init__(self, path: Path | str, problem: str):
-        self.path = Path(path)
-        self.problem = problem
-        super().__init__(
-            f"The group's exchange folder {self.path} could not be used: {problem}. "
-            "Your answers are safe in your own workbook; ask your facilitator for the right folder."
-        )
-
-
 class AgendaError(CareerkitError):
     """A notebook's module metadata or ``agendas.toml`` does not add up."""
+
+
+class RoomError(CareerkitError):
+    """The room refused a request, or could not be reached: an HTTP status, a short code and a sentence."""
+
+    def __init__(self, status: int, code: str, message: str):
+        self.status = status
+        self.code = code
+        self.message = message
+        super().__init__(message)

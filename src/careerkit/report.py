@@ -243,7 +243,7 @@ def _quote(text: str) -> str:
 # the whole room
 @dataclass(repr=False)
 class CohortReport:
-    exchange: Path
+    exchange: str  # the room export (or room URL) it was built from
     k: int
     participants: int
     sections: list[Section]
@@ -287,12 +287,12 @@ def _exercise_titles() -> dict[str, str]:
         return {}
 
 
-def build_report(exchange: str | Path, k: int = K_DEFAULT) -> CohortReport:
-    """Collect the exchange and summarise it per module, hiding every group under ``k`` people."""
+def build_report(exchange: str | Path, k: int = K_DEFAULT, token: str = "") -> CohortReport:
+    """Collect a room export (or the room at a URL) and summarise it per module, hiding every group under ``k``."""
     from careerkit.cohort import collect
 
     k = check_k(k)
-    result = collect(exchange)
+    result = collect(exchange, token=token)
     table = result.table
     participants = result.participants
     module_titles, exercise_titles = _module_titles(), _exercise_titles()
@@ -317,12 +317,12 @@ def build_report(exchange: str | Path, k: int = K_DEFAULT) -> CohortReport:
             if texts:
                 section.quotes[title] = texts[:QUOTES_PER_EXERCISE]
         sections.append(section)
-    return CohortReport(Path(exchange), k, participants, sections if participants >= k else [], len(result.problems))
+    return CohortReport(str(exchange), k, participants, sections if participants >= k else [], len(result.problems))
 
 
-def write_report(exchange: str | Path, output: str | Path, k: int = K_DEFAULT) -> str:
+def write_report(exchange: str | Path, output: str | Path, k: int = K_DEFAULT, token: str = "") -> str:
     """``careerkit report``: write the self-contained HTML report; returns a sentence saying what it holds."""
-    room = build_report(exchange, k)
+    room = build_report(exchange, k, token)
     path = Path(output)
     try:
         path.write_text(room.html(), encoding="utf-8")

@@ -1,235 +1,251 @@
-"""Consented sharing: a participant's shared answers, under a pseudonym, in the group's exchange folder.
+"""Consented sharing: a participant's shared answers, in the room, under a pseudonym the room drew.
 
-An answer leaves the workbook only when the participant ticks *share with the group* on it. Each
-participant then has exactly one file in the exchange folder, ``EXCHANGE/<pseudonym>.json``, holding
-the shared answers and nothing else: no name, no timestamps, no private answer. Every change of the
-share toggle (or of a shared answer) rewrites that file atomically; unsharing the last answer
-removes it.
+An answer leaves the workbook only when the participant ticks *share with the group* on it, and only
+to the room: a service that knows who is asking (see ``careerkit.room``).
 
-The pseudonym is an HMAC of the participant's workbook name keyed by a random salt kept in the
-exchange folder (``.careerkit-salt``): stable for a participant within one workshop, different in
-the next one, and not reversible by anyone who does not hold the salt.
+- **On JupyterHub** the kernel's own hub token (``JUPYTERHUB_API_TOKEN``) identifies the participant and
+  ``CAREERKIT_ROOM_URL`` says where the room is; the hub's configuration sets both.
+- **Standalone**, the participant joins once in 00_welcome with the room's URL and code; the room gives
+  this workbook a secret of its own, kept beside it in ``<workbook>.room.json`` (mode 0600).
+
+The workbook is the truth: an answer marked shared is sent whenever the room can be reached, and an answer
+made private again is withdrawn (deleted in the room). What the room has acknowledged is remembered in the
+same ``.room.json``, so nothing is sent twice and nothing marked shared is forgotten while the room is down.
+Private-by-design exercises (``shareable = False``, such as ``act3.rabbit``) are refused on every path.
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
+import logging
 import os
-import secrets
 import tempfile
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from careerkit import __version__
-from careerkit.constants import ENV_EXCHANGE
-from careerkit.errors import ExchangeError
+from careerkit.constants import ENV_ROOM_TOKEN, ENV_ROOM_URL
+from careerkit.errors import CareerkitError, RoomError
+from careerkit.room.answers import is_shareable
+from careerkit.room.client import UNREACHABLE, RoomClient
 from careerkit.workbook import Workbook
 
-EXCHANGE_FORMAT = "careerkit-exchange"
-EXCHANGE_SCHEMA = 1
-SALT_FILE = ".careerkit-salt"
-EXCHANGE_SETTING = "exchange-folder.txt"  # in the careerkit home: the folder chosen in 00_welcome
-PSEUDONYM_PREFIX = "p-"
-FILE_MODE = 0o644  # the facilitator (another OS user on a hub) must be able to read it
-DROPBOX_FILE_MODE = 0o600  # in a folder others cannot list (1733), only the owner and root read a file
-FOLDER_MODE = 0o1777  # like /tmp: everyone writes, only the owner replaces or removes a file
+log = logging.getLogger(__name__)
+
+STATE_SUFFIX = ".room.json"
+RETRY_S = (2, 5, 10, 30)  # waits between tries while the room is down; then every 30 s
+
+_retries: dict[str, threading.Timer] = {}
+_retry_lock = threading.Lock()
 
 
-# where the exchange is
-def _setting_file() -> Path:
-    from careerkit import session
+@dataclass
+class Outcome:
+    """What happened to the participant's shared answers: ``sent``, ``pending`` (room down), ``no_room``."""
 
-    return session.home() / EXCHANGE_SETTING
+    state: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def sent(self) -> bool:
+        return self.state == "sent" and not self.problems
 
 
-def exchange_dir() -> Path | None:
-    """The exchange folder: ``$CAREERKIT_EXCHANGE``, else the folder chosen in 00_welcome, else None."""
-    env = os.environ.get(ENV_EXCHANGE, "").strip()
-    if env:
-        return Path(env).expanduser()
+# where the room is, for this workbook
+def state_file(book: Workbook) -> Path:
+    return book.path.with_name(book.path.stem + STATE_SUFFIX)
+
+
+def _load_state(book: Workbook) -> dict[str, Any]:
     try:
-        text = _setting_file().read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    return Path(text).expanduser() if text else None
-
-
-def set_exchange(path: str | Path | None) -> Path | None:
-    """Remember the exchange folder given by the facilitator (``None`` or empty: stop sharing to a folder).
-
-    The folder must already exist and be writable: the facilitator creates it, participants only join it.
-    """
-    setting = _setting_file()
-    if path is None or not str(path).strip():
-        setting.unlink(missing_ok=True)
-        return None
-    folder = Path(str(path).strip()).expanduser().resolve()
-    if not folder.is_dir():
-        raise ExchangeError(folder, "there is no such folder (check the path your facilitator gave you)")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExchangeError(folder, "you are not allowed to write in it")
-    setting.parent.mkdir(parents=True, exist_ok=True)
-    setting.write_text(str(folder) + "\n", encoding="utf-8")
-    return folder
-
-
-def prepare_exchange(path: str | Path, mode: int = FOLDER_MODE) -> Path:
-    """Create the exchange folder for a workshop (facilitator side) and its salt; returns the folder."""
-    folder = Path(path).expanduser()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, mode)
-    except OSError as err:
-        raise ExchangeError(folder, f"it could not be created ({err.strerror})") from None
-    exchange_salt(folder)
-    return folder
-
-
-# pseudonyms
-def exchange_salt(folder: Path) -> bytes:
-    """The exchange's salt, created once (atomically: two first publishers agree on one salt)."""
-    salt_path = folder / SALT_FILE
-    try:
-        return bytes.fromhex(salt_path.read_text(encoding="ascii").strip())
-    except FileNotFoundError:
-        pass
-    except (OSError, ValueError, UnicodeDecodeError):
-        raise ExchangeError(folder, f"its {SALT_FILE} file is damaged; ask your facilitator to restore it") from None
-    value = secrets.token_hex(32)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".salt.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="ascii") as handle:
-            handle.write(value + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, FILE_MODE)
-        try:
-            os.link(tmp, salt_path)  # fails if another participant created it first: then theirs wins
-        except FileExistsError:
-            pass
-        finally:
-            os.unlink(tmp)
-    except OSError as err:
-        raise ExchangeError(folder, f"it could not be prepared ({err.strerror})") from None
-    return exchange_salt(folder)
-
-
-def pseudonym(book: Workbook, folder: Path) -> str:
-    """The participant's stable name in this exchange: ``p-`` and 16 hex digits."""
-    digest = hmac.new(exchange_salt(folder), book.path.stem.encode("utf-8"), hashlib.sha256).hexdigest()
-    return PSEUDONYM_PREFIX + digest[:16]
-
-
-# publishing
-def exchange_file(book: Workbook, folder: Path | None = None) -> Path | None:
-    """Where this participant's shared answers are (or would be) published; None without an exchange."""
-    folder = folder if folder is not None else exchange_dir()
-    if folder is None:
-        return None
-    return folder / f"{pseudonym(book, _existing(folder))}.json"
-
-
-def published(book: Workbook, folder: Path | None = None) -> dict[str, Any]:
-    """What this participant has published: ``{key: {"value": ..., "quote": bool}}`` (empty if nothing)."""
-    path = exchange_file(book, folder)
-    if path is None:
+        data = json.loads(state_file(book).read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
         return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    answers = data.get("answers") if isinstance(data, dict) else None
-    return answers if isinstance(answers, dict) else {}
+    return data if isinstance(data, dict) else {}
 
 
-def publish(book: Workbook, folder: Path | None = None, quotes: dict[str, bool] | None = None) -> Path | None:
-    """Write the participant's shared answers (only those) to the exchange; returns the file, or None.
-
-    ``quotes`` changes whether the participant's words in an answer may be quoted to the group
-    (``{key: True}``); answers not named keep their previous choice, and new ones start unquoted.
-    With no shared answer left, the participant's file is removed. Without an exchange folder,
-    nothing is written and None is returned.
-    """
-    folder = folder if folder is not None else exchange_dir()
-    if folder is None:
-        return None
-    path = exchange_file(book, folder)
-    shared = book.shared_answers()
-    if not shared:
-        _remove(path)
-        return None
-    previous = published(book, folder)
-    choices = {key: bool(item.get("quote")) for key, item in previous.items() if isinstance(item, dict)}
-    choices.update(quotes or {})
-    payload = {
-        "format": EXCHANGE_FORMAT,
-        "schema_version": EXCHANGE_SCHEMA,
-        "careerkit": __version__,
-        "pseudonym": path.stem,
-        "answers": {key: {"value": a.value, "quote": choices.get(key, False)} for key, a in sorted(shared.items())},
-    }
-    _write_atomic(path, json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True))
-    return path
-
-
-def share(book: Workbook, key: str, shared: bool = True, folder: Path | None = None) -> Path | None:
-    """Mark one answer shared (or private again) and bring the exchange up to date."""
-    book.set_shared(key, shared)
-    return publish(book, folder)
-
-
-def set_quote(book: Workbook, key: str, allowed: bool, folder: Path | None = None) -> Path | None:
-    """Allow (or stop) quoting the participant's words in one shared answer."""
-    return publish(book, folder, quotes={key: allowed})
-
-
-def withdraw(book: Workbook, folder: Path | None = None) -> None:
-    """Make every answer private again and remove the participant's file from the exchange."""
-    for key in book.shared_answers():
-        book.set_shared(key, False)
-    folder = folder if folder is not None else exchange_dir()
-    if folder is not None:
-        _remove(exchange_file(book, folder))
-
-
-def _existing(folder: Path) -> Path:
-    if not folder.is_dir():
-        raise ExchangeError(folder, "there is no such folder")
-    return folder
-
-
-def _remove(path: Path | None) -> None:
-    if path is None:
-        return
-    try:
-        path.unlink(missing_ok=True)
-    except OSError as err:
-        raise ExchangeError(path.parent, f"your shared file could not be withdrawn ({err.strerror})") from None
-
-
-def _file_mode(folder: Path) -> int:
-    """0644 in a folder everyone may read; 0600 in a drop box (mode 1733) that only the facilitator reads."""
-    try:
-        readable = bool(folder.stat().st_mode & 0o004)
-    except OSError:
-        readable = True
-    return FILE_MODE if readable else DROPBOX_FILE_MODE
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-    except OSError as err:
-        raise ExchangeError(path.parent, f"you cannot write in it ({err.strerror})") from None
+def _save_state(book: Workbook, state: dict[str, Any]) -> None:
+    path = state_file(book)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            json.dump(state, handle, sort_keys=True)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, _file_mode(path.parent))
+        os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
-        raise ExchangeError(path.parent, f"your shared answers could not be written ({err.strerror})") from None
+        raise CareerkitError(f"Your room settings could not be saved in {path} ({err.strerror}).") from None
+
+
+def hub_room() -> tuple[str, str] | None:
+    """The room set up by the hub for every kernel: (url, token), or None."""
+    url = os.environ.get(ENV_ROOM_URL, "").strip()
+    token = os.environ.get(ENV_ROOM_TOKEN, "").strip() or os.environ.get("JUPYTERHUB_API_TOKEN", "").strip()
+    return (url, token) if url and token else None
+
+
+def client(book: Workbook, state: dict[str, Any] | None = None) -> RoomClient | None:
+    """The room this workbook shares into, or None (no room yet, or a demo run: demo answers never leave)."""
+    from careerkit import session
+
+    if session.is_demo():
+        return None
+    hub = hub_room()
+    if hub:
+        return RoomClient(*hub)
+    state = _load_state(book) if state is None else state
+    url, token = state.get("url"), state.get("token")
+    return RoomClient(url, token) if isinstance(url, str) and isinstance(token, str) and url and token else None
+
+
+def join(book: Workbook, url: str, code: str) -> Outcome:
+    """Join a standalone room with the code the facilitator shows; answers already marked shared are sent."""
+    url = (url or "").strip()
+    if not url.startswith(("http://", "https://")):
+        raise CareerkitError("The room's address starts with http:// or https://, as your facilitator shows it.")
+    if not (code or "").strip():
+        raise CareerkitError("Type the room code your facilitator shows (like K7M-4QX).")
+    token = RoomClient(url).join(code.strip())
+    _save_state(book, {"url": url, "token": token, "sent": {}, "quotes": _load_state(book).get("quotes", {})})
+    return publish(book)
+
+
+def joined(book: Workbook) -> dict[str, str]:
+    """The standalone room this workbook joined: ``{"url": ..., "token": ...}``, or empty."""
+    state = _load_state(book)
+    return {name: state[name] for name in ("url", "token") if isinstance(state.get(name), str)}
+
+
+def leave(book: Workbook) -> None:
+    """Forget the standalone room (answers already in it stay until withdrawn: withdraw first)."""
+    state_file(book).unlink(missing_ok=True)
+
+
+# publishing
+def published(book: Workbook) -> dict[str, Any]:
+    """What the room has acknowledged for this participant: ``{key: {"quote": bool}}``."""
+    state = _load_state(book)
+    sent = state.get("sent") if isinstance(state.get("sent"), dict) else {}
+    quotes = state.get("quotes") if isinstance(state.get("quotes"), dict) else {}
+    return {key: {"quote": bool(quotes.get(key))} for key in sent}
+
+
+def publish(book: Workbook, quotes: dict[str, bool] | None = None) -> Outcome:
+    """Bring the room up to date with the workbook: send what is shared and changed, withdraw what is not.
+
+    ``quotes`` changes whether the participant's words in an answer may be quoted (``{key: True}``).
+    When the room cannot be reached, the workbook keeps everything and a retry is scheduled.
+    """
+    state = _load_state(book)
+    state.setdefault("quotes", {})
+    state.setdefault("sent", {})
+    if quotes:
+        state["quotes"].update({key: bool(v) for key, v in quotes.items()})
+        if client(book, state) is None:
+            _save_state(book, state)
+    room = client(book, state)
+    if room is None:
+        return Outcome("no_room")
+    shared = {key: a for key, a in book.shared_answers().items() if is_shareable(key)}
+    problems: list[str] = []
+    try:
+        for key in [k for k in state["sent"] if k not in shared]:
+            room.withdraw(key)
+            del state["sent"][key]
+            _save_state(book, state)
+        for key, answer in sorted(shared.items()):
+            quote = bool(state["quotes"].get(key))
+            digest = _digest(answer.value, quote)
+            if state["sent"].get(key) == digest:
+                continue
+            try:
+                room.share(key, answer.value, quote)
+            except RoomError as err:
+                if err.code == UNREACHABLE or err.status in (0, 429) or err.status >= 500:
+                    raise
+                problems.append(err.message)
+                continue
+            state["sent"][key] = digest
+            _save_state(book, state)
+    except RoomError as err:
+        if err.code != UNREACHABLE and err.status not in (0, 429) and err.status < 500:
+            raise
+        _schedule_retry(book)
+        return Outcome("pending", [err.message])
+    _cancel_retry(book)
+    return Outcome("sent", problems)
+
+
+def share(book: Workbook, key: str, shared: bool = True) -> Outcome:
+    """Mark one answer shared (or private again) and bring the room up to date. A private-by-design
+    exercise is refused before anything is marked."""
+    if shared and not is_shareable(key):
+        raise CareerkitError(f"'{key}' is private by design: its answers are never shared.")
+    book.set_shared(key, shared)
+    return publish(book)
+
+
+def set_quote(book: Workbook, key: str, allowed: bool) -> Outcome:
+    """Allow (or stop) quoting the participant's words in one shared answer."""
+    return publish(book, quotes={key: allowed})
+
+
+def withdraw(book: Workbook) -> Outcome:
+    """Make every answer private again and delete every one of the participant's records in the room."""
+    for key in book.shared_answers():
+        book.set_shared(key, False)
+    state = _load_state(book)
+    room = client(book, state)
+    if room is None:
+        return Outcome("no_room")
+    try:
+        room.withdraw()
+    except RoomError as err:
+        if err.code != UNREACHABLE:
+            raise
+        _schedule_retry(book)
+        return Outcome("pending", [err.message])
+    state["sent"] = {}
+    _save_state(book, state)
+    return Outcome("sent")
+
+
+def _digest(value: Any, quote: bool) -> str:
+    text = json.dumps([value, quote], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+# while the room is down
+def _schedule_retry(book: Workbook, attempt: int = 0) -> None:
+    name = str(book.path)
+    with _retry_lock:
+        if name in _retries and attempt == 0:
+            return
+        timer = threading.Timer(RETRY_S[min(attempt, len(RETRY_S) - 1)], _retry, args=(book, attempt + 1))
+        timer.daemon = True
+        _retries[name] = timer
+        timer.start()
+
+
+def _retry(book: Workbook, attempt: int) -> None:
+    with _retry_lock:
+        _retries.pop(str(book.path), None)
+    try:
+        outcome = publish(book)
+    except Exception:  # a background retry must never kill the kernel's thread silently
+        log.exception("retrying the room failed")
+        return
+    if outcome.state == "pending":
+        _schedule_retry(book, attempt)
+
+
+def _cancel_retry(book: Workbook) -> None:
+    with _retry_lock:
+        timer = _retries.pop(str(book.path), None)
+    if timer is not None:
+        timer.cancel()

@@ -42,9 +42,17 @@ Letters, digits, spaces, dots, dashes and underscores are fine.
 - Your workbook is a JSON file in your careerkit folder: `~/.careerkit/` unless your facilitator set
   `CAREERKIT_HOME` to another folder. The banner above each module names the exact file.
 - **Private by default.** Nothing leaves your workbook unless you tick *share with the group* on an exercise.
-  Shared answers go to the group under a pseudonym, and group charts only show groups of three or more.
-  Untick *share* and your answer is withdrawn. Your own words appear in the group view only if you also
-  tick *my words may be quoted*; otherwise the group sees counts and choices, never your sentences.
+  Untick *share* and your answer is deleted from the room. Who sees what:
+  - **The facilitator** sees only the answers you share, under a code name the room drew at random
+    (like `p-3f9a21c4`), never your name. Unless you also tick *my words may be quoted*, the room empties
+    every sentence you typed before it stores the answer: the facilitator gets your choices and numbers only.
+    With *quoted* ticked, they can read your words and may show them to the group, without your name.
+  - **The other participants** see only what the facilitator puts on screen: counts for groups of three or
+    more people, and quotes the facilitator chose to show. They cannot read the room or anyone's answers.
+  - **The hub's administrator** (on JupyterHub) can read every file on the hub, your workbook included, and
+    the room's database, where your username is kept only as a keyed code. With that key and the list of
+    users they could work out which code name is yours. On your own laptop, the room never learns your name.
+  - Anyone may still recognise a shared answer by what it says ("the only climate founder here").
 - At the end, module 05 turns your answers into a one-page career plan. You can ship it as **v1**,
   and come back in six months to ship **v2** and see what changed.
 """, slide="slide"),
@@ -52,13 +60,14 @@ Letters, digits, spaces, dots, dashes and underscores are fine.
 Read the privacy promise aloud. Ask: "Is anyone uncomfortable with sharing?" Sharing is optional, always.
 """),
     md("""
-## Sharing with the group (optional)
+## Join the room (optional)
 
-If your facilitator shows the room's answers, they give you a **group folder**: paste it here once.
-On a JupyterHub prepared for the workshop this is already done and the box is greyed out.
-Without a group folder, ticking *share* is remembered and nothing leaves this machine.
+If your facilitator shows the room's answers, their screen shows a **room address** and a **room code**.
+Type both here and press **Join the room**, once: your workbook keeps the secret the room gives it.
+On a JupyterHub prepared for the workshop you are in the room already and the boxes are greyed out.
+Until you join, ticking *share* is remembered and nothing leaves your workbook.
 """, slide="subslide"),
-    code("from careerkit.widgets.welcome import choose_exchange\nchoose_exchange()"),
+    code("from careerkit.widgets.welcome import join_room\njoin_room()"),
     md("""
 ## The modules
 

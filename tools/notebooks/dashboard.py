@@ -11,12 +11,13 @@ cells = [
 
 What the group chose to share, module by module, as **distributions only**:
 
-- an answer is here only if its author ticked *share with the group*; names never reach this folder (pseudonyms);
+- an answer is here only if its author ticked *share with the group*; names never reach the room (it draws pseudonyms);
 - any group smaller than **k** people (3 unless you change `K` below; never below 2) is hidden;
 - free text appears only where its author also ticked *my words may be quoted*, and only once k people shared that exercise.
 
-By default this shows the **fictional demo cohort** in `demo_cohort/`. To see your room, start Jupyter with
-`CAREERKIT_EXCHANGE` set to your exchange folder (see `facilitator_guide/jupyterhub.md`), then **Run All**.
+By default this shows the **fictional demo cohort** in `demo_cohort/room_export.json`. To see your room, start
+Jupyter with `CAREERKIT_ROOM_URL` and your facilitator token in `CAREERKIT_ROOM_TOKEN` (or `CAREERKIT_ROOM_EXPORT`
+naming a file written by `careerkit room export`), then **Run All**. For the live view, open `room.ipynb`.
 """),
     code("""
 import os
@@ -24,10 +25,12 @@ import os
 from careerkit.cohort import collect
 from careerkit.report import build_report
 
-EXCHANGE = os.environ.get("CAREERKIT_EXCHANGE") or "demo_cohort/exchange"  # the demo cohort beside this notebook
+SOURCE = (os.environ.get("CAREERKIT_ROOM_URL") or os.environ.get("CAREERKIT_ROOM_EXPORT")
+          or "demo_cohort/room_export.json")  # the demo cohort beside this notebook
+TOKEN = os.environ.get("CAREERKIT_ROOM_TOKEN", "")
 K = 3  # hide any group smaller than this (never below 2)
 
-room = build_report(EXCHANGE, k=K)
+room = build_report(SOURCE, k=K, token=TOKEN)
 room
 """),
     md("""
@@ -43,13 +46,12 @@ for section in room.sections:
     display(section, *section.charts())
 """),
     md("""
-## Files the collection skipped
+## Answers the collection skipped
 
-Damaged or unfitting files are skipped, never fatal; this lists them (by pseudonym) so you can ask the room
-to press *share* again.
+Answers that do not fit their exercise are skipped, never fatal; this lists them (by pseudonym).
 """, slide="slide"),
     code("""
-print(collect(EXCHANGE).describe())
+print(collect(SOURCE, token=TOKEN).describe())
 """),
 ]
 

@@ -1,16 +1,15 @@
-"""Writes workshop/demo_cohort/exchange/: a synthetic, clearly fictional cohort of 24 participants.
+"""Writes workshop/demo_cohort/room_export.json: a synthetic, clearly fictional cohort of 24 participants.
 
 Run from the repository root: ``.venv/bin/python workshop/demo_cohort/make_cohort.py``. The script is
-seeded: running it again writes byte-identical files. Every participant is invented ("Fictional
-participant 01" ...); every answer is drawn at random from the kit's own content and validated through
-the exercise's answer model, then shared through the same code participants use (workbook, share
-toggle, quote consent), so the demo exchange looks exactly like a real one.
+seeded: running it again writes a byte-identical file. Every participant is invented ("fictional-01" ...);
+every answer is drawn at random from the kit's own content, shared into a real room (its core, on a
+temporary SQLite database: validation, quote consent, the words of unquoted answers emptied), and the
+facilitator reveals every quote its author allowed. The file is what ``careerkit room export`` writes.
 """
 
 from __future__ import annotations
 
 import random
-import shutil
 import sys
 import tempfile
 from datetime import date, timedelta
@@ -19,16 +18,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "src"))
 
-from careerkit import act3, drill, feedback, lanes, sharing  # noqa: E402
+from careerkit import act3, drill, feedback, lanes  # noqa: E402
 from careerkit import versioning as v  # noqa: E402
+from careerkit.room.core import RateLimiter, Room  # noqa: E402
+from careerkit.room.export import write_export  # noqa: E402
+from careerkit.room.store import database_url, open_engine  # noqa: E402
 from careerkit.widgets import exercise_class  # noqa: E402
-from careerkit.workbook import Workbook  # noqa: E402
 
 SEED = 20260115
 PARTICIPANTS = 24
 SHARE_RATE = 0.8
 QUOTE_RATE = 0.4
-EXCHANGE = HERE / "exchange"
+EXPORT = HERE / "room_export.json"
 
 ROLES = ["Chief Product Officer", "VP Product", "Head of Product", "Founder", "Principal PM", "Product coach"]
 BUILDERS = ["takes products from smoke to fire", "finds product-market fit", "grows product teams", "builds for climate",
@@ -117,27 +118,28 @@ MAKERS = {
 }
 
 
-def make_cohort(exchange: Path = EXCHANGE, seed: int = SEED, size: int = PARTICIPANTS) -> list[Path]:
-    """Write the fictional cohort's exchange files; returns them."""
+def make_cohort(export: Path = EXPORT, seed: int = SEED, size: int = PARTICIPANTS) -> Path:
+    """Share the fictional cohort's answers into a temporary room and write the room's export; returns it."""
     rng = random.Random(seed)
-    if exchange.exists():
-        shutil.rmtree(exchange)
-    exchange.mkdir(parents=True)
-    (exchange / sharing.SALT_FILE).write_text(rng.randbytes(32).hex() + "\n", encoding="ascii")
-    with tempfile.TemporaryDirectory(prefix="careerkit-cohort-") as home:
+    with tempfile.TemporaryDirectory(prefix="careerkit-cohort-") as data:
+        engine = open_engine(database_url(data))
+        room = Room(engine, limiter=RateLimiter(per_second=1e6, burst=10**6), draw=lambda: f"p-{rng.getrandbits(32):08x}")
+        room_id = room.hub_room()
         for number in range(1, size + 1):
-            book = Workbook(f"Fictional participant {number:02d}", home)
+            who = f"hub:fictional-{number:02d}"
             answers = {key: exercise_class(key).Model.model_validate(make(rng)).model_dump(mode="json")
                        for key, make in MAKERS.items()}
-            book.replace_answers(answers)
-            for key in answers:
+            for key, value in answers.items():
                 if rng.random() < SHARE_RATE:
-                    book.set_shared(key, True)
-            quotes = {key: rng.random() < QUOTE_RATE for key in book.shared_answers()}
-            sharing.publish(book, exchange, quotes=quotes)
-    return sorted(exchange.glob("*.json"))
+                    room.share(room_id, who, key, value, quote=rng.random() < QUOTE_RATE, create=True)
+        for key, exercise in room.view(room_id, k=2)["exercises"].items():
+            for quote in exercise["quotes"]:
+                room.moderate(room_id, "reveal_quote", key, quote["participant"])
+        write_export(room.export(room_id), export)
+        engine.dispose()
+    return export
 
 
 if __name__ == "__main__":
-    files = make_cohort()
-    print(f"Wrote {len(files)} fictional participants' shared answers to {EXCHANGE}")
+    path = make_cohort()
+    print(f"Wrote the fictional cohort's shared answers to {path}")

@@ -259,8 +259,8 @@ class Exercise:
 
 class ShareToggle:
     """The "share with the group" tick box under every exercise: off by default, usable once an answer is
-    saved. Ticking it publishes the answer under a pseudonym to the group's exchange folder (when one is
-    set); unticking withdraws it. A second box lets the participant's words be quoted in the group view.
+    saved. Ticking it sends the answer to the room, where it is shown under a pseudonym the room drew;
+    unticking deletes it there. A second box lets the participant's words be quoted in the group view.
     """
 
     def __init__(self, exercise: Exercise):
@@ -296,7 +296,7 @@ class ShareToggle:
             self.share.value = False
             return
         try:
-            published = sharing.share(self.workbook, self.key, shared)
+            outcome = sharing.share(self.workbook, self.key, shared)
         except CareerkitError:
             saved = self._saved()  # show what the workbook really holds
             self.share.value = bool(saved and saved.shared)
@@ -304,28 +304,28 @@ class ShareToggle:
         self.quote.disabled = not shared
         if not shared:
             self.quote.value = False
-            self.note.value = "<span class='ck-hint'>Private: withdrawn from the group.</span>"
-        elif published is None:
-            self.note.value = ("<span class='ck-hint'>Marked to share: it reaches the group once your facilitator "
-                               "gives you the group's folder (see 00_welcome).</span>")
+            self.note.value = ("<span class='ck-hint'>Private: withdrawn from the group.</span>" if outcome.state != "pending"
+                               else ROOM_DOWN.format(what="withdrawn"))
         else:
-            self.note.value = "<span class='ck-saved'>Shared with the group under a pseudonym.</span>"
+            self.note.value = _share_note(outcome, "<span class='ck-saved'>Shared with the group under a pseudonym.</span>")
 
     def _on_quote(self, allowed: bool) -> None:
         if not self.share.value:
             return
-        if sharing.set_quote(self.workbook, self.key, allowed) is None and allowed:
-            self.quote.value = False
-            self.note.value = "<span class='ck-hint'>Quotes need the group's folder: see 00_welcome.</span>"
-            return
-        self.note.value = ("<span class='ck-saved'>Your words may be quoted, without your name.</span>" if allowed
-                           else "<span class='ck-saved'>Numbers and choices only: your words are not quoted.</span>")
+        outcome = sharing.set_quote(self.workbook, self.key, allowed)
+        done = ("<span class='ck-saved'>Your words may be quoted, without your name.</span>" if allowed
+                else "<span class='ck-saved'>Numbers and choices only: your words are not quoted.</span>")
+        self.note.value = _share_note(outcome, done)
 
     def after_save(self, shared: bool) -> None:
         """A new answer can be shared; a shared one is republished so the group sees the latest."""
         self.share.disabled = not self.shareable
         if shared:
-            self._guard(lambda: sharing.publish(self.workbook))
+            self._guard(lambda: self._republished(sharing.publish(self.workbook)))
+
+    def _republished(self, outcome) -> None:
+        if outcome.state == "pending" or outcome.problems:
+            self.note.value = _share_note(outcome, "")
 
     def _guard(self, action, *args) -> None:
         try:
@@ -336,6 +336,23 @@ class ShareToggle:
             log.exception("sharing %s failed", self.key)
             self.note.value = (f"<span class='ck-problem'>Sharing did not work ({esc(type(err).__name__)}). "
                                "Your answer is safe in your workbook; tell your facilitator.</span>")
+
+
+ROOM_DOWN = ("<span class='ck-hint'>The room cannot be reached right now. Your answer is safe in your workbook, "
+             "marked {what}, and the room is told as soon as it can be reached.</span>")
+NO_ROOM = ("<span class='ck-hint'>Marked to share: it reaches the group once you join the room "
+           "(see 00_welcome).</span>")
+
+
+def _share_note(outcome, done: str) -> str:
+    """The sentence beside the share box for what happened to the participant's shared answers."""
+    if outcome.state == "no_room":
+        return NO_ROOM
+    if outcome.state == "pending":
+        return ROOM_DOWN.format(what="shared")
+    if outcome.problems:
+        return f"<span class='ck-problem'>The room refused this answer: {esc(outcome.problems[0])}</span>"
+    return done
 
 
 class Checklist:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 import ipywidgets as w
 from IPython.display import HTML
 
 from careerkit import session, sharing
-from careerkit.constants import ENV_EXCHANGE
 from careerkit.errors import CareerkitError
 from careerkit.widgets.base import FULL, esc
 
@@ -77,47 +74,58 @@ def choose_participant() -> ParticipantPicker:
     return ParticipantPicker()
 
 
-class ExchangePicker:
-    """Optional: the group's exchange folder, as the facilitator gave it. Answers ticked *share* are
-    published there under a pseudonym. On a hub set up by the facilitator, there is nothing to do here."""
+class RoomPicker:
+    """Joining the group's room with the code the facilitator shows. Answers ticked *share* then go there,
+    under a pseudonym the room draws. On a hub set up for the workshop, there is nothing to do here."""
 
     def __init__(self):
-        self.path = w.Text(value=str(sharing.exchange_dir() or ""), description="Group folder",
-                           placeholder="the folder your facilitator gave you", layout=FULL)
-        self.button = w.Button(description="Use this folder", icon="check")
+        try:
+            state = {} if session.is_demo() else sharing.joined(session.workbook())
+        except CareerkitError:
+            state = {}
+        labels = {"description_width": "8em"}
+        self.url = w.Text(value=str(state.get("url") or ""), description="Room address", style=labels,
+                          placeholder="http://… as your facilitator shows it", layout=w.Layout(width="95%"))
+        self.code = w.Text(value="", description="Room code", placeholder="like K7M-4QX", style=labels,
+                           layout=w.Layout(width="95%"))
+        self.button = w.Button(description="Join the room", icon="sign-in", button_style="primary")
         self.message = w.HTML(layout=FULL)
         self.message.add_class("ck-message")
         self.button.on_click(lambda _b: self.choose())
         if session.is_demo():
+            self.url.disabled = self.code.disabled = self.button.disabled = True
             self.message.value = "<p class='ck-hint'>Demo run: nothing is shared.</p>"
-        elif os.environ.get(ENV_EXCHANGE, "").strip():
-            self.path.disabled = self.button.disabled = True
-            self.message.value = ("<p class='ck-hint'>Your facilitator has set the group folder: nothing to do here. "
-                                  "Only answers you tick <i>share</i> go there.</p>")
-        self.box = w.VBox([self.path, self.button, self.message], layout=FULL)
+        elif sharing.hub_room():
+            self.url.disabled = self.code.disabled = self.button.disabled = True
+            self.message.value = ("<p class='ck-hint'>On this hub you are in the workshop's room already: nothing to do "
+                                  "here. Only answers you tick <i>share</i> go there.</p>")
+        elif state.get("token"):
+            self.message.value = "<p class='ck-saved'>&#10003; You have joined this room.</p>"
+        self.box = w.VBox([self.url, self.code, self.button, self.message], layout=FULL)
         self.box.add_class("careerkit-exercise")
+        self.box.add_class("ck-join-room")
 
     def choose(self) -> bool:
-        if session.is_demo() or self.path.disabled:
+        if self.button.disabled:
             return False
         try:
-            folder = sharing.set_exchange(self.path.value)
-            if folder is None:
-                self.message.value = "<p class='ck-saved'>No group folder: every answer stays on this machine.</p>"
-                return True
-            sharing.publish(session.workbook(), folder)  # answers already ticked share reach the group now
+            outcome = sharing.join(session.workbook(), self.url.value, self.code.value)
         except CareerkitError as err:
             self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
             return False
-        self.message.value = (f"<p class='ck-saved'>&#10003; Answers you tick <i>share</i> go to {esc(folder)}, "
-                              "under a pseudonym.</p>")
+        self.code.value = ""
+        extra = ""
+        if outcome.state == "pending":
+            extra = " The room cannot be reached right now: answers you share are sent when it can."
+        self.message.value = ("<p class='ck-saved'>&#10003; You have joined the room. Answers you tick <i>share</i> "
+                              f"go there, under a pseudonym the room draws.{esc(extra)}</p>")
         return True
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.box._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = "The group's folder for shared answers (optional)"
+        bundle["text/plain"] = "Join the group's room (optional)"
         return bundle
 
 
-def choose_exchange() -> ExchangePicker:
-    return ExchangePicker()
+def join_room() -> RoomPicker:
+    return RoomPicker()
