@@ -191,3 +191,14 @@ def test_two_participants_share_on_a_hub_and_the_facilitator_collects(hub):
     texts = "".join(p.read_text() for p in exchange.iterdir() if p.is_file())
     assert PRIVATE not in texts and not any(user in p.name for p in exchange.iterdir() for user in USERS)
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o644 for p in exchange.glob("*.json"))
+
+    # a participant saves their copy of a notebook after running it: the hub's servers strip it, as careerkit lab does
+    path = f"{hub['base']}/user/alice/api/contents/careerkit/notebooks/01_versioning.ipynb"
+    model = hub["api"].get(path, timeout=30).json()
+    for cell in model["content"]["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": PRIVATE}]
+    saved = hub["api"].put(path, json={"type": "notebook", "format": "json", "content": model["content"]}, timeout=30)
+    assert saved.status_code == 200, saved.text
+    copy = hub["homes"] / "alice" / "careerkit" / "notebooks" / "01_versioning.ipynb"
+    assert PRIVATE not in copy.read_text(encoding="utf-8")
