@@ -31,6 +31,7 @@ def _slider(value: int, low: int, high: int, description: str = "") -> w.IntSlid
 class CareerLineView(Exercise):
     key = "act3.career_line"
     title = "Your whole career on one line"
+    depends_on = ("versioning.roadmap", "versioning.end_state", "act3.north_star")
     Model = cl.CareerLine
 
     def build(self):

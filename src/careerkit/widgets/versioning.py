@@ -126,17 +126,19 @@ class RoadmapView(Exercise):
 class PromotionCheckView(Exercise):
     key = "versioning.promotion_check"
     title = "Career is not promotion"
+    depends_on = ("versioning.roadmap",)
 
     class Model(BaseModel):
         reflection: str = Field("", max_length=v.LONG, title="Your reflection")
 
     def build(self):
         self.flags = w.HTML(layout=FULL)
-        self.refresh = w.Button(description="Re-read my roadmap", icon="refresh", layout=w.Layout(width="auto"))
-        self.refresh.on_click(lambda _b: self._guard(self._show_flags))
         self.reflection = text_area("For each promotion in place: what new learning would make it a real new version?", 4)
         self._show_flags()
-        return [self.flags, self.refresh, labelled("Your reflection", self.reflection)]
+        return [self.flags, labelled("Your reflection", self.reflection)]
+
+    def reread(self):
+        self._show_flags()
 
     def _show_flags(self):
         roadmap = _roadmap(self)
@@ -174,21 +176,31 @@ class PromotionCheckView(Exercise):
 class PortfolioView(Exercise):
     key = "versioning.portfolio"
     title = "Your stage portfolio"
+    depends_on = ("versioning.roadmap",)
 
     class Model(BaseModel):
         gap_to_fill: str = Field("", max_length=v.SHORT, title="The gap to fill")
         plan: str = Field("", max_length=v.LONG, title="How")
 
     def build(self):
-        portfolio = v.stage_portfolio(_roadmap(self))
-        self._portfolio = portfolio
-        self.gap = w.Dropdown(options=[("(choose a gap)", ""), *[(g, g) for g in portfolio.gaps]], layout=FULL)
+        self.gap = w.Dropdown(layout=FULL)
+        self.reread()
         self.plan = text_area("In which version will you fill it, and how?", 2)
         return [
             w.HTML("<p>The grid counts the years your roadmap spends in each company stage and market.</p>"),
             labelled("The gap you most want to fill", self.gap),
             labelled("How", self.plan),
         ]
+
+    def reread(self):
+        """The grid and the gaps from the roadmap as saved now; a gap already chosen stays chosen."""
+        self._portfolio = v.stage_portfolio(_roadmap(self))
+        chosen = self.gap.value or ""
+        gaps = list(self._portfolio.gaps)
+        if chosen and chosen not in gaps:
+            gaps.append(chosen)
+        self.gap.options = [("(choose a gap)", ""), *[(g, g) for g in gaps]]
+        self.gap.value = chosen
 
     def read(self):
         return {"gap_to_fill": self.gap.value, "plan": self.plan.value}
