@@ -103,3 +103,24 @@ def test_as_an_ordinary_user_careerkit_lab_does_not_add_allow_root(monkeypatch):
     monkeypatch.setattr(launch, "is_root", lambda: False)
     argv, _root = launch.lab_command("00", ["--no-browser"])
     assert "--allow-root" not in argv and argv[-1] == "--no-browser"
+
+
+def test_the_banner_hides_facilitator_notes_unless_the_lab_was_opened_for_a_facilitator(monkeypatch):
+    from careerkit.constants import ENV_FACILITATOR, NOTE_MARK_CLASS
+    from careerkit.widgets.style import kit_css
+
+    monkeypatch.delenv(ENV_FACILITATOR, raising=False)
+    assert f".jp-Cell:has(.{NOTE_MARK_CLASS}) {{ display: none; }}" in kit_css()
+    monkeypatch.setenv(ENV_FACILITATOR, "1")
+    assert NOTE_MARK_CLASS not in kit_css()
+
+
+def test_careerkit_lab_facilitator_keeps_the_notes(monkeypatch):
+    import careerkit.launch as launch
+    from careerkit.constants import ENV_FACILITATOR
+
+    calls = []
+    monkeypatch.setattr(launch.subprocess, "call", lambda argv, cwd, env: calls.append(env) or 0)
+    launch.open_lab("01", [], facilitator=True)
+    launch.open_lab("01", [])
+    assert calls[0][ENV_FACILITATOR] == "1" and ENV_FACILITATOR not in calls[1]

@@ -28,12 +28,13 @@ def _fail(err: CareerkitError) -> None:
 def lab(
     notebook: Annotated[str, typer.Argument(help="Notebook to open, e.g. 01_versioning")] = "00_welcome",
     lab_args: Annotated[list[str] | None, typer.Argument(help="Extra arguments for jupyter lab, after --")] = None,
+    facilitator: Annotated[bool, typer.Option("--facilitator", help="Keep the facilitator's notes in view")] = False,
 ) -> None:
     """Open the workshop in JupyterLab on a notebook (default: the welcome notebook)."""
     from careerkit.launch import open_lab
 
     try:
-        raise typer.Exit(code=open_lab(notebook, lab_args or []))
+        raise typer.Exit(code=open_lab(notebook, lab_args or [], facilitator=facilitator))
     except CareerkitError as err:
         _fail(err)
 

@@ -4,12 +4,14 @@ META_KEY = "careerkit"  # notebook metadata holding the module's title, minutes,
 HIDE_INPUT = "hide-input"  # code cells: their Python never shows on a slide or handout
 FACILITATOR = "facilitator"  # cells that participants' handouts must not contain
 EXERCISE = "exercise"  # the code cell that shows one exercise widget
+NOTE_MARK_CLASS = "ck-facilitator-note"  # an empty span ending each notes cell: JupyterLab hides those cells from learners
 
 ENV_HOME = "CAREERKIT_HOME"  # folder holding participants' workbooks
 ENV_PARTICIPANT = "CAREERKIT_PARTICIPANT"  # participant name for this kernel
 ENV_DEMO = "CAREERKIT_DEMO"  # "1": use the fictional demo participant (tests, build)
 ENV_CONTENT = "CAREERKIT_CONTENT"  # folder of content files overriding the shipped ones
 ENV_EXCHANGE = "CAREERKIT_EXCHANGE"  # folder where shared answers are published
+ENV_FACILITATOR = "CAREERKIT_FACILITATOR"  # "1": careerkit lab --facilitator, the notes stay in view
 ENV_ASSETS = "CAREERKIT_ASSETS"  # folder holding node_modules with the offline slide assets
 
 DEMO_PARTICIPANT = "demo"

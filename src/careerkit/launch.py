@@ -8,6 +8,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from careerkit.constants import ENV_FACILITATOR
 from careerkit.errors import CareerkitError
 from careerkit.labsave import CONFIG_DIR
 
@@ -65,11 +66,17 @@ def lab_command(notebook: str, extra: Sequence[str] = ()) -> tuple[list[str], Pa
     return argv, root
 
 
-def open_lab(notebook: str, extra: list[str]) -> int:
+def open_lab(notebook: str, extra: list[str], facilitator: bool = False) -> int:
+    """JupyterLab until interrupted; ``facilitator`` keeps the facilitator's notes in view (learners never see them)."""
     argv, root = lab_command(notebook, extra)
     if ALLOW_ROOT in argv and ALLOW_ROOT not in extra:
         print(ROOT_NOTE, file=sys.stderr)
+    env = kit_environment()
+    if facilitator:
+        env[ENV_FACILITATOR] = "1"
+    else:
+        env.pop(ENV_FACILITATOR, None)
     try:
-        return subprocess.call(argv, cwd=root, env=kit_environment())
+        return subprocess.call(argv, cwd=root, env=env)
     except KeyboardInterrupt:
         return 0

@@ -11,6 +11,7 @@ from careerkit import session, sharing
 from careerkit.constants import ENV_EXCHANGE
 from careerkit.errors import CareerkitError
 from careerkit.widgets.base import FULL, esc
+from careerkit.widgets.style import kit_css
 
 STYLE = """<style>
 .careerkit-exercise { border-left: 4px solid #0072B2; padding-left: 10px; margin: 8px 0; }
@@ -36,7 +37,7 @@ def banner(module: str = "") -> HTML:
             "They stay private unless you tick <i>share</i> on an exercise. Change the name in 00_welcome."
         )
     title = f"<b>{esc(module)}</b> &middot; " if module else ""
-    return HTML(f"{STYLE}<div class='ck-banner'>{title}{who}</div>")
+    return HTML(f"{STYLE}{kit_css()}<div class='ck-banner'>{title}{who}</div>")
 
 
 class ParticipantPicker:
