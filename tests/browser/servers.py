@@ -57,7 +57,7 @@ def start_lab(tmp: Path, notebook: str) -> Running:
     return Running(url, token, home, root, server)
 
 
-def start_voila(tmp: Path, notebook: str) -> Running:
+def start_voila(tmp: Path, notebook: str | None) -> Running:
     """``careerkit app``'s own Voilà command line, on a free loopback port, without opening a browser."""
     from careerkit.app import voila_command
 
