@@ -4,9 +4,11 @@ is on screen. Screenshots of each land in test-artifacts/layout/."""
 
 from __future__ import annotations
 
+import nbformat
 import pytest
 
-from browser.builtsite import MODULES, artifact_dir
+from browser.builtsite import MODULES, NOTEBOOKS, artifact_dir
+from careerkit.constants import EXERCISE
 from browser.servers import start_lab, start_voila
 
 pytestmark = pytest.mark.timeout(900)
@@ -30,7 +32,17 @@ KERNEL_IDLE = """() => {
   const item = document.querySelector('#jp-main-statusbar .jp-StatusBar-TextItem[title^="Change kernel"]');
   return item !== null && item.textContent.includes('Idle');
 }"""
-VISIBLE_NOTES = "els => els.filter(e => e.offsetParent !== null).length"
+VISIBLE = "els => els.filter(e => e.offsetParent !== null).length"
+
+
+def exercises_in(stem: str) -> int:
+    nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
+    return sum(EXERCISE in c.metadata.get("tags", []) for c in nb.cells)
+
+
+def wait_for_every_exercise(page, stem: str) -> None:
+    expected = exercises_in(stem)
+    page.wait_for_function(f"() => document.querySelectorAll('.careerkit-exercise').length >= {expected}", timeout=180_000)
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +80,12 @@ def test_no_scrollbar_no_clipping_no_code_no_notes_in_jupyterlab(lab, browser, s
         page.wait_for_function(KERNEL_IDLE, timeout=90_000)
         page.evaluate("void window.jupyterapp.commands.execute('notebook:run-all-cells')")
         page.locator(".ck-banner").first.wait_for(state="visible", timeout=120_000)
+        wait_for_every_exercise(page, stem)
         page.wait_for_function(KERNEL_IDLE, timeout=120_000)
         page.wait_for_timeout(1500)  # the last widgets render
-        assert page.locator(".jp-CodeCell .jp-InputArea-editor:visible").count() == 0, "no Python on screen"
-        assert page.locator(".ck-facilitator-note").evaluate_all(VISIBLE_NOTES) == 0, "no facilitator note on screen"
+        code = page.locator(".jp-CodeCell .jp-InputArea-editor, .jp-CodeCell .jp-InputPlaceholder")
+        assert code.evaluate_all(VISIBLE) == 0, "no Python on screen, not even a collapsed first line"
+        assert page.locator(".ck-facilitator-note").evaluate_all(VISIBLE) == 0, "no facilitator note on screen"
         assert measure(page, "lab", stem) == []
     finally:
         page.close()
@@ -83,6 +97,7 @@ def test_no_scrollbar_no_clipping_in_the_app(app, browser, stem):
     try:
         page.goto(f"{app.url}/voila/render/{stem}.ipynb")
         page.locator(".ck-banner").first.wait_for(state="visible", timeout=120_000)
+        wait_for_every_exercise(page, stem)
         page.wait_for_load_state("networkidle", timeout=60_000)
         page.wait_for_timeout(1500)
         assert measure(page, "app", stem) == []

@@ -33,10 +33,14 @@ LAYOUT_CSS = """
 """
 
 # JupyterLab expands a markdown cell when it runs, whatever its metadata: hide each facilitator notes cell by its mark.
-NOTES_CSS = f".jp-Cell:has(.{NOTE_MARK_CLASS}) {{ display: none; }}\n"
+# A collapsed code input still shows its first line ("ck.show(...)"): hide the collapsed input of code cells too.
+NOTES_CSS = (
+    f".jp-Cell:has(.{NOTE_MARK_CLASS}) {{ display: none; }}\n"
+    ".jp-CodeCell .jp-Cell-inputWrapper:has(.jp-InputPlaceholder) { display: none; }\n"
+)
 
 
 def kit_css() -> str:
-    """The ``<style>`` the banner loads: layout always; the facilitator's notes hidden unless ``careerkit lab --facilitator``."""
+    """The ``<style>`` the banner loads: layout always; facilitator notes and code hidden unless ``careerkit lab --facilitator``."""
     notes = "" if os.environ.get(ENV_FACILITATOR) == "1" else NOTES_CSS
     return f"<style>{LAYOUT_CSS}{notes}</style>"

@@ -85,8 +85,8 @@ class RoadmapView(Exercise):
             for name in ("stage", "market"):
                 f[name].layout = w.Layout(width="32%")
                 f[name].style = {"description_width": "initial"}
-            for name in ("start_year", "end_year"):
-                f[name].layout = w.Layout(width="17%")
+            for name in ("start_year", "end_year"):  # wide enough for a four-digit year at any page width
+                f[name].layout = w.Layout(width="150px")
                 f[name].style = {"description_width": "initial"}
             box = w.VBox(
                 [
