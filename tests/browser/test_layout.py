@@ -8,8 +8,8 @@ import nbformat
 import pytest
 
 from browser.builtsite import MODULES, NOTEBOOKS, artifact_dir
-from careerkit.constants import EXERCISE
 from browser.servers import start_lab, start_voila
+from careerkit.constants import EXERCISE
 
 pytestmark = pytest.mark.timeout(900)
 
