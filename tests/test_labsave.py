@@ -124,3 +124,17 @@ def test_careerkit_lab_facilitator_keeps_the_notes(monkeypatch):
     launch.open_lab("01", [], facilitator=True)
     launch.open_lab("01", [])
     assert calls[0][ENV_FACILITATOR] == "1" and ENV_FACILITATOR not in calls[1]
+
+
+def test_careerkit_app_requires_a_token_and_saves_for_the_named_participant(monkeypatch, capsys):
+    import careerkit.app as app
+    from careerkit.constants import ENV_PARTICIPANT
+
+    calls = []
+    monkeypatch.setattr(app.subprocess, "call", lambda argv, cwd, env: calls.append((argv, env)) or 0)
+    app.open_app("02", browser=False, participant="Ana")
+    argv, env = calls[0]
+    token = next(a.split("=", 1)[1] for a in argv if a.startswith("--Voila.token="))
+    assert len(token) >= 24 and env[ENV_PARTICIPANT] == "Ana"
+    err = capsys.readouterr().err
+    assert f"?token={token}" in err and "answers are saved for Ana" in err

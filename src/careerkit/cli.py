@@ -123,12 +123,14 @@ def app_(
     notebook: Annotated[str | None, typer.Argument(help="Module to open, e.g. 02 (default: all of them)")] = None,
     port: Annotated[int, typer.Option("--port", help="Port to serve on")] = 8866,
     browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open a browser tab")] = True,
+    participant: Annotated[str | None, typer.Option("--participant", help="Whose workbook the app saves to")] = None,
+    token: Annotated[str | None, typer.Option("--token", help="The access token (default: a random one; '' for none)")] = None,
 ) -> None:
     """Open the exercises as an app (Voilà): no code on screen, answers saved to the same workbook."""
     from careerkit.app import open_app
 
     try:
-        raise typer.Exit(code=open_app(notebook, port=port, browser=browser))
+        raise typer.Exit(code=open_app(notebook, port=port, browser=browser, participant=participant, token=token))
     except CareerkitError as err:
         _fail(err)
 

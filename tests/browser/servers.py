@@ -58,16 +58,17 @@ def start_lab(tmp: Path, notebook: str) -> Running:
 
 
 def start_voila(tmp: Path, notebook: str | None) -> Running:
-    """``careerkit app``'s own Voilà command line, on a free loopback port, without opening a browser."""
+    """``careerkit app``'s own Voilà command line (a token required, as by default), on a free loopback port."""
     from careerkit.app import voila_command
 
-    home, port = tmp / "home", free_port()
+    home, port, token = tmp / "home", free_port(), secrets.token_urlsafe(16)
     (tmp / "voila-connections").mkdir()
-    argv = voila_command(notebook, port=port, browser=False, extra=[f"--Voila.connection_dir_root={tmp / 'voila-connections'}"])
+    argv = voila_command(notebook, port=port, browser=False, token=token,
+                         extra=[f"--Voila.connection_dir_root={tmp / 'voila-connections'}"])
     server = Server(argv, server_env(tmp, home), tmp / "voila.log", cwd=NOTEBOOKS)
     url = f"http://127.0.0.1:{port}"
     server.wait_until_up(f"{url}/voila/static/voila.js")  # GET / would start a kernel
-    return Running(url, "", home, NOTEBOOKS, server)
+    return Running(url, token, home, NOTEBOOKS, server)
 
 
 def wait_for(check: Callable[[], object], timeout: float, what: str):

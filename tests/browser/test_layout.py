@@ -95,7 +95,7 @@ def test_no_scrollbar_no_clipping_no_code_no_notes_in_jupyterlab(lab, browser, s
 def test_no_scrollbar_no_clipping_in_the_app(app, browser, stem):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
-        page.goto(f"{app.url}/voila/render/{stem}.ipynb")
+        page.goto(f"{app.url}/voila/render/{stem}.ipynb?token={app.token}")
         page.locator(".ck-banner").first.wait_for(state="visible", timeout=120_000)
         wait_for_every_exercise(page, stem)
         page.wait_for_load_state("networkidle", timeout=60_000)

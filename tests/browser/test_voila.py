@@ -32,7 +32,7 @@ def test_the_app_shows_no_code_and_saves_an_answer_to_the_workbook(voila, browse
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
-        page.goto(f"{voila.url}/")
+        page.goto(f"{voila.url}/?token={voila.token}")
         role = page.locator(".ck-versioning-end-state input[type='text']").first
         role.wait_for(state="visible", timeout=120_000)
         page.locator(".ck-versioning-ex-growth").first.wait_for(state="visible", timeout=120_000)  # the last cell
@@ -48,3 +48,17 @@ def test_the_app_shows_no_code_and_saves_an_answer_to_the_workbook(voila, browse
         page.screenshot(path=str(artifact_dir("voila") / "01_versioning.png"))
     finally:
         context.close()
+
+
+def test_the_app_gives_no_page_and_no_kernel_without_its_token(voila):
+    import urllib.error
+    import urllib.request
+
+    for path in ("/", "/voila/render/01_versioning.ipynb", "/api/kernels"):
+        try:
+            with urllib.request.urlopen(f"{voila.url}{path}", timeout=30) as reply:
+                body = reply.read().decode("utf-8", "replace")
+                assert reply.url.split("?")[0].endswith("/login") or "ck-versioning" not in body, path
+                assert "careerkit-exercise" not in body and "Exercise 1" not in body, path
+        except urllib.error.HTTPError as err:
+            assert err.code in (401, 403, 404), (path, err.code)
