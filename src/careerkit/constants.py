@@ -11,6 +11,7 @@ ENV_PARTICIPANT = "CAREERKIT_PARTICIPANT"  # participant name for this kernel
 ENV_DEMO = "CAREERKIT_DEMO"  # "1": use the fictional demo participant (tests, build)
 ENV_CONTENT = "CAREERKIT_CONTENT"  # folder of content files overriding the shipped ones
 ENV_EXCHANGE = "CAREERKIT_EXCHANGE"  # folder where shared answers are published
+ENV_APP = "CAREERKIT_APP"  # "1": the kernel serves careerkit app (Voilà), where there is no name box
 ENV_FACILITATOR = "CAREERKIT_FACILITATOR"  # "1": careerkit lab --facilitator, the notes stay in view
 ENV_ASSETS = "CAREERKIT_ASSETS"  # folder holding node_modules with the offline slide assets
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from browser.builtsite import NOTEBOOKS, Server, free_port
-from careerkit.constants import ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT
+from careerkit.constants import ENV_APP, ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT
 from careerkit.launch import kit_environment, lab_command
 
 
@@ -59,13 +59,15 @@ def start_lab(tmp: Path, notebook: str) -> Running:
 
 def start_voila(tmp: Path, notebook: str | None) -> Running:
     """``careerkit app``'s own Voilà command line (a token required, as by default), on a free loopback port."""
-    from careerkit.app import voila_command
+    from careerkit.app import prepare_template, voila_command, with_data_dir
 
     home, port, token = tmp / "home", free_port(), secrets.token_urlsafe(16)
     (tmp / "voila-connections").mkdir()
-    argv = voila_command(notebook, port=port, browser=False, token=token,
+    template = prepare_template(tmp / "jupyter-app-data")
+    argv = voila_command(notebook, port=port, browser=False, token=token, template=template,
                          extra=[f"--Voila.connection_dir_root={tmp / 'voila-connections'}"])
-    server = Server(argv, server_env(tmp, home), tmp / "voila.log", cwd=NOTEBOOKS)
+    env = {**with_data_dir(server_env(tmp, home), tmp / "jupyter-app-data"), ENV_APP: "1"}
+    server = Server(argv, env, tmp / "voila.log", cwd=NOTEBOOKS)
     url = f"http://127.0.0.1:{port}"
     server.wait_until_up(f"{url}/voila/static/voila.js")  # GET / would start a kernel
     return Running(url, token, home, NOTEBOOKS, server)

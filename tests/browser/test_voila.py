@@ -32,6 +32,10 @@ def test_the_app_shows_no_code_and_saves_an_answer_to_the_workbook(voila, browse
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
+        asked: list[str] = []
+        fonts: list[int] = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.on("response", lambda r: fonts.append(r.status) if "fontawesome/css/all.min.css" in r.url else None)
         page.goto(f"{voila.url}/?token={voila.token}")
         role = page.locator(".ck-versioning-end-state input[type='text']").first
         role.wait_for(state="visible", timeout=120_000)
@@ -39,6 +43,8 @@ def test_the_app_shows_no_code_and_saves_an_answer_to_the_workbook(voila, browse
         text = page.locator("body").inner_text()
         assert "ck.show(" not in text and "import careerkit" not in text
         assert facilitator_lines() and not [line for line in facilitator_lines() if line in text]
+        assert [url for url in asked if not url.startswith(voila.url)] == [], "no CDN: FontAwesome comes from the app"
+        assert fonts == [200]
         role.fill(ANSWER)
         answer = wait_for(
             lambda: (Workbook(DEFAULT_PARTICIPANT, voila.home).get("versioning.end_state") or {}).get("role") == ANSWER,

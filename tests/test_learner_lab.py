@@ -1,4 +1,4 @@
-"""A learner saves a kit notebook after running it (Ctrl+S, File → Save, autosave): the file stays the kit's."""
+"""The learner's own JupyterLab and app: saves keep the kit's notebooks clean, root, facilitator mode, the app's token and name."""
 
 from __future__ import annotations
 
@@ -138,3 +138,15 @@ def test_careerkit_app_requires_a_token_and_saves_for_the_named_participant(monk
     assert len(token) >= 24 and env[ENV_PARTICIPANT] == "Ana"
     err = capsys.readouterr().err
     assert f"?token={token}" in err and "answers are saved for Ana" in err
+
+
+def test_the_banner_says_how_to_change_the_name_where_it_can_be_changed(monkeypatch):
+    from careerkit.constants import ENV_APP
+    from careerkit.widgets.welcome import banner
+
+    monkeypatch.delenv(ENV_APP, raising=False)
+    assert "Change the name in 00_welcome" in banner("01 Long-term versioning").data
+    assert "Change the name in 00_welcome" not in banner("00 Welcome").data  # the name box is right there
+    monkeypatch.setenv(ENV_APP, "1")
+    text = banner("02 Lanes").data
+    assert "careerkit app --participant NAME" in text and "00_welcome" not in text
