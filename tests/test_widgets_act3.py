@@ -255,5 +255,17 @@ def test_compare_needs_two_versions_then_shows_the_changes(make_workbook):
 
 def test_the_demo_compare_view_shows_v1_against_v2(demo_env):
     text = ck.show("plan.compare")._repr_mimebundle_()["text/plain"]
-    assert "From v1 to v2: 2 roadmap step(s) added, 1 dropped; lane changed" in text
+    assert "From v1 to v2: 2 roadmap steps added, 1 dropped; lane changed" in text
     assert "Lane changed | Chosen lane | Crafting | Growth" in text
+
+
+def test_one_roadmap_step_reads_in_the_singular(make_workbook):
+    book = make_workbook("Ana", copy.deepcopy(DEMO))
+    book.ship_version(note="one")
+    roadmap = copy.deepcopy(DEMO["versioning.roadmap"])
+    roadmap["versions"].append({**roadmap["versions"][-1], "role": "Chief Product Officer", "start_year": 2040,
+                                "end_year": 2044})
+    book.save_answer("versioning.roadmap", roadmap)
+    book.ship_version(note="two")
+    compare = view("plan.compare", book)
+    assert "1 roadmap step added" in compare.message.value and "step(s)" not in compare.message.value

@@ -287,3 +287,9 @@ def test_the_demo_participant_sees_every_exercise_filled(demo_env):
         view = cls(session.workbook())
         assert view.answer() is not None, name
         assert "ck-problem" not in view.message.value, name
+
+
+def test_the_blank_row_the_log_starts_with_is_not_an_entry(book):
+    view = views.EnergyLogView(book)
+    view.rows.rows[0]["energy"].value = 6  # the learner nudges a number before writing anything
+    assert "Most energising" not in said(view) and "Entry 1 has no description" in said(view)

@@ -88,6 +88,10 @@ class PlanView:
         self.box.close()
 
 
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" + ("" if n == 1 else "s")
+
+
 def _status_line(plan: pl.CareerPlan) -> str:
     done = sum(s.status == "complete" for s in plan.sections)
     gaps = [f"{s.title} ({s.notebook})" for s in plan.sections if s.missing]
@@ -279,10 +283,10 @@ class CompareView(PlanView):
         if c.unchanged:
             return f"Nothing changed between {c.older} and {c.newer}."
         parts = [
-            f"{len(c.steps_added)} roadmap step(s) added, {len(c.steps_dropped)} dropped",
+            f"{_count(len(c.steps_added), 'roadmap step')} added, {len(c.steps_dropped)} dropped",
             f"lane {'changed' if c.lane_changed else 'unchanged'}",
-            f"{len(c.ratings)} rating(s) moved",
-            f"{len(c.answers_added)} exercise(s) newly answered",
+            f"{_count(len(c.ratings), 'rating')} moved",
+            f"{_count(len(c.answers_added), 'exercise')} newly answered",
         ]
         return f"From {c.older} to {c.newer}: " + "; ".join(parts) + "."
 

@@ -28,6 +28,12 @@ def _roadmap(exercise: Exercise) -> v.Roadmap:
         return v.Roadmap()
 
 
+def _kind(flag: v.VersionFlag) -> str:
+    if flag.kind == "promotion_in_place":
+        return "Promotion in place"
+    return "Now" if flag.number == 1 else "New learning"
+
+
 class EndStateView(Exercise):
     key = "versioning.end_state"
     title = "Your end state"
@@ -57,7 +63,11 @@ class EndStateView(Exercise):
     def feedback(self, answer):
         if not answer.role.strip():
             return "<p class='ck-hint'>Start with the role: you can change it any time.</p>"
-        return f"<p class='ck-feedback'>In {answer.horizon_years} years: <b>{esc(answer.role)}</b>. Now work backwards from it.</p>"
+        html = f"<p class='ck-feedback'>In {answer.horizon_years} years: <b>{esc(answer.role)}</b>. Now work backwards from it.</p>"
+        if not 10 <= answer.horizon_years <= 20:
+            html += (f"<p class='ck-hint'>{answer.horizon_years} years is outside the 10 to 20 the source suggests "
+                     "[00:08:11]: far enough to pass the next job, near enough to picture.</p>")
+        return html
 
 
 class RoadmapView(Exercise):
@@ -76,8 +86,8 @@ class RoadmapView(Exercise):
                 "company": text_box("Company (or kind of company)"),
                 "stage": w.Dropdown(options=stages, value=stages[0][1], description="Stage"),
                 "market": w.Dropdown(options=markets, value=markets[0][1], description="Market"),
-                "start_year": w.BoundedIntText(value=2026, min=1950, max=2100, description="From"),
-                "end_year": w.BoundedIntText(value=2028, min=1950, max=2100, description="To"),
+                "start_year": w.IntText(value=2026, description="From"),  # not clamped: out of range gets a sentence
+                "end_year": w.IntText(value=2028, description="To"),
                 "learning": text_box("What will you learn in this version?"),
             }
 
@@ -147,7 +157,7 @@ class PromotionCheckView(Exercise):
             return
         rows = "".join(
             f"<tr><td>v{f.number}</td><td>{esc(roadmap.versions[f.number - 1].role)}</td>"
-            f"<td>{'Promotion in place' if f.kind == 'promotion_in_place' else 'New learning'}</td><td>{esc(f.reason)}</td></tr>"
+            f"<td>{_kind(f)}</td><td>{esc(f.reason)}</td></tr>"
             for f in v.flag_promotions(roadmap)
         )
         self.flags.value = (
@@ -313,9 +323,10 @@ class ExGrowthView(Exercise):
         self.company = text_box("The company you are in, or considering")
         self.signals = Checklist([(s.id, f"{s.label} {s.timestamp}") for s in content.ex_growth_signals], self._on_change)
         self.stay = Checklist([(r.id, r.label) for r in content.stay_reasons], self._on_change)
-        self.base = w.BoundedIntText(value=0, min=0, max=10_000_000, description="Base salary")
-        self.market = w.BoundedIntText(value=0, min=0, max=10_000_000, description="Market total")
-        self.equity = w.BoundedIntText(value=0, min=0, max=100_000_000, description="Equity / year")
+        # IntText, not BoundedIntText: a negative or huge amount gets a sentence instead of being silently changed
+        self.base = w.IntText(value=0, description="Base salary")
+        self.market = w.IntText(value=0, description="Market total")
+        self.equity = w.IntText(value=0, description="Equity / year")
         return [
             labelled("Company", self.company),
             labelled("Which signs do you see? [00:16:19]-[00:20:58]", self.signals.widget),
