@@ -139,7 +139,9 @@ def test_no_save_a_learner_makes_puts_the_answer_into_the_kit(lab, lab_page):
     after = kit_files()
     took_it_in = [path for path, data in after.items() if ANSWER.encode() in data and ANSWER.encode() not in before.get(path, b"")]
     assert took_it_in == []  # (this test file holds the answer from the start)
-    assert [path for path in before if path in after and after[path] != before[path]] == []
+    # JupyterLab's own checkpoint copies (git-ignored) may change; they were searched for the answer above
+    changed = [path for path in before if path in after and after[path] != before[path] and ".ipynb_checkpoints" not in path]
+    assert changed == []
     assert saved_role(lab) == ANSWER  # the answer is where it belongs: the learner's workbook
 
 
