@@ -24,8 +24,10 @@ setup: $(VENV)/.stamp-deps node_modules/.stamp
 
 assets: node_modules/.stamp
 
+# careerkit lab: the kit's Jupyter configuration (no answers saved into notebooks/, no news pop-up);
+# as root (most containers) it adds --allow-root and says so.
 lab: setup
-	$(BIN)/jupyter lab notebooks/00_welcome.ipynb $(LAB_ARGS)
+	$(BIN)/careerkit lab 00_welcome -- $(LAB_ARGS)
 
 test: setup
 	PYTHONWARNINGS='ignore:Field:UserWarning' $(BIN)/python -m pytest $(PYTEST_ARGS)

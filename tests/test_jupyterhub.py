@@ -287,3 +287,14 @@ def test_three_participants_and_a_facilitator_on_a_hub_with_the_room_as_its_serv
     token = hub["api"].headers["Authorization"].split()[1]
     admin = requests.get(hub["room"] + "api/room", headers={"Authorization": f"token {token}"}, timeout=10)
     assert admin.status_code == 403 and admin.json()["error"] == "unknown_token"
+
+    # a participant saves their copy of a notebook after running it: the hub's servers strip it, as careerkit lab does
+    path = f"{hub['base']}/user/alice/api/contents/careerkit/notebooks/01_versioning.ipynb"
+    model = hub["api"].get(path, timeout=30).json()
+    for cell in model["content"]["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": PRIVATE}]
+    saved = hub["api"].put(path, json={"type": "notebook", "format": "json", "content": model["content"]}, timeout=30)
+    assert saved.status_code == 200, saved.text
+    copy = hub["homes"] / "alice" / "careerkit" / "notebooks" / "01_versioning.ipynb"
+    assert PRIVATE not in copy.read_text(encoding="utf-8")

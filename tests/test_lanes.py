@@ -181,11 +181,16 @@ def test_log_summary_averages_per_lane_and_names_the_extremes():
 
 
 def test_a_short_log_or_an_entry_without_words_is_named():
-    lines = ln.check_log(log(("", "growth", 5, 5)))
-    assert lines[:2] == [
+    lines = ln.check_log(log(("", "growth", 5, 5)))  # the blank row the log starts with
+    assert lines == [
         "Entry 1 has no description: what did you do?",
-        "Three entries or more make a pattern; one or two are anecdotes.",
+        "Log three to five pieces of recent work: what you did, its lane, how engaged and how energised you felt.",
     ]
+    assert not any("Most energising" in line for line in lines)
+    assert ln.summarise_log(log(("", "growth", 5, 5))) == {}
+    short = ln.check_log(log(("Pricing review", "growth", 8, 8), ("", "team", 2, 2)))
+    assert "Three entries or more make a pattern; one or two are anecdotes." in short
+    assert "Most energising so far: Growth (engagement 8.0, energy 8.0, 1 entry)." in short
     assert ln.check_log(ln.EnergyLog())[0].startswith("Log three to five pieces of recent work")
 
 

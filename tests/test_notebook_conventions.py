@@ -46,6 +46,23 @@ def test_no_python_on_any_slide(nb):
             assert HIDE_INPUT in cell.metadata.get("tags", []), cell.source[:60]
 
 
+def test_jupyterlab_collapses_every_code_input_and_facilitator_note(nb):
+    # JupyterLab ignores the hide-input and facilitator tags; it honours jupyter.source_hidden
+    for cell in nb.cells:
+        if cell.cell_type == "code" or FACILITATOR in cell.metadata.get("tags", []):
+            assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, cell.source[:60]
+        else:
+            assert not cell.metadata.get("jupyter", {}).get("source_hidden"), cell.source[:60]
+
+
+def test_every_notes_cell_ends_with_the_mark_jupyterlab_hides_it_by(nb):
+    from careerkit.constants import NOTE_MARK_CLASS
+
+    for cell in nb.cells:
+        if FACILITATOR in cell.metadata.get("tags", []) and cell.cell_type == "markdown":
+            assert cell.source.rstrip().endswith(f'<span class="{NOTE_MARK_CLASS}"></span>'), cell.source[:60]
+
+
 def test_notes_cells_are_facilitator_only(nb):
     for cell in nb.cells:
         if cell.metadata["slideshow"]["slide_type"] == "notes":

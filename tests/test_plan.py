@@ -130,7 +130,9 @@ def test_a_script_in_an_answer_is_shown_as_text_in_html_and_markdown():
 def test_markdown_escapes_markup_that_would_change_the_page():
     assert md_text("**bold** [link](http://x) `code` | pipe") == r"\*\*bold\*\* \[link\](http://x) \`code\` \| pipe"
     assert md_text("# not a heading") == r"\# not a heading"
-    assert md_text("a <b>tag</b> & more") == "a &lt;b&gt;tag&lt;/b&gt; &amp; more"
+    assert md_text("a <b>tag</b> & more") == "a &lt;b&gt;tag&lt;/b&gt; & more"
+    assert md_text("P&L owner") == "P&L owner"  # read as typed in the .md file
+    assert md_text("&lt;not a tag&gt;") == "&amp;lt;not a tag&amp;gt;"  # an entity typed stays the characters typed
 
 
 def test_the_empty_plan_page_names_each_notebook_without_linking_outside():

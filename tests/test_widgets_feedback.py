@@ -283,3 +283,11 @@ def test_every_exercise_shows_the_demo_answers(demo_env, name):
     assert view.status.value == ""  # showing does not re-save
     if name != "real_feedback":
         assert view.output.outputs, f"{name} draws its chart from the demo answers"
+
+
+def test_a_justification_is_quoted_as_the_learner_typed_it_not_by_its_category(make_workbook):
+    view = drill_views.RepeatBackView(make_workbook())
+    view.statement.value = "interrupts"
+    type_back(view, "I interrupted Priya because I was worried about the time.")
+    assert "“because i was”" in view.message.value
+    assert "a justification" not in view.message.value

@@ -113,7 +113,7 @@ def test_an_out_of_range_lane_rating_names_the_lane_and_keeps_the_saved_one(book
     assert on_disk(book, "lanes.ratings")["scores"]["growth"]["energy"] == 9
 
 
-def test_the_ranking_reads_the_energy_log(book):
+def test_the_ranking_reads_the_energy_log_and_follows_it(book):
     book.save_answer("lanes.energy_log", {"entries": [
         {"activity": "Refund ownership", "lane": "organizational", "engagement": 2, "energy": 2},
     ]})
@@ -121,7 +121,6 @@ def test_the_ranking_reads_the_energy_log(book):
     rate(view, "organizational", 6, 8, 8)
     assert "Your energy log has 1 entry here" in said(view)
     book.save_answer("lanes.energy_log", {"entries": []})
-    view.refresh.click()
     assert "Your energy log" not in said(view)
 
 
@@ -288,3 +287,9 @@ def test_the_demo_participant_sees_every_exercise_filled(demo_env):
         view = cls(session.workbook())
         assert view.answer() is not None, name
         assert "ck-problem" not in view.message.value, name
+
+
+def test_the_blank_row_the_log_starts_with_is_not_an_entry(book):
+    view = views.EnergyLogView(book)
+    view.rows.rows[0]["energy"].value = 6  # the learner nudges a number before writing anything
+    assert "Most energising" not in said(view) and "Entry 1 has no description" in said(view)

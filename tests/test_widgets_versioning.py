@@ -67,13 +67,75 @@ def test_roadmap_rows_add_remove_save_and_plot(make_workbook):
     assert [r["role"].value for r in restored.rows.rows] == ["PM", "Senior PM"]
 
 
-def test_roadmap_years_backwards_is_saved_with_a_warning(make_workbook):
+def test_roadmap_years_backwards_get_a_sentence_and_the_last_good_roadmap_is_kept(make_workbook):
     book = make_workbook()
     view = exercise_class("versioning.roadmap")(book)
-    view.rows.rows[0]["start_year"].value = 2030
-    view.rows.rows[0]["end_year"].value = 2025
-    assert "ends (2025) before it starts (2030)" in view.message.value
+    view.rows.rows[0]["role"].value = "PM"
+    view.rows.rows[0]["start_year"].value = 2030  # the end year is still 2028
+    assert "it ends (2028) before it starts (2030)" in view.message.value and "Not saved" in view.status.value
+    assert reopen(book).get("versioning.roadmap")["versions"][0]["start_year"] == 2026
+    view.rows.rows[0]["end_year"].value = 2034
     assert reopen(book).get("versioning.roadmap")["versions"][0]["start_year"] == 2030
+
+
+def test_a_year_out_of_range_is_not_clamped_but_named(make_workbook):
+    book = make_workbook()
+    view = exercise_class("versioning.roadmap")(book)
+    view.rows.rows[0]["role"].value = "PM"
+    view.rows.rows[0]["end_year"].value = 99999
+    assert "out of range" in view.message.value and "2100" in view.message.value
+    assert view.rows.rows[0]["end_year"].value == 99999  # what was typed stays in the box
+    assert reopen(book).get("versioning.roadmap")["versions"][0]["end_year"] == 2028
+
+
+def test_a_negative_or_huge_salary_is_named_and_the_pay_cut_kept(make_workbook):
+    book = make_workbook()
+    view = exercise_class("versioning.ex_growth")(book)
+    view.base.value, view.market.value = 80_000, 100_000
+    assert "effective pay cut of <b>20.0%</b>" in view.message.value
+    view.base.value = -5000
+    assert "Your base salary: is out of range" in view.message.value and view.base.value == -5000
+    assert reopen(book).get("versioning.ex_growth")["base_salary"] == 80_000
+    view.market.value = 10**12  # "1e12"
+    assert "Market total pay for your role: is out of range" in view.message.value
+    assert reopen(book).get("versioning.ex_growth")["market_total"] == 100_000
+
+
+def test_the_first_version_is_now_not_new_learning(make_workbook):
+    book = make_workbook()
+    book.save_answer("versioning.roadmap", {"versions": [
+        {"role": "PM", "company": "Acme", "stage": "pre_pmf", "market": "consumer", "start_year": 2020, "end_year": 2022, "learning": "craft"},
+        {"role": "Lead", "company": "Beta", "stage": "pre_pmf", "market": "b2b", "start_year": 2022, "end_year": 2024, "learning": "sales"},
+    ]})
+    check = exercise_class("versioning.promotion_check")(book)
+    assert "<td>v1</td><td>PM</td><td>Now</td><td>Where you are now: the start of the roadmap.</td>" in check.flags.value
+    assert "<td>v2</td><td>Lead</td><td>New learning</td><td>New learning: a new company.</td>" in check.flags.value
+
+
+def test_a_horizon_outside_ten_to_twenty_years_gets_the_reminder(make_workbook):
+    view = exercise_class("versioning.end_state")(make_workbook())
+    view.role.value = "CPO"
+    view.horizon.value = 7
+    assert "7 years is outside the 10 to 20 the source suggests" in view.message.value
+    view.horizon.value = 15
+    assert "outside the 10 to 20" not in view.message.value
+
+
+def test_three_plans_tied_on_every_dial_have_no_highest(make_workbook):
+    view = exercise_class("versioning.alternatives")(make_workbook())
+    for i, plan in enumerate(view.plans):
+        plan["name"].value = f"Plan {'ABC'[i]}"
+    assert "Highest overall" not in plain_text(view.message.value)
+    assert "'Plan A' and 'Plan B' and 'Plan C' tie" in plain_text(view.message.value)
+
+
+def test_a_one_version_roadmap_chart_has_whole_years(make_workbook):
+    from careerkit import versioning as v
+    from careerkit.plots.versioning import roadmap_timeline
+
+    fig = roadmap_timeline(v.Roadmap(versions=[{"role": "PM", "start_year": 2026, "end_year": 2026}]))
+    ticks = [t for t in fig.axes[0].get_xticks() if fig.axes[0].get_xlim()[0] <= t <= fig.axes[0].get_xlim()[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks)
 
 
 def test_promotion_check_and_portfolio_read_the_saved_roadmap(make_workbook):

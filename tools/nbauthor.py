@@ -13,10 +13,11 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from careerkit.constants import EXERCISE, FACILITATOR, HIDE_INPUT, META_KEY  # noqa: E402
+from careerkit.constants import EXERCISE, FACILITATOR, HIDE_INPUT, META_KEY, NOTE_MARK_CLASS  # noqa: E402
 from careerkit.content import cite_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+FACILITATOR_MARK = f'<span class="{NOTE_MARK_CLASS}"></span>'  # careerkit.widgets.style hides cells holding it
 
 
 def md(text: str, slide: str = "slide", tags: tuple[str, ...] = ()):
@@ -28,9 +29,21 @@ def md(text: str, slide: str = "slide", tags: tuple[str, ...] = ()):
     return cell
 
 
+def hidden_in_jupyterlab(cell):
+    """Collapse the cell's input in JupyterLab (it ignores tags): a learner sees a thin bar, a facilitator clicks it open."""
+    cell.metadata["jupyter"] = {"source_hidden": True}
+    return cell
+
+
 def notes(text: str):
-    """Facilitator talking points: speaker notes in the deck, removed from participants' handouts."""
-    return md(text, slide="notes", tags=(FACILITATOR,))
+    """Facilitator talking points: speaker notes in the deck, removed from participants' handouts and app.
+
+    In JupyterLab the cell opens collapsed; Run All expands markdown cells again, so the marker at its end
+    lets the kit's style (loaded by the banner) hide the whole cell from learners. ``careerkit lab
+    --facilitator`` leaves the notes in view; the guide and the deck's speaker view hold them too.
+    """
+    cell = md(f"{text.strip()}\n\n{FACILITATOR_MARK}", slide="notes", tags=(FACILITATOR,))
+    return hidden_in_jupyterlab(cell)
 
 
 def code(source: str, slide: str = "-", tags: tuple[str, ...] = ()):
@@ -38,7 +51,7 @@ def code(source: str, slide: str = "-", tags: tuple[str, ...] = ()):
     cell = new_code_cell(source.strip("\n"))
     cell.metadata["slideshow"] = {"slide_type": slide}
     cell.metadata["tags"] = [HIDE_INPUT, *tags]
-    return cell
+    return hidden_in_jupyterlab(cell)
 
 
 def exercise(key: str, title: str, prompt: str, minutes: int, timestamp: str, slide: str = "slide",

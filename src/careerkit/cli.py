@@ -28,12 +28,13 @@ def _fail(err: CareerkitError) -> None:
 def lab(
     notebook: Annotated[str, typer.Argument(help="Notebook to open, e.g. 01_versioning")] = "00_welcome",
     lab_args: Annotated[list[str] | None, typer.Argument(help="Extra arguments for jupyter lab, after --")] = None,
+    facilitator: Annotated[bool, typer.Option("--facilitator", help="Keep the facilitator's notes in view")] = False,
 ) -> None:
     """Open the workshop in JupyterLab on a notebook (default: the welcome notebook)."""
     from careerkit.launch import open_lab
 
     try:
-        raise typer.Exit(code=open_lab(notebook, lab_args or []))
+        raise typer.Exit(code=open_lab(notebook, lab_args or [], facilitator=facilitator))
     except CareerkitError as err:
         _fail(err)
 
@@ -129,12 +130,14 @@ def app_(
     notebook: Annotated[str | None, typer.Argument(help="Module to open, e.g. 02 (default: all of them)")] = None,
     port: Annotated[int, typer.Option("--port", help="Port to serve on")] = 8866,
     browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open a browser tab")] = True,
+    participant: Annotated[str | None, typer.Option("--participant", help="Whose workbook the app saves to")] = None,
+    token: Annotated[str | None, typer.Option("--token", help="The access token (default: a random one; '' for none)")] = None,
 ) -> None:
     """Open the exercises as an app (Voilà): no code on screen, answers saved to the same workbook."""
     from careerkit.app import open_app
 
     try:
-        raise typer.Exit(code=open_app(notebook, port=port, browser=browser))
+        raise typer.Exit(code=open_app(notebook, port=port, browser=browser, participant=participant, token=token))
     except CareerkitError as err:
         _fail(err)
 

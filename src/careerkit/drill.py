@@ -58,6 +58,23 @@ def defensive_markers(text: str, feedback: str = "") -> list[str]:
     ]
 
 
+def typed_markers(text: str, ids: list[str]) -> list[str]:
+    """How to quote each defensive marker: its label when the learner typed it ("to be fair"), else the words the
+    learner typed that matched it ("because i was"), never a category name ("a justification")."""
+    said = normalise(text)
+    markers = {m.id: m for m in content().defensive_markers}
+    typed = []
+    for marker_id in ids:
+        marker = markers.get(marker_id)
+        if marker is None:
+            typed.append(marker_id)
+        elif _count(said, marker.label):  # the label is words the learner typed ("but", "to be fair")
+            typed.append(marker.label)
+        else:
+            typed.append(next((normalise(p) for p in marker.phrases if _count(said, p)), marker.label))
+    return typed
+
+
 def checks_understanding(text: str) -> bool:
     """Whether the repeat-back ends by checking understanding ('Did I get that right?')."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text.strip()) if normalise(s)]
@@ -101,12 +118,11 @@ def score_repeat_back(points: list[KeyPoint], text: str, feedback: str = "") -> 
         score = round(weights.coverage * len(covered) / len(points) + parts)
     else:
         score = round(100 * parts / ((weights.no_defence + weights.check) or 1))
-    labels = {m.id: m.label for m in content().defensive_markers}
     point_labels = {p.id: p.label for p in points}
     if points and not covered:
         verdict, tip_kind, tip = "off_topic", "off_topic", tips.off_topic
     elif defensive:
-        verdict, tip_kind, tip = "defensive", "defensive", tips.defensive.format(marker=labels[defensive[0]])
+        verdict, tip_kind, tip = "defensive", "defensive", tips.defensive.format(marker=typed_markers(text, defensive)[0])
     elif missed:
         verdict, tip_kind, tip = "partial", "missed", tips.missed.format(missing=point_labels[missed[0]])
     elif not checks:

@@ -236,10 +236,13 @@ class LogSummary(BaseModel):
 
 
 def summarise_log(log: EnergyLog) -> dict[str, LogSummary]:
-    """Average engagement and energy per lane, for the lanes that have entries (in content order)."""
+    """Average engagement and energy per lane, for the lanes that have entries (in content order).
+
+    An entry with no description (the blank row the log starts with) is not evidence of anything.
+    """
     summary = {}
     for lane in lane_ids():
-        entries = [e for e in log.entries if e.lane == lane]
+        entries = [e for e in log.entries if e.lane == lane and e.activity.strip()]
         if entries:
             summary[lane] = LogSummary(
                 lane=lane, entries=len(entries),
@@ -257,9 +260,11 @@ def check_log(log: EnergyLog) -> list[str]:
     for number, entry in enumerate(log.entries, start=1):
         if not entry.activity.strip():
             lines.append(f"Entry {number} has no description: what did you do?")
-    if len(log.entries) < 3:
-        lines.append("Three entries or more make a pattern; one or two are anecdotes.")
     summary = summarise_log(log)
+    if not summary:  # only blank rows: nothing is "most energising" yet
+        return [*lines, "Log three to five pieces of recent work: what you did, its lane, how engaged and how energised you felt."]
+    if sum(s.entries for s in summary.values()) < 3:
+        lines.append("Three entries or more make a pattern; one or two are anecdotes.")
     best = max(summary.values(), key=lambda s: (s.level, s.entries))
     worst = min(summary.values(), key=lambda s: (s.level, -s.entries))
     lines.append(

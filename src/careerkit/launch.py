@@ -1,12 +1,22 @@
-"""Opening the kit: JupyterLab on a notebook of the kit."""
+"""Opening the kit: JupyterLab on a notebook of the kit, with the kit's Jupyter configuration."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from careerkit.constants import ENV_FACILITATOR
 from careerkit.errors import CareerkitError
+from careerkit.labsave import CONFIG_DIR
+
+ALLOW_ROOT = "--allow-root"
+ROOT_NOTE = (
+    "careerkit: running as root (as in most containers), so JupyterLab is started with --allow-root. "
+    "On a shared machine, run the kit as an ordinary user instead."
+)
 
 
 def notebooks_dir() -> Path:
@@ -29,7 +39,44 @@ def find_notebook(name: str) -> Path:
     return matches[0]
 
 
-def open_lab(notebook: str, extra: list[str]) -> int:
+def kit_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """``base`` (default: this process's environment) with the kit's Jupyter configuration on JUPYTER_CONFIG_PATH.
+
+    That configuration keeps outputs and answers out of the kit's notebooks on every save and turns off
+    JupyterLab's news pop-up; JupyterHub's single-user servers get it the same way.
+    """
+    env = dict(os.environ if base is None else base)
+    paths = [p for p in env.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep) if p]
+    if str(CONFIG_DIR) not in paths:
+        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(CONFIG_DIR), *paths])
+    return env
+
+
+def is_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def lab_command(notebook: str, extra: Sequence[str] = ()) -> tuple[list[str], Path]:
+    """The JupyterLab command line for one notebook, and the folder it runs in (the kit's root)."""
     path = find_notebook(notebook)
-    cmd = [sys.executable, "-m", "jupyterlab", str(path.relative_to(path.parent.parent)), *extra]
-    return subprocess.call(cmd, cwd=path.parent.parent)
+    root = path.parent.parent
+    argv = [sys.executable, "-m", "jupyterlab", str(path.relative_to(root)), *extra]
+    if is_root() and ALLOW_ROOT not in extra:
+        argv.append(ALLOW_ROOT)  # Jupyter refuses root without it, and containers usually run as root
+    return argv, root
+
+
+def open_lab(notebook: str, extra: list[str], facilitator: bool = False) -> int:
+    """JupyterLab until interrupted; ``facilitator`` keeps the facilitator's notes in view (learners never see them)."""
+    argv, root = lab_command(notebook, extra)
+    if ALLOW_ROOT in argv and ALLOW_ROOT not in extra:
+        print(ROOT_NOTE, file=sys.stderr)
+    env = kit_environment()
+    if facilitator:
+        env[ENV_FACILITATOR] = "1"
+    else:
+        env.pop(ENV_FACILITATOR, None)
+    try:
+        return subprocess.call(argv, cwd=root, env=env)
+    except KeyboardInterrupt:
+        return 0

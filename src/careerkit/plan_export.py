@@ -8,7 +8,6 @@ Files are written to the learner's workbook folder (``plans/``), never into the 
 from __future__ import annotations
 
 import base64
-import html
 import io
 import re
 import shutil
@@ -152,12 +151,18 @@ def render_html(plan: CareerPlan, images: list[ChartImage], *, exported: date | 
 
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 LINE_START = re.compile(r"^([#>+=-]|\d+\.)")
 
 
 def md_text(text: str) -> str:
-    """Learner text made inert in Markdown: HTML escaped, Markdown markup backslash-escaped."""
-    text = MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
+    """Learner text made inert in Markdown: tags and entities escaped, Markdown markup backslash-escaped.
+
+    A bare ``&`` stays as typed ("P&L" reads "P&L" in the file, not "P&amp;L"); only an ``&`` that would start an
+    entity is escaped, so nothing the learner typed turns into another character.
+    """
+    plain = ENTITY_START.sub("&amp;", " ".join(str(text).split())).replace("<", "&lt;").replace(">", "&gt;")
+    text = MARKDOWN_SPECIAL.sub(r"\\\1", plain)
     return LINE_START.sub(r"\\\1", text)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from careerkit.content import Cited, ContentFile, Sourced, load_content, one_of
 
@@ -130,6 +130,12 @@ class CareerVersion(BaseModel):
     def _market(cls, value: str) -> str:
         return one_of(value, _market_id_set(), "market")
 
+    @model_validator(mode="after")
+    def _in_order(self) -> CareerVersion:
+        if self.end_year < self.start_year:
+            raise ValueError(f"it ends ({self.end_year}) before it starts ({self.start_year}); change one of the two years")
+        return self
+
     @property
     def years(self) -> int:
         return max(0, self.end_year - self.start_year)
@@ -202,8 +208,10 @@ def flag_promotions(roadmap: Roadmap) -> list[VersionFlag]:
                     reason="Same company, stage and market, but you name new learning: make sure the role really changes.",
                 )
             )
+        elif prev is None:
+            flags.append(VersionFlag(number=number, kind="new_learning", reason="Where you are now: the start of the roadmap."))
         else:
-            what = "a new company" if prev is None or not _same(prev.company, version.company) else "a new stage or market"
+            what = "a new company" if not _same(prev.company, version.company) else "a new stage or market"
             flags.append(VersionFlag(number=number, kind="new_learning", reason=f"New learning: {what}."))
         if learning:
             seen_learning.add(learning)
@@ -300,8 +308,13 @@ def compare_alternatives(answer: Alternatives) -> list[str]:
             lines.append(f"{dial.label}: '{leaders[0]}' leads ({top}/10).")
         else:
             lines.append(f"{dial.label}: a tie at {top}/10 between " + " and ".join(f"'{n}'" for n in leaders) + ".")
-    total = max(answer.plans, key=lambda p: sum(p.dial(d.id) for d in content().dials))
-    lines.append(f"Highest overall: '{total.name}'. Is it the one you are living now?")
+    totals = {p.name: sum(p.dial(d.id) for d in content().dials) for p in answer.plans}
+    best = max(totals.values())
+    highest = [name for name, total in totals.items() if total == best]
+    if len(highest) == 1:
+        lines.append(f"Highest overall: '{highest[0]}'. Is it the one you are living now?")
+    else:
+        lines.append("Overall, " + " and ".join(f"'{n}'" for n in highest) + " tie: which dial would you trade for another?")
     return lines
 
 

@@ -9,12 +9,14 @@ mid-save leaves the previous complete file in place.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -32,6 +34,11 @@ PARTICIPANT_PATTERN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9 ._-]{0,62}[A-Za-z0-
 LOCK_TIMEOUT_S = 10
 
 Clock = Callable[[], datetime]
+Observer = Callable[[frozenset[str]], None]
+VERSIONS = "versions"  # what observers are told when a plan version is shipped (answer keys always hold a dot)
+# Observers of each workbook file in this process, whichever Workbook object saves to it (weakly held).
+_observers: dict[str, list[Callable[[], Observer | None]]] = {}
+log = logging.getLogger(__name__)
 
 
 def utc_now() -> datetime:
@@ -186,6 +193,7 @@ class Workbook:
             answer = Answer(value=value, updated=self._clock(), shared=previous.shared if previous else False)
             data.answers[key] = answer
             self._write(data)
+        self.notify({key})
         return answer
 
     def set_shared(self, key: str, shared: bool) -> Answer:
@@ -197,7 +205,8 @@ class Workbook:
                 raise WorkbookError(self.path, f"there is no answer for {key} to share yet; answer it first")
             data.answers[key].shared = bool(shared)
             self._write(data)
-            return data.answers[key]
+        self.notify({key})
+        return data.answers[key]
 
     def shared_answers(self) -> dict[str, Answer]:
         return {k: a for k, a in self.answers().items() if a.shared}
@@ -212,6 +221,7 @@ class Workbook:
             for key, value in values.items():
                 data.answers[key] = Answer(value=value, updated=now)
             self._write(data)
+        self.notify(values)
 
     # plan versions
     def ship_version(self, note: str = "", label: str | None = None) -> PlanVersion:
@@ -228,6 +238,7 @@ class Workbook:
             )
             data.versions.append(version)
             self._write(data)
+        self.notify({VERSIONS})
         return version
 
     def versions(self) -> list[PlanVersion]:
@@ -243,6 +254,31 @@ class Workbook:
     def diff(self, older: str, newer: str) -> list[Change]:
         """What changed in the plan between two shipped versions."""
         return diff_answers(self.version(older).answers, self.version(newer).answers)
+
+    # observers: views that show other answers update themselves
+    def subscribe(self, observer: Observer) -> Callable[[], None]:
+        """Call ``observer(keys)`` after each save to this workbook's file in this process; returns unsubscribe.
+
+        A bound method is held weakly, so a view that is gone stops being called.
+        """
+        ref = weakref.WeakMethod(observer) if hasattr(observer, "__self__") else (lambda: observer)
+        observers = _observers.setdefault(os.path.abspath(self.path), [])
+        observers.append(ref)
+        return lambda: ref in observers and observers.remove(ref)
+
+    def notify(self, keys: Iterable[str]) -> None:
+        """Tell this file's observers which answers changed (``VERSIONS`` for a shipped version)."""
+        changed = frozenset(keys)
+        observers = _observers.get(os.path.abspath(self.path), [])
+        for ref in list(observers):
+            observer = ref()
+            if observer is None:
+                observers.remove(ref)
+                continue
+            try:
+                observer(changed)
+            except Exception:  # an observer's failure must never undo or hide a save
+                log.exception("a workbook observer failed")
 
     # internals
     def _locked(self):

@@ -2,43 +2,30 @@
 
 from __future__ import annotations
 
-import json
-import os
 import secrets
-import shutil
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from browser.builtsite import NOTEBOOKS, Server, free_port
-from careerkit.constants import ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT
-
-DISABLED_LAB_PLUGINS = (
-    "@jupyterlab/apputils-extension:announcements",  # the news pop-up (news_url alone does not stop it)
-    "@jupyterlab/extensionmanager-extension:plugin",
-)
+from careerkit.constants import ENV_APP, ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT
+from careerkit.launch import kit_environment, lab_command
 
 
 def server_env(tmp: Path, home: Path) -> dict[str, str]:
-    """The servers' (and so the kernels') environment: a workbook folder of the test's own, no demo."""
+    """The servers' (and so the kernels') environment: the kit's shipped Jupyter configuration, private user
+    settings (an empty user folder, as a new learner has), a workbook folder of the test's own, no demo."""
     config = tmp / "jupyter-config"
-    (config / "labconfig").mkdir(parents=True, exist_ok=True)
-    (config / "labconfig" / "page_config.json").write_text(
-        json.dumps({"disabledExtensions": {name: True for name in DISABLED_LAB_PLUGINS}}), encoding="utf-8"
-    )
-    # Autosave off: a notebook saved with its widget state could make a reload test pass for the wrong reason.
-    docmanager = config / "lab" / "user-settings" / "@jupyterlab" / "docmanager-extension"
-    docmanager.mkdir(parents=True, exist_ok=True)
-    (docmanager / "plugin.jupyterlab-settings").write_text(json.dumps({"autosave": False}), encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k not in (ENV_DEMO, ENV_PARTICIPANT, ENV_EXCHANGE)}
+    config.mkdir(parents=True, exist_ok=True)
+    env = {k: v for k, v in kit_environment().items() if k not in (ENV_DEMO, ENV_PARTICIPANT, ENV_EXCHANGE)}
     env.update({
         ENV_HOME: str(home),
         "JUPYTER_CONFIG_DIR": str(config),
         "JUPYTERLAB_SETTINGS_DIR": str(config / "lab" / "user-settings"),
         "JUPYTERLAB_WORKSPACES_DIR": str(config / "lab" / "workspaces"),
         "JUPYTER_RUNTIME_DIR": str(tmp / "jupyter-runtime"),
+        "JUPYTER_DATA_DIR": str(tmp / "jupyter-data"),
         "MPLBACKEND": "Agg",
     })
     return env
@@ -54,37 +41,36 @@ class Running:
 
 
 def start_lab(tmp: Path, notebook: str) -> Running:
-    """JupyterLab on a free loopback port, serving a copy of one module notebook."""
-    root, home = tmp / "notebooks", tmp / "home"
-    root.mkdir()
-    shutil.copy(NOTEBOOKS / notebook, root / notebook)
-    port, token = free_port(), secrets.token_hex(16)
-    argv = [
-        sys.executable, "-m", "jupyterlab", "--no-browser",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        "--LabApp.extension_manager=readonly", "--LabApp.expose_app_in_browser=True",
-    ]
-    if os.geteuid() == 0:
-        argv.append("--allow-root")  # CI runs as root; without it the server exits
+    """``careerkit lab``'s own command line and configuration, on the kit's real notebooks, on a free loopback port.
+
+    Only what a test needs is added: no browser, a free port, a known token, and the app object exposed to
+    the page (to run all cells). Autosave, the save hook and the news setting are the learner's.
+    """
+    home, port, token = tmp / "home", free_port(), secrets.token_hex(16)
+    argv, root = lab_command(notebook, [
+        "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}", "--LabApp.expose_app_in_browser=True",
+    ])
     server = Server(argv, server_env(tmp, home), tmp / "lab.log", cwd=root)
     url = f"http://127.0.0.1:{port}"
     server.wait_until_up(f"{url}/api/status", headers={"Authorization": f"token {token}"})
     return Running(url, token, home, root, server)
 
 
-def start_voila(tmp: Path, notebook: str) -> Running:
-    """``careerkit app``'s own Voilà command line, on a free loopback port, without opening a browser."""
-    from careerkit.app import voila_command
+def start_voila(tmp: Path, notebook: str | None) -> Running:
+    """``careerkit app``'s own Voilà command line (a token required, as by default), on a free loopback port."""
+    from careerkit.app import prepare_template, voila_command, with_data_dir
 
-    home, port = tmp / "home", free_port()
+    home, port, token = tmp / "home", free_port(), secrets.token_urlsafe(16)
     (tmp / "voila-connections").mkdir()
-    argv = voila_command(notebook, port=port, browser=False, extra=[f"--Voila.connection_dir_root={tmp / 'voila-connections'}"])
-    server = Server(argv, server_env(tmp, home), tmp / "voila.log", cwd=NOTEBOOKS)
+    template = prepare_template(tmp / "jupyter-app-data")
+    argv = voila_command(notebook, port=port, browser=False, token=token, template=template,
+                         extra=[f"--Voila.connection_dir_root={tmp / 'voila-connections'}"])
+    env = {**with_data_dir(server_env(tmp, home), tmp / "jupyter-app-data"), ENV_APP: "1"}
+    server = Server(argv, env, tmp / "voila.log", cwd=NOTEBOOKS)
     url = f"http://127.0.0.1:{port}"
     server.wait_until_up(f"{url}/voila/static/voila.js")  # GET / would start a kernel
-    return Running(url, "", home, NOTEBOOKS, server)
+    return Running(url, token, home, NOTEBOOKS, server)
 
 
 def wait_for(check: Callable[[], object], timeout: float, what: str):

@@ -32,13 +32,19 @@ def test_the_app_shows_no_code_and_saves_an_answer_to_the_workbook(voila, browse
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
-        page.goto(f"{voila.url}/")
+        asked: list[str] = []
+        fonts: list[int] = []
+        page.on("request", lambda request: asked.append(request.url))
+        page.on("response", lambda r: fonts.append(r.status) if "fontawesome/css/all.min.css" in r.url else None)
+        page.goto(f"{voila.url}/?token={voila.token}")
         role = page.locator(".ck-versioning-end-state input[type='text']").first
         role.wait_for(state="visible", timeout=120_000)
         page.locator(".ck-versioning-ex-growth").first.wait_for(state="visible", timeout=120_000)  # the last cell
         text = page.locator("body").inner_text()
         assert "ck.show(" not in text and "import careerkit" not in text
         assert facilitator_lines() and not [line for line in facilitator_lines() if line in text]
+        assert [url for url in asked if not url.startswith(voila.url)] == [], "no CDN: FontAwesome comes from the app"
+        assert fonts == [200]
         role.fill(ANSWER)
         answer = wait_for(
             lambda: (Workbook(DEFAULT_PARTICIPANT, voila.home).get("versioning.end_state") or {}).get("role") == ANSWER,
@@ -48,3 +54,17 @@ def test_the_app_shows_no_code_and_saves_an_answer_to_the_workbook(voila, browse
         page.screenshot(path=str(artifact_dir("voila") / "01_versioning.png"))
     finally:
         context.close()
+
+
+def test_the_app_gives_no_page_and_no_kernel_without_its_token(voila):
+    import urllib.error
+    import urllib.request
+
+    for path in ("/", "/voila/render/01_versioning.ipynb", "/api/kernels"):
+        try:
+            with urllib.request.urlopen(f"{voila.url}{path}", timeout=30) as reply:
+                body = reply.read().decode("utf-8", "replace")
+                assert reply.url.split("?")[0].endswith("/login") or "ck-versioning" not in body, path
+                assert "careerkit-exercise" not in body and "Exercise 1" not in body, path
+        except urllib.error.HTTPError as err:
+            assert err.code in (401, 403, 404), (path, err.code)

@@ -29,6 +29,8 @@ from pathlib import Path
 
 KIT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(KIT / "src"))
+from careerkit.launch import kit_environment  # noqa: E402
+
 c = get_config()  # noqa: F821 (provided by JupyterHub when it loads this file)
 
 HUB_DIR = Path(os.environ["CAREERKIT_HUB_DIR"]).resolve()
@@ -80,6 +82,8 @@ def give_the_kit(spawner):
         "CAREERKIT_HOME": str(home / ".careerkit"),
         "CAREERKIT_PARTICIPANT": spawner.user.name,
         "MPLBACKEND": "Agg",
+        # the kit's Jupyter configuration: no answers saved into the notebooks, no news pop-up
+        "JUPYTER_CONFIG_PATH": kit_environment({})["JUPYTER_CONFIG_PATH"],
     })
 
 

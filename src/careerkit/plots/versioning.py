@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from careerkit import versioning as v
 from careerkit.plots import GREY, PALETTE, new_figure, shorten
@@ -20,6 +21,9 @@ def roadmap_timeline(roadmap: v.Roadmap):
         ax.barh(i, width, left=version.start_year, color=colour.get(version.stage, GREY), hatch=hatch, edgecolor="white")
         ax.text(version.start_year + 0.1, i, shorten(version.role or "(role)"), va="center", color="white", fontsize=8)
     ax.set_yticks(range(len(versions)), [f"v{i + 1}" for i in range(len(versions))])
+    if versions:  # whole years on the axis, never 2026.25, even for one short version
+        ax.set_xlim(min(x.start_year for x in versions), max(max(x.end_year, x.start_year + 1) for x in versions))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
     ax.invert_yaxis()
     handles = [Patch(color=colour[s.id], label=s.label) for s in stages]
     handles.append(Patch(facecolor="white", edgecolor=GREY, hatch="//", label="B2B (hatched)"))

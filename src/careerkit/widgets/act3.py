@@ -31,11 +31,12 @@ def _slider(value: int, low: int, high: int, description: str = "") -> w.IntSlid
 class CareerLineView(Exercise):
     key = "act3.career_line"
     title = "Your whole career on one line"
+    depends_on = ("versioning.roadmap", "versioning.end_state", "act3.north_star")
     Model = cl.CareerLine
 
     def build(self):
         self.age = _slider(35, 14, 100)
-        self.this_year = w.BoundedIntText(value=today().year, min=1950, max=2100, description="This year")
+        self.this_year = w.IntText(value=today().year, description="This year")  # not clamped: a wrong year gets a sentence
         self.start_age = _slider(22, 14, 60)
         self.span = _slider(65, 20, 80)
         self.act2 = _slider(35, 14, 100)

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from careerkit import session, sharing
 from careerkit.errors import CareerkitError
+from careerkit.widgets import live
 from careerkit.workbook import Workbook
 
 log = logging.getLogger(__name__)
@@ -119,6 +120,7 @@ class Exercise:
     title: ClassVar[str]
     Model: ClassVar[type[BaseModel]]
     shareable: ClassVar[bool] = True  # False: private by design, no share box, and collect refuses it
+    depends_on: ClassVar[tuple[str, ...]] = ()  # other answers this view reads: it updates when they change
 
     def __init__(self, workbook: Workbook | None = None):
         self.workbook = workbook or session.workbook()
@@ -143,6 +145,7 @@ class Exercise:
         self.box.add_class("ck-" + self.key.replace(".", "-").replace("_", "-"))
         self.message.add_class("ck-message")
         self._guard(self._show_current)
+        self._unfollow = live.follow(self.workbook, self.key, self.depends_on, self._on_dependency) if self.depends_on else None
 
     # subclass API
     def build(self) -> list[w.Widget]:
@@ -167,6 +170,9 @@ class Exercise:
     def chart(self, answer: BaseModel) -> Any | None:
         """A matplotlib Figure for the answer, or None."""
         return None
+
+    def reread(self) -> None:
+        """Another answer this view reads has changed: recompute what depends on it (then feedback is redrawn)."""
 
     def chart_basis(self, answer: BaseModel) -> Any:
         """The part of the answer the chart depends on; the chart is redrawn only when it changes."""
@@ -205,6 +211,13 @@ class Exercise:
     def _on_change(self, _change: dict[str, Any]) -> None:
         if not self._loading:
             self._guard(self.submit)
+
+    def _on_dependency(self, _changed: frozenset[str]) -> None:
+        loading, self._loading = self._loading, True  # what reread changes is not the learner's answer
+        try:
+            self._guard(lambda: (self.reread(), self._show_current()))
+        finally:
+            self._loading = loading
 
     def _restore(self) -> None:
         try:
@@ -254,6 +267,8 @@ class Exercise:
         return bundle
 
     def close(self) -> None:
+        if self._unfollow is not None:
+            self._unfollow()
         self.box.close()
 
 

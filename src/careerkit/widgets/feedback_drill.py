@@ -25,11 +25,6 @@ def _show(widget: w.Widget, visible: bool) -> None:
     widget.layout.display = SHOWN if visible else HIDDEN
 
 
-def _marker_labels(ids: list[str]) -> list[str]:
-    labels = {m.id: m.label for m in fb.content().defensive_markers}
-    return [labels.get(i, i) for i in ids]
-
-
 def attempt_report(attempt: drill.Attempt, points: list[fb.KeyPoint]) -> str:
     """The scorer's report on one repeat-back, as HTML (every piece of text escaped)."""
     parts = [f"<p class='ck-feedback'><b>Score: {attempt.score}/100</b></p>"]
@@ -41,7 +36,7 @@ def attempt_report(attempt: drill.Attempt, points: list[fb.KeyPoint]) -> str:
     elif attempt.mode == "pair":
         parts.append("<p class='ck-hint'>Coverage not checked: type what your partner said to check it too.</p>")
     if attempt.defensive:
-        quoted = ", ".join(f"“{esc(label)}”" for label in _marker_labels(attempt.defensive))
+        quoted = ", ".join(f"“{esc(words)}”" for words in drill.typed_markers(attempt.text, attempt.defensive))
         parts.append(f"<p class='ck-warning'>Defensive markers: {quoted}.</p>")
     else:
         parts.append("<p class='ck-feedback'>&#10003; No defensive markers.</p>")

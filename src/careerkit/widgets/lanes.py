@@ -75,6 +75,7 @@ class EnergyLogView(Exercise):
 class RatingsView(Exercise):
     key = "lanes.ratings"
     title = "Rate the six lanes, then pick one"
+    depends_on = ("lanes.energy_log",)  # the ranking weighs the energy log's evidence
     Model = ln.LaneRatings
 
     def build(self):
@@ -91,13 +92,10 @@ class RatingsView(Exercise):
         hints = " ".join(f"{d.label}: {d.hint}" for d in content.dimensions) + f" The three questions are a frame {content.dimensions[0].cite}."
         self.pick = Checklist([(lane.id, lane.label) for lane in content.lanes], self._on_change)
         self.why = text_area("Why this lane? One or two sentences you could tell your next employer.", 2)
-        self.refresh = w.Button(description="Re-read my energy log", icon="refresh")
-        self.refresh.on_click(lambda _b: self._guard(self._rerank))
         return [
             labelled("Rate each lane from 0 to 10", grid, hints),
             labelled("Pick one lane [00:24:21]", self.pick.widget, "One is the advice; you may tick none or several."),
             labelled("Why this lane", self.why),
-            self.refresh,
         ]
 
     def read(self):
@@ -117,11 +115,6 @@ class RatingsView(Exercise):
 
     def _ranking(self, answer: ln.LaneRatings) -> list[ln.LaneRank]:
         return ln.rank_lanes(answer, _saved(self, "lanes.energy_log", ln.EnergyLog))
-
-    def _rerank(self):
-        answer = self.answer()
-        if answer is not None:
-            self._render(answer)
 
     def feedback(self, answer):
         ranking = self._ranking(answer)
@@ -146,6 +139,7 @@ class RatingsView(Exercise):
 class RadarView(Exercise):
     key = "lanes.radar"
     title = "Your lane radar: current and target strength"
+    depends_on = ("lanes.ratings",)  # the lanes you chose are starred on the radar
     Model = ln.Radar
 
     def build(self):

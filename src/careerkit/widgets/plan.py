@@ -17,6 +17,7 @@ from careerkit import session
 from careerkit.errors import CareerkitError
 from careerkit.plan_export import FORMATS, chart_images, export_plan, render_section
 from careerkit.plots.plan import compare_chart
+from careerkit.widgets import live
 from careerkit.widgets.base import FULL, esc, figure_output, plain_text, text_area
 from careerkit.workbook import Workbook
 
@@ -41,6 +42,7 @@ class PlanView:
 
     key: ClassVar[str]
     title: ClassVar[str]
+    depends_on: ClassVar[tuple[str, ...]] = (live.VERSIONS,)  # redrawn when these change, in this kernel or another
 
     def __init__(self, workbook: Workbook | None = None):
         self.workbook = workbook or session.workbook()
@@ -51,6 +53,7 @@ class PlanView:
         self.box.add_class("careerkit-exercise")
         self.box.add_class("ck-" + self.key.replace(".", "-").replace("_", "-"))
         self._guard(self.refresh)
+        self._unfollow = live.follow(self.workbook, self.key, self.depends_on, lambda _keys: self._guard(self.refresh))
 
     def build(self) -> list[w.Widget]:
         raise NotImplementedError
@@ -81,7 +84,12 @@ class PlanView:
         return bundle
 
     def close(self) -> None:
+        self._unfollow()
         self.box.close()
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" + ("" if n == 1 else "s")
 
 
 def _status_line(plan: pl.CareerPlan) -> str:
@@ -94,16 +102,20 @@ def _status_line(plan: pl.CareerPlan) -> str:
 class OverviewView(PlanView):
     key = "plan.overview"
     title = "Your career plan on one page"
+    depends_on = (live.ANY,)  # every answer feeds the plan
 
     def build(self):
-        self.refresh_button = w.Button(description="Refresh from my answers", icon="refresh")
-        self.refresh_button.on_click(lambda _b: self._guard(self.refresh))
         # one fold per section: readable on a slide, and a learner opens one part at a time
         self.page = w.Accordion(layout=FULL)
-        return [self.refresh_button, self.page]
+        self._shown: dict[str, Any] | None = None
+        return [self.page]
 
     def refresh(self):
         answers = self.workbook.values()
+        if answers == self._shown:
+            return  # nothing the page shows has changed (a share tick, a version shipped)
+        self._shown = answers
+        opened = self.page.selected_index
         self.plan = pl.assemble_plan(answers, self.workbook.participant)
         images = chart_images(answers)
         folds = [w.HTML(render_section(section, images, link_prefix=""), layout=FULL) for section in self.plan.sections]
@@ -111,7 +123,7 @@ class OverviewView(PlanView):
             old.close()
         self.page.children = folds
         self.page.titles = tuple(f"{section.title} · {pl.STATUS_WORDS[section.status]}" for section in self.plan.sections)
-        self.page.selected_index = 0 if folds else None
+        self.page.selected_index = (opened if opened is not None and opened < len(folds) else 0) if folds else None
         self.message.value = f"<p class='ck-feedback'>{esc(_status_line(self.plan))}</p>"
 
     def summary(self):
@@ -129,17 +141,20 @@ class ExportView(PlanView):
     def build(self):
         self.formats = {f: w.Checkbox(value=True, description=FORMAT_LABELS[f], indent=False) for f in FORMATS}
         self.which = w.Dropdown(description="Export", style={"description_width": "initial"})
-        self.reload = w.Button(description="Re-read my versions", icon="refresh")
-        self.reload.on_click(lambda _b: self._guard(self.refresh))
         self.button = w.Button(description="Export my plan", button_style="primary", icon="download")
         self.button.on_click(lambda _b: self._guard(self.export))
-        return [w.VBox(list(self.formats.values())), w.HBox([self.which, self.reload]), self.button]
+        self.result = None
+        return [w.VBox(list(self.formats.values())), self.which, self.button]
 
     def refresh(self):
+        """The versions to choose from, as shipped now; the choice already made stays."""
         versions = self.workbook.versions()
+        chosen = self.which.value or ""
         self.which.options = [("My current answers", "")] + [(f"{v.label} ({v.created.date().isoformat()})", v.label)
                                                               for v in versions]
-        self.which.value = ""
+        self.which.value = chosen if chosen in {v.label for v in versions} else ""
+        if self.result is not None:
+            return  # keep the list of exported files in view
         self.message.value = (
             "<p class='ck-hint'>Press <b>Export my plan</b>: the files go to the <code>plans</code> folder beside your "
             "workbook. The HTML page holds everything (charts included) and opens offline.</p>"
@@ -215,13 +230,11 @@ class CompareView(PlanView):
         self.older = w.Dropdown(description="From")
         self.newer = w.Dropdown(description="To")
         self.button = w.Button(description="Compare", icon="exchange")
-        self.reload = w.Button(description="Re-read my versions", icon="refresh")
         self.button.on_click(lambda _b: self._guard(self.compare))
-        self.reload.on_click(lambda _b: self._guard(self.refresh))
         self.table = w.HTML(layout=FULL)
         self.output = w.Output(layout=FULL)
         self.comparison: pl.PlanComparison | None = None
-        return [w.HBox([self.older, self.newer, self.button, self.reload]), self.table, self.output]
+        return [w.HBox([self.older, self.newer, self.button]), self.table, self.output]
 
     def refresh(self):
         versions = self.workbook.versions()
@@ -270,10 +283,10 @@ class CompareView(PlanView):
         if c.unchanged:
             return f"Nothing changed between {c.older} and {c.newer}."
         parts = [
-            f"{len(c.steps_added)} roadmap step(s) added, {len(c.steps_dropped)} dropped",
+            f"{_count(len(c.steps_added), 'roadmap step')} added, {len(c.steps_dropped)} dropped",
             f"lane {'changed' if c.lane_changed else 'unchanged'}",
-            f"{len(c.ratings)} rating(s) moved",
-            f"{len(c.answers_added)} exercise(s) newly answered",
+            f"{_count(len(c.ratings), 'rating')} moved",
+            f"{_count(len(c.answers_added), 'exercise')} newly answered",
         ]
         return f"From {c.older} to {c.newer}: " + "; ".join(parts) + "."
 

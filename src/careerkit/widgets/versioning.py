@@ -28,6 +28,12 @@ def _roadmap(exercise: Exercise) -> v.Roadmap:
         return v.Roadmap()
 
 
+def _kind(flag: v.VersionFlag) -> str:
+    if flag.kind == "promotion_in_place":
+        return "Promotion in place"
+    return "Now" if flag.number == 1 else "New learning"
+
+
 class EndStateView(Exercise):
     key = "versioning.end_state"
     title = "Your end state"
@@ -57,7 +63,11 @@ class EndStateView(Exercise):
     def feedback(self, answer):
         if not answer.role.strip():
             return "<p class='ck-hint'>Start with the role: you can change it any time.</p>"
-        return f"<p class='ck-feedback'>In {answer.horizon_years} years: <b>{esc(answer.role)}</b>. Now work backwards from it.</p>"
+        html = f"<p class='ck-feedback'>In {answer.horizon_years} years: <b>{esc(answer.role)}</b>. Now work backwards from it.</p>"
+        if not 10 <= answer.horizon_years <= 20:
+            html += (f"<p class='ck-hint'>{answer.horizon_years} years is outside the 10 to 20 the source suggests "
+                     "[00:08:11]: far enough to pass the next job, near enough to picture.</p>")
+        return html
 
 
 class RoadmapView(Exercise):
@@ -76,8 +86,8 @@ class RoadmapView(Exercise):
                 "company": text_box("Company (or kind of company)"),
                 "stage": w.Dropdown(options=stages, value=stages[0][1], description="Stage"),
                 "market": w.Dropdown(options=markets, value=markets[0][1], description="Market"),
-                "start_year": w.BoundedIntText(value=2026, min=1950, max=2100, description="From"),
-                "end_year": w.BoundedIntText(value=2028, min=1950, max=2100, description="To"),
+                "start_year": w.IntText(value=2026, description="From"),  # not clamped: out of range gets a sentence
+                "end_year": w.IntText(value=2028, description="To"),
                 "learning": text_box("What will you learn in this version?"),
             }
 
@@ -85,8 +95,8 @@ class RoadmapView(Exercise):
             for name in ("stage", "market"):
                 f[name].layout = w.Layout(width="32%")
                 f[name].style = {"description_width": "initial"}
-            for name in ("start_year", "end_year"):
-                f[name].layout = w.Layout(width="17%")
+            for name in ("start_year", "end_year"):  # wide enough for a four-digit year at any page width
+                f[name].layout = w.Layout(width="150px")
                 f[name].style = {"description_width": "initial"}
             box = w.VBox(
                 [
@@ -126,17 +136,19 @@ class RoadmapView(Exercise):
 class PromotionCheckView(Exercise):
     key = "versioning.promotion_check"
     title = "Career is not promotion"
+    depends_on = ("versioning.roadmap",)
 
     class Model(BaseModel):
         reflection: str = Field("", max_length=v.LONG, title="Your reflection")
 
     def build(self):
         self.flags = w.HTML(layout=FULL)
-        self.refresh = w.Button(description="Re-read my roadmap", icon="refresh", layout=w.Layout(width="auto"))
-        self.refresh.on_click(lambda _b: self._guard(self._show_flags))
         self.reflection = text_area("For each promotion in place: what new learning would make it a real new version?", 4)
         self._show_flags()
-        return [self.flags, self.refresh, labelled("Your reflection", self.reflection)]
+        return [self.flags, labelled("Your reflection", self.reflection)]
+
+    def reread(self):
+        self._show_flags()
 
     def _show_flags(self):
         roadmap = _roadmap(self)
@@ -145,7 +157,7 @@ class PromotionCheckView(Exercise):
             return
         rows = "".join(
             f"<tr><td>v{f.number}</td><td>{esc(roadmap.versions[f.number - 1].role)}</td>"
-            f"<td>{'Promotion in place' if f.kind == 'promotion_in_place' else 'New learning'}</td><td>{esc(f.reason)}</td></tr>"
+            f"<td>{_kind(f)}</td><td>{esc(f.reason)}</td></tr>"
             for f in v.flag_promotions(roadmap)
         )
         self.flags.value = (
@@ -174,21 +186,31 @@ class PromotionCheckView(Exercise):
 class PortfolioView(Exercise):
     key = "versioning.portfolio"
     title = "Your stage portfolio"
+    depends_on = ("versioning.roadmap",)
 
     class Model(BaseModel):
         gap_to_fill: str = Field("", max_length=v.SHORT, title="The gap to fill")
         plan: str = Field("", max_length=v.LONG, title="How")
 
     def build(self):
-        portfolio = v.stage_portfolio(_roadmap(self))
-        self._portfolio = portfolio
-        self.gap = w.Dropdown(options=[("(choose a gap)", ""), *[(g, g) for g in portfolio.gaps]], layout=FULL)
+        self.gap = w.Dropdown(layout=FULL)
+        self.reread()
         self.plan = text_area("In which version will you fill it, and how?", 2)
         return [
             w.HTML("<p>The grid counts the years your roadmap spends in each company stage and market.</p>"),
             labelled("The gap you most want to fill", self.gap),
             labelled("How", self.plan),
         ]
+
+    def reread(self):
+        """The grid and the gaps from the roadmap as saved now; a gap already chosen stays chosen."""
+        self._portfolio = v.stage_portfolio(_roadmap(self))
+        chosen = self.gap.value or ""
+        gaps = list(self._portfolio.gaps)
+        if chosen and chosen not in gaps:
+            gaps.append(chosen)
+        self.gap.options = [("(choose a gap)", ""), *[(g, g) for g in gaps]]
+        self.gap.value = chosen
 
     def read(self):
         return {"gap_to_fill": self.gap.value, "plan": self.plan.value}
@@ -303,9 +325,10 @@ class ExGrowthView(Exercise):
             [(s.id, f"{s.label} {s.cite} (the kit's weight: {s.weight})") for s in content.ex_growth_signals], self._on_change
         )
         self.stay = Checklist([(r.id, f"{r.label} {r.cite}") for r in content.stay_reasons], self._on_change)
-        self.base = w.BoundedIntText(value=0, min=0, max=10_000_000, description="Base salary")
-        self.market = w.BoundedIntText(value=0, min=0, max=10_000_000, description="Market total")
-        self.equity = w.BoundedIntText(value=0, min=0, max=100_000_000, description="Equity / year")
+        # IntText, not BoundedIntText: a negative or huge amount gets a sentence instead of being silently changed
+        self.base = w.IntText(value=0, description="Base salary")
+        self.market = w.IntText(value=0, description="Market total")
+        self.equity = w.IntText(value=0, description="Equity / year")
         return [
             labelled("Company", self.company),
             labelled(

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+
 import ipywidgets as w
 from IPython.display import HTML
 
 from careerkit import session, sharing
+from careerkit.constants import ENV_APP
 from careerkit.errors import CareerkitError
 from careerkit.widgets.base import FULL, esc
+from careerkit.widgets.style import kit_css
 
 STYLE = """<style>
 .careerkit-exercise { border-left: 4px solid #0072B2; padding-left: 10px; margin: 8px 0; }
@@ -30,10 +34,18 @@ def banner(module: str = "") -> HTML:
         book = session.workbook()
         who = (
             f"Answers are saved as you type for <b>{esc(book.participant)}</b> in <code>{esc(book.path)}</code>. "
-            "They stay private unless you tick <i>share</i> on an exercise. Change the name in 00_welcome."
+            f"They stay private unless you tick <i>share</i> on an exercise.{_change_name_hint(module)}"
         )
     title = f"<b>{esc(module)}</b> &middot; " if module else ""
-    return HTML(f"{STYLE}<div class='ck-banner'>{title}{who}</div>")
+    return HTML(f"{STYLE}{kit_css()}<div class='ck-banner'>{title}{who}</div>")
+
+
+def _change_name_hint(module: str) -> str:
+    if os.environ.get(ENV_APP) == "1":  # careerkit app serves no name box
+        return " Another name? Start the app again with <code>careerkit app --participant NAME</code>."
+    if module.startswith("00"):
+        return ""  # the name box is just below
+    return " Change the name in 00_welcome."
 
 
 class ParticipantPicker:

@@ -1,0 +1,152 @@
+"""The learner's own JupyterLab and app: saves keep the kit's notebooks clean, root, facilitator mode, the app's token and name."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import nbformat
+import pytest
+from jupyter_server.services.contents.filemanager import FileContentsManager
+
+from careerkit.labsave import CONFIG_DIR, clean_notebook, pre_save
+from careerkit.launch import kit_environment
+from conftest import NOTEBOOKS
+
+KIT_NOTEBOOKS = sorted(NOTEBOOKS.glob("*.ipynb"))
+ANSWER = "Chief Product Officer of a climate start-up"
+
+
+def as_jupyterlab_sends_it(path):
+    """The notebook model JupyterLab PUTs after Run All and typing: outputs, widget state, UI metadata."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        cell["source"] = "".join(cell["source"])
+        if cell["cell_type"] == "code":
+            cell["execution_count"] = 7
+            cell["outputs"] = [{"output_type": "display_data", "metadata": {},
+                                "data": {"text/plain": f"Your end state: {ANSWER}, workbook /home/ana/.careerkit/ana.json"}}]
+        cell["metadata"]["scrolled"] = True
+        cell["metadata"]["jupyter"] = {"source_hidden": False}
+        cell["metadata"]["execution"] = {"iopub.status.idle": "2026-12-01T10:00:00Z"}
+    nb["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {"x": {"value": ANSWER}}}}
+    nb["metadata"]["language_info"] = {"name": "python", "version": "3.11.2", "mimetype": "text/x-python"}
+    return nb
+
+
+@pytest.fixture
+def contents(tmp_path):
+    for path in KIT_NOTEBOOKS:
+        shutil.copy(path, tmp_path / path.name)
+    return FileContentsManager(root_dir=str(tmp_path), pre_save_hook=pre_save)
+
+
+@pytest.mark.parametrize("path", KIT_NOTEBOOKS, ids=[p.stem for p in KIT_NOTEBOOKS])
+def test_saving_a_run_kit_notebook_leaves_it_byte_for_byte_as_shipped(contents, tmp_path, path):
+    contents.save({"type": "notebook", "format": "json", "content": as_jupyterlab_sends_it(path)}, path.name)
+    saved = (tmp_path / path.name).read_bytes()
+    assert ANSWER.encode() not in saved
+    assert saved == path.read_bytes()
+
+
+def test_a_note_typed_into_a_cell_is_kept_but_outputs_are_not(contents, tmp_path):
+    nb = as_jupyterlab_sends_it(NOTEBOOKS / "01_versioning.ipynb")
+    nb["cells"].append({"cell_type": "markdown", "id": "my-note", "metadata": {"scrolled": True},
+                        "source": "My own note: ask Sam about the skip job"})
+    contents.save({"type": "notebook", "format": "json", "content": nb}, "01_versioning.ipynb")
+    saved = nbformat.read(tmp_path / "01_versioning.ipynb", as_version=4)
+    assert saved.cells[-1].source == "My own note: ask Sam about the skip job"
+    assert saved.cells[-1].metadata == {}
+    assert all(c.outputs == [] for c in saved.cells if c.cell_type == "code")
+    assert "widgets" not in saved.metadata
+
+
+def test_a_notebook_that_is_not_the_kits_is_saved_as_it_is(contents, tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1", outputs=[
+        nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)])])
+    contents.save({"type": "notebook", "format": "json", "content": json.loads(nbformat.writes(nb))}, "mine.ipynb")
+    assert nbformat.read(tmp_path / "mine.ipynb", as_version=4).cells[0].outputs[0]["data"]["text/plain"] == "2"
+
+
+def test_a_save_as_copy_of_a_kit_notebook_is_stripped_too():
+    nb = as_jupyterlab_sends_it(NOTEBOOKS / "01_versioning.ipynb")
+    cleaned = clean_notebook(nb, stored=None)
+    assert ANSWER not in json.dumps(cleaned)
+    assert cleaned["metadata"]["language_info"] == {"name": "python"}
+
+
+def test_every_launcher_puts_the_kit_configuration_on_the_jupyter_config_path():
+    env = kit_environment({"JUPYTER_CONFIG_PATH": "/elsewhere"})
+    assert env["JUPYTER_CONFIG_PATH"].split(":") == [str(CONFIG_DIR), "/elsewhere"]
+    server = json.loads((CONFIG_DIR / "jupyter_server_config.json").read_text())
+    assert server["ContentsManager"]["pre_save_hook"] == "careerkit.labsave.pre_save"
+    page = json.loads((CONFIG_DIR / "labconfig" / "page_config.json").read_text())
+    assert page["disabledExtensions"]["@jupyterlab/apputils-extension:announcements"] is True
+
+
+def test_as_root_careerkit_lab_passes_allow_root_and_says_why(monkeypatch, capsys):
+    import careerkit.launch as launch
+
+    calls = []
+    monkeypatch.setattr(launch, "is_root", lambda: True)
+    monkeypatch.setattr(launch.subprocess, "call", lambda argv, cwd, env: calls.append((argv, env)) or 0)
+    assert launch.open_lab("01", []) == 0
+    argv, env = calls[0]
+    assert argv[-1] == "--allow-root" and argv[3] == "notebooks/01_versioning.ipynb"
+    assert str(CONFIG_DIR) in env["JUPYTER_CONFIG_PATH"]
+    assert "--allow-root" in capsys.readouterr().err
+
+
+def test_as_an_ordinary_user_careerkit_lab_does_not_add_allow_root(monkeypatch):
+    import careerkit.launch as launch
+
+    monkeypatch.setattr(launch, "is_root", lambda: False)
+    argv, _root = launch.lab_command("00", ["--no-browser"])
+    assert "--allow-root" not in argv and argv[-1] == "--no-browser"
+
+
+def test_the_banner_hides_facilitator_notes_unless_the_lab_was_opened_for_a_facilitator(monkeypatch):
+    from careerkit.constants import ENV_FACILITATOR, NOTE_MARK_CLASS
+    from careerkit.widgets.style import kit_css
+
+    monkeypatch.delenv(ENV_FACILITATOR, raising=False)
+    assert f".jp-Cell:has(.{NOTE_MARK_CLASS}) {{ display: none; }}" in kit_css()
+    monkeypatch.setenv(ENV_FACILITATOR, "1")
+    assert NOTE_MARK_CLASS not in kit_css()
+
+
+def test_careerkit_lab_facilitator_keeps_the_notes(monkeypatch):
+    import careerkit.launch as launch
+    from careerkit.constants import ENV_FACILITATOR
+
+    calls = []
+    monkeypatch.setattr(launch.subprocess, "call", lambda argv, cwd, env: calls.append(env) or 0)
+    launch.open_lab("01", [], facilitator=True)
+    launch.open_lab("01", [])
+    assert calls[0][ENV_FACILITATOR] == "1" and ENV_FACILITATOR not in calls[1]
+
+
+def test_careerkit_app_requires_a_token_and_saves_for_the_named_participant(monkeypatch, capsys):
+    import careerkit.app as app
+    from careerkit.constants import ENV_PARTICIPANT
+
+    calls = []
+    monkeypatch.setattr(app.subprocess, "call", lambda argv, cwd, env: calls.append((argv, env)) or 0)
+    app.open_app("02", browser=False, participant="Ana")
+    argv, env = calls[0]
+    token = next(a.split("=", 1)[1] for a in argv if a.startswith("--Voila.token="))
+    assert len(token) >= 24 and env[ENV_PARTICIPANT] == "Ana"
+    err = capsys.readouterr().err
+    assert f"?token={token}" in err and "answers are saved for Ana" in err
+
+
+def test_the_banner_says_how_to_change_the_name_where_it_can_be_changed(monkeypatch):
+    from careerkit.constants import ENV_APP
+    from careerkit.widgets.welcome import banner
+
+    monkeypatch.delenv(ENV_APP, raising=False)
+    assert "Change the name in 00_welcome" in banner("01 Long-term versioning").data
+    assert "Change the name in 00_welcome" not in banner("00 Welcome").data  # the name box is right there
+    monkeypatch.setenv(ENV_APP, "1")
+    text = banner("02 Lanes").data
+    assert "careerkit app --participant NAME" in text and "00_welcome" not in text
