@@ -6,9 +6,12 @@ identical in a kernel, a test or a build.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from matplotlib.figure import Figure
+
+from careerkit.workbook_files import private_folder, write_private
 
 # Okabe & Ito's colour-blind-safe palette
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -33,8 +36,8 @@ def shorten(text: str, width: int = 28) -> str:
 
 
 def save_figure(fig: Figure, path: Path | str) -> Path:
-    """Save a figure as a PNG the learner can keep."""
+    """Save a figure as a PNG the learner can keep, beside their workbook: readable by them only (0600)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format="png", dpi=150, bbox_inches="tight")
-    return path
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=150, bbox_inches="tight")
+    return write_private(private_folder(path.parent) / path.name, buf.getvalue())

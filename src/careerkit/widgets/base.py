@@ -121,20 +121,21 @@ class Exercise:
     shareable: ClassVar[bool] = True  # False: private by design, no share box, and collect refuses it
 
     def __init__(self, workbook: Workbook | None = None):
-        self.workbook = workbook or session.workbook()
         self.status = w.HTML(layout=FULL)
         self.message = w.HTML(layout=FULL)
         self.output = w.Output(layout=FULL)
         self._chart_basis: Any = object()
         self._unrestored: Any = None
+        self._problem: CareerkitError | None = None
         self._loading = True
-        self.controls = self.build()
+        self.workbook = self._open(workbook)
+        self.controls = self._build_controls()
         self._restore()
         self._loading = False
         for control in self.watched():
             control.observe(self._on_change, names="value")
         self.sharing = ShareToggle(self)
-        share_box = [self.sharing.box] if self.shareable else []
+        share_box = [self.sharing.box] if self.shareable and self._problem is None else []
         self.box = w.VBox(
             [w.HTML(f"<h4>{esc(self.title)}</h4>"), *self.controls, *share_box, self.status, self.message, self.output],
             layout=FULL,
@@ -143,6 +144,28 @@ class Exercise:
         self.box.add_class("ck-" + self.key.replace(".", "-").replace("_", "-"))
         self.message.add_class("ck-message")
         self._guard(self._show_current)
+
+    def _open(self, workbook: Workbook | None) -> Workbook | None:
+        """The workbook, read once: a name or a file that cannot be used becomes the exercise's message."""
+        try:
+            book = workbook or session.workbook()
+            book.load()
+        except CareerkitError as err:
+            self._fail(err)
+            return workbook
+        return book
+
+    def _build_controls(self) -> list[w.Widget]:
+        if self._problem is None:
+            try:
+                return self.build()
+            except CareerkitError as err:  # build() read the workbook, and it could not be used
+                self._fail(err)
+        return []  # no controls to type into: nothing typed could be saved
+
+    def _fail(self, err: CareerkitError) -> None:
+        self._problem = err
+        self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
 
     # subclass API
     def build(self) -> list[w.Widget]:
@@ -207,10 +230,12 @@ class Exercise:
             self._guard(self.submit)
 
     def _restore(self) -> None:
+        if self._problem is not None:
+            return
         try:
             saved = self.workbook.get(self.key)
         except CareerkitError as err:
-            self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
+            self._fail(err)
             return
         if saved is None:
             return
@@ -222,8 +247,8 @@ class Exercise:
             self.message.value = UNRESTORED
 
     def _show_current(self) -> None:
-        if self._unrestored is not None:
-            return
+        if self._unrestored is not None or self._problem is not None:
+            return  # keep the message saying why: a hint drawn from empty controls would hide it
         answer = self.answer()
         if answer is not None:
             self._render(answer)
@@ -280,6 +305,8 @@ class ShareToggle:
         self.box.add_class("ck-share")
 
     def _saved(self):
+        if self.workbook is None:
+            return None
         try:
             return self.workbook.answers().get(self.key)
         except CareerkitError:

@@ -43,14 +43,20 @@ class PlanView:
     title: ClassVar[str]
 
     def __init__(self, workbook: Workbook | None = None):
-        self.workbook = workbook or session.workbook()
         self.message = w.HTML(layout=FULL)
         self.message.add_class("ck-message")
-        self.controls = self.build()
+        try:
+            self.workbook = workbook or session.workbook()
+        except CareerkitError as err:  # the name set for this kernel cannot be used: say so, show no buttons
+            self.workbook, self.controls = None, []
+            self._problem(str(err))
+        else:
+            self.controls = self.build()
         self.box = w.VBox([w.HTML(f"<h4>{esc(self.title)}</h4>"), *self.controls, self.message], layout=FULL)
         self.box.add_class("careerkit-exercise")
         self.box.add_class("ck-" + self.key.replace(".", "-").replace("_", "-"))
-        self._guard(self.refresh)
+        if self.workbook is not None:
+            self._guard(self.refresh)
 
     def build(self) -> list[w.Widget]:
         raise NotImplementedError
