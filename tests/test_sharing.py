@@ -57,7 +57,8 @@ def test_the_pseudonym_is_stable_per_participant_and_differs_between_people_and_
     ana, ben = make_workbook("Ana"), make_workbook("Ben")
     first = sharing.prepare_exchange(tmp_path / "workshop-1")
     second = sharing.prepare_exchange(tmp_path / "workshop-2")
-    assert sharing.pseudonym(ana, first) == sharing.pseudonym(Workbook("ana", ana.home), first)
+    assert sharing.pseudonym(ana, first) != sharing.pseudonym(Workbook("ana", ana.home), first)  # two people (issue 12)
+    assert sharing.pseudonym(ana, first) == sharing.pseudonym(Workbook("Ana", ana.home), first)
     assert sharing.pseudonym(ana, first) != sharing.pseudonym(ben, first)
     assert sharing.pseudonym(ana, first) != sharing.pseudonym(ana, second)  # a new salt: not linkable
 

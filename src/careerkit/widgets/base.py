@@ -132,7 +132,7 @@ class Exercise:
         self.controls = self._build_controls()
         self._restore()
         self._loading = False
-        for control in self.watched():
+        for control in self.watched() if self._problem is None else []:
             control.observe(self._on_change, names="value")
         self.sharing = ShareToggle(self)
         share_box = [self.sharing.box] if self.shareable and self._problem is None else []

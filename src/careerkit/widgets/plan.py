@@ -82,7 +82,10 @@ class PlanView:
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = self.box._repr_mimebundle_(**kwargs)
-        summary = self.summary()
+        try:
+            summary = self.summary()
+        except Exception:  # a workbook that could not be read: the message says why; never a traceback
+            summary = plain_text(self.message.value)
         bundle["text/plain"] = f"{self.title} ({self.key})" + (f"\n{summary}" if summary else "")
         return bundle
 
