@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import re
 import shutil
 import subprocess
@@ -24,6 +23,7 @@ from markupsafe import Markup
 
 from careerkit.errors import CareerkitError
 from careerkit.plan import STATUS_WORDS, CareerPlan, assemble_plan
+from careerkit.plots import render_png
 from careerkit.plots.plan import plan_charts
 from careerkit.workbook import Workbook
 from careerkit.workbook_files import private_file, private_folder, write_private
@@ -59,9 +59,7 @@ def chart_images(answers: dict) -> list[ChartImage]:
     """The plan's charts as PNG bytes (no timestamps inside, so the same answers give the same bytes)."""
     images = []
     for chart in plan_charts(answers):
-        buf = io.BytesIO()
-        chart.figure.savefig(buf, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
-        images.append(ChartImage(chart.section, chart.name, chart.alt, buf.getvalue()))
+        images.append(ChartImage(chart.section, chart.name, chart.alt, render_png(chart.figure, dpi=110)))
     return images
 
 

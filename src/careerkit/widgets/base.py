@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import logging
 import re
 from typing import Any, ClassVar
@@ -84,11 +83,11 @@ def text_box(placeholder: str = "") -> w.Text:
 
 def figure_output(fig: Any, alt: str) -> dict[str, Any]:
     """A display_data output holding a matplotlib figure as PNG (no pyplot, no backend state)."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+    from careerkit.plots import render_png  # matplotlib only once a chart is drawn
+
     return {
         "output_type": "display_data",
-        "data": {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"), "text/plain": alt},
+        "data": {"image/png": base64.b64encode(render_png(fig)).decode("ascii"), "text/plain": alt},
         "metadata": {},
     }
 
