@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import random
 import shutil
 import signal
 import subprocess
@@ -143,15 +144,16 @@ def test_diff_answers_names_removed_keys():
 
 def _writer(home: str, participant: str, prefix: str, count: int, start) -> None:
     real_load = Workbook.load
+    jitter = random.Random(prefix)
 
-    def slow_load(self):  # a slow disk: a long gap between reading the file and writing it back
+    def slow_load(self):  # a slow disk: a gap of 0-20 ms between reading the file and writing it back
         data = real_load(self)
-        time.sleep(0.01)
+        time.sleep(jitter.uniform(0, 0.02))
         return data
 
     Workbook.load = slow_load
     book = Workbook(participant, home)
-    start.wait(30)
+    start.wait(60)  # both kernels are up: they write at the same time
     for i in range(count):
         book.save_answer(f"{prefix}.answer_{i}", {"n": i})
 
@@ -160,18 +162,16 @@ def test_two_processes_writing_the_same_workbook_lose_nothing(isolated_home):
     # Both kernels start together and read-modify-write with a gap: without the file lock nearly every
     # save of one overwrites the other's (checked by removing the lock: it fails every run).
     ctx = multiprocessing.get_context("spawn")
-    start = ctx.Event()
-    procs = [ctx.Process(target=_writer, args=(str(isolated_home), "Ana", p, 20, start)) for p in ("kernel_a", "kernel_b")]
+    start = ctx.Barrier(2)
+    procs = [ctx.Process(target=_writer, args=(str(isolated_home), "Ana", p, 30, start)) for p in ("kernel_a", "kernel_b")]
     for proc in procs:
         proc.start()
-    time.sleep(0.5)
-    start.set()
     for proc in procs:
-        proc.join(60)
+        proc.join(90)
         assert proc.exitcode == 0
     answers = Workbook("Ana", isolated_home).answers()
-    assert len([k for k in answers if k.startswith("kernel_a.")]) == 20
-    assert len([k for k in answers if k.startswith("kernel_b.")]) == 20
+    assert len([k for k in answers if k.startswith("kernel_a.")]) == 30
+    assert len([k for k in answers if k.startswith("kernel_b.")]) == 30
 
 
 KILLER = """
@@ -220,9 +220,9 @@ def test_sigkill_inside_the_write_never_leaves_a_half_written_file(isolated_home
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait(10)
         assert proc.returncode == -signal.SIGKILL
+        assert book.get("versioning.end_state") == {"role": acknowledged}
         left = [p for p in isolated_home.iterdir() if p.name.endswith(".tmp")]
         assert len(left) == 1 and b"never acknowledged" in left[0].read_bytes()  # killed inside the write
-        assert book.get("versioning.end_state") == {"role": acknowledged}
     book.save_answer("lanes.ratings", {"chosen": "growth"})
     assert [p.name for p in isolated_home.iterdir() if p.name.endswith(".tmp")] == []
     assert book.get("versioning.end_state") == {"role": "round 2"}
