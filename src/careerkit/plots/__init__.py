@@ -11,9 +11,11 @@ monochrome symbol/emoji font (Agg cannot draw colour-bitmap emoji fonts such as 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -56,9 +58,19 @@ def _add_fonts_installed_after_the_cache() -> None:
                 pass
 
 
-def chart_style() -> matplotlib.rc_context:
-    """Drawing settings for the kit's charts: text as typed, with font fallback."""
-    return matplotlib.rc_context({"text.parse_math": False, "text.usetex": False, "font.family": list(font_families())})
+@contextlib.contextmanager
+def chart_style() -> Iterator[None]:
+    """Drawing settings for the kit's charts: text as typed, with font fallback. The fallback fonts have no
+    bold face; matplotlib's note about using the regular one would land in the notebook's output."""
+    quiet = logging.getLogger("matplotlib.font_manager")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False,
+                                    "font.family": list(font_families())}):
+            yield
+    finally:
+        quiet.setLevel(level)
 
 
 def learner_text(draw: F) -> F:
