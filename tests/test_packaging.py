@@ -18,7 +18,7 @@ def _conda_packages() -> set[str]:
     deps = (ROOT / "environment.yml").read_text().split("dependencies:", 1)[1]
     for line in deps.splitlines():
         match = re.match(r"^\s+-\s+([A-Za-z0-9_.-]+)\s*(?:[=<>].*)?$", line)
-        if match and match.group(1) not in {"pip", "python", "nodejs"}:
+        if match and match.group(1) not in {"pip", "python", "nodejs"} and not match.group(1).startswith("font-"):
             names.add(match.group(1).lower())
     return names
 

@@ -149,29 +149,29 @@ def test_export_writes_html_markdown_and_charts_into_the_workbook_folder(make_wo
     result = export_plan(book, ("html", "md"), exported=date(2026, 1, 15))
     names = sorted(p.relative_to(book.home).as_posix() for p in result.files)
     assert names == [
-        "plans/ana-career-plan-charts/arcs.png", "plans/ana-career-plan-charts/career_line.png",
-        "plans/ana-career-plan-charts/lanes.png", "plans/ana-career-plan-charts/roadmap.png",
-        "plans/ana-career-plan.html", "plans/ana-career-plan.md",
+        "plans/^ana-career-plan-charts/arcs.png", "plans/^ana-career-plan-charts/career_line.png",
+        "plans/^ana-career-plan-charts/lanes.png", "plans/^ana-career-plan-charts/roadmap.png",
+        "plans/^ana-career-plan.html", "plans/^ana-career-plan.md",
     ]
-    markdown = (book.home / "plans" / "ana-career-plan.md").read_text()
-    assert "![Your whole career on one line](ana-career-plan-charts/career_line.png)" in markdown
+    markdown = (book.home / "plans" / "^ana-career-plan.md").read_text()
+    assert "![Your whole career on one line](^ana-career-plan-charts/career_line.png)" in markdown
     assert not any(ROOT in p.parents for p in result.files)
 
 
 def test_export_of_an_empty_participant_still_writes_a_page(make_workbook):
     book = make_workbook("Ben")
     result = export_plan(book, ("html", "md"))
-    page = (book.home / "plans" / "ben-career-plan.html").read_text()
+    page = (book.home / "plans" / "^ben-career-plan.html").read_text()
     assert "Nothing is in your plan yet" in page and "not started" in page
-    assert [p.name for p in result.files] == ["ben-career-plan.html", "ben-career-plan.md"]
+    assert [p.name for p in result.files] == ["^ben-career-plan.html", "^ben-career-plan.md"]
 
 
 def test_without_chromium_the_pdf_note_says_how_to_make_one(make_workbook):
     book = make_workbook("Ana", DEMO)
     result = export_plan(book, ("pdf",), chromium=None)
-    assert [p.name for p in result.files] == ["ana-career-plan.html"]  # kept: it is what can be printed by hand
+    assert [p.name for p in result.files] == ["^ana-career-plan.html"]  # kept: it is what can be printed by hand
     assert "No PDF was made" in result.notes[0]
-    assert "open ana-career-plan.html in your browser and choose Print, then Save as PDF" in result.notes[0]
+    assert "open ^ana-career-plan.html in your browser and choose Print, then Save as PDF" in result.notes[0]
     assert "install Chromium" in result.notes[0]
 
 
@@ -190,13 +190,13 @@ def test_with_chromium_the_plan_is_printed_to_pdf(make_workbook):
     book = make_workbook("Ana", DEMO)
     result = export_plan(book, ("pdf",), chromium="/usr/bin/chromium")
     assert result.notes == []
-    assert [p.name for p in result.files] == ["ana-career-plan.pdf"]
+    assert [p.name for p in result.files] == ["^ana-career-plan.pdf"]
     text = " ".join(page_texts(result.files[0]))
     for section in pl.assemble_plan(DEMO, "Ana").sections:  # the reader gets every section, with its answers
         assert section.title in text, section.title
     assert "Chief Product Officer of a mid-stage climate-tech company" in text
     assert "Group PM, first B2B product" in text
-    assert not (book.home / "plans" / "ana-career-plan.html").exists()  # only what was asked for
+    assert not (book.home / "plans" / "^ana-career-plan.html").exists()  # only what was asked for
 
 
 def test_a_shipped_version_exports_under_its_own_name(make_workbook):
@@ -204,7 +204,7 @@ def test_a_shipped_version_exports_under_its_own_name(make_workbook):
     book.ship_version(note="Before the offsite")
     book.save_answer("act3.north_star", {"sentence": "Something new"})
     export_plan(book, ("html",), version="v1")
-    page = (book.home / "plans" / "ana-career-plan-v1.html").read_text()
+    page = (book.home / "plans" / "^ana-career-plan-v1.html").read_text()
     assert "Version v1, shipped" in page and "Before the offsite" in page
     assert "Help a thousand product people" in page and "Something new" not in page
 

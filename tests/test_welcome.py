@@ -14,7 +14,7 @@ def test_choosing_a_name_is_remembered_for_every_module(isolated_home):
     assert "Saving as <b>Ana Lopez</b>" in picker.message.value
     session._cache.clear()
     assert session.current_participant() == "Ana Lopez"
-    assert session.workbook().path == isolated_home / "ana_lopez.json"
+    assert session.workbook().path == isolated_home / "^ana_^lopez.json"
 
 
 def test_a_bad_name_gets_a_sentence_and_changes_nothing(isolated_home):
@@ -28,7 +28,7 @@ def test_a_bad_name_gets_a_sentence_and_changes_nothing(isolated_home):
 def test_banner_names_the_workbook_file_for_a_real_participant(isolated_home):
     session.set_participant("Ana")
     html = banner("01 Long-term versioning").data
-    assert "ana.json" in html and "private unless you tick" in html
+    assert "^ana.json" in html and "private unless you tick" in html
 
 
 def test_banner_in_demo_mode_names_no_path(demo_env):

@@ -178,8 +178,8 @@ def test_export_writes_files_and_lists_their_paths(make_workbook):
     export = view("plan.export", book)
     export.formats["pdf"].value = False
     assert export.export()
-    assert str(book.home / "plans" / "ana-career-plan.html") in export.message.value
-    assert (book.home / "plans" / "ana-career-plan.md").is_file()
+    assert str(book.home / "plans" / "^ana-career-plan.html") in export.message.value
+    assert (book.home / "plans" / "^ana-career-plan.md").is_file()
     assert "4 chart images" in export.message.value
 
 
@@ -192,7 +192,7 @@ def test_export_offers_a_version_as_soon_as_it_is_shipped(make_workbook):
     export.which.value = "v1"
     export.formats["md"].value = export.formats["pdf"].value = False
     export.button.click()
-    assert [p.name for p in export.result.files] == ["ana-career-plan-v1.html"]
+    assert [p.name for p in export.result.files] == ["^ana-career-plan-v1.html"]
 
 
 def test_export_with_no_format_ticked_says_so(make_workbook):

@@ -133,9 +133,9 @@ def test_the_radar_starts_from_the_ratings_and_saves_a_picture_to_keep(book):
     assert view.current["growth"].value == 6 and view.target["growth"].value == 6
     view.target["growth"].value = 9
     assert on_disk(book, "lanes.radar")["target"]["growth"] == 9
-    picture = book.home / "ana-radar.png"
+    picture = book.home / "^ana-radar.png"
     assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "ana-radar.png" in said(view) and str(picture) in said(view)
+    assert "^ana-radar.png" in said(view) and str(picture) in said(view)
     assert "Growth 6 → 9" in said(view)
     again = views.RadarView(book)
     assert again.target["growth"].value == 9

@@ -82,10 +82,11 @@ def _content() -> Check:
 
 def _workbook_folder() -> Check:
     from careerkit.workbook import default_home
+    from careerkit.workbook_files import private_folder
 
     home = default_home()
     try:
-        home.mkdir(parents=True, exist_ok=True)
+        private_folder(home)
         with tempfile.NamedTemporaryFile(dir=home, prefix=".doctor-"):
             pass
     except OSError as err:

@@ -22,15 +22,20 @@ class ContentError(CareerkitError):
 
 
 class ParticipantIdError(CareerkitError):
-    """A participant name that cannot safely be used as a file name."""
+    """A participant name that cannot be used (empty, control characters, '/', a Windows device name...)."""
 
-    def __init__(self, participant: str, problem: str):
+    def __init__(self, participant: str, problem: str, source: str = ""):
         self.participant = participant
         self.problem = problem
-        super().__init__(
-            f"'{participant[:40]}' cannot be used as a participant name: {problem}. "
-            "Use letters, digits, spaces, dots, dashes or underscores (up to 64 characters)."
-        )
+        self.source = source
+        where = f" (set in {source})" if source else ""
+        if source.startswith("CAREERKIT_"):
+            fix = f"Ask your facilitator to set {source} to your hub username, or to unset it so you can type your name in 00_welcome."
+        elif source:
+            fix = "Type your name again in 00_welcome."
+        else:
+            fix = "Use up to 128 characters: letters in any script, digits, spaces and punctuation other than '/'."
+        super().__init__(f"'{participant[:40]}'{where} cannot be used as a participant name: {problem}. {fix}")
 
 
 class WorkbookError(CareerkitError):
@@ -46,6 +51,23 @@ class WorkbookError(CareerkitError):
             "Your answers in it have not been replaced. Ask your facilitator, or move the file "
             "aside and run the cell again to start a fresh workbook."
         )
+
+
+class WorkbookOwnerError(WorkbookError):
+    """The workbook file at a name's path holds another participant's answers."""
+
+    def __init__(self, path: Path, owner: str, participant: str):
+        self.owner = owner
+        self.participant = participant
+        CareerkitError.__init__(
+            self,
+            f"The workbook {path} holds the answers of '{owner[:40]}', not of '{participant[:40]}', so it is not "
+            "opened and nothing in it is changed. Check the name you chose (names differ by case and spaces), "
+            "or ask your facilitator.",
+        )
+        self.path = Path(path)
+        self.problem = f"it belongs to '{owner[:40]}'"
+        self.backup = None
 
 
 class VersionNotFoundError(CareerkitError):

@@ -2,13 +2,13 @@
 
 Every piece of learner text is escaped: the HTML comes from a Jinja template with autoescaping on, and
 the Markdown escapes HTML and Markdown markup, so an answer holding ``<script>`` is shown as text.
-Files are written to the learner's workbook folder (``plans/``), never into the kit.
+Files are written to the learner's workbook folder (``plans/``), never into the kit, readable by the learner
+only (folders 0700, files 0600): a plan holds private answers.
 """
 
 from __future__ import annotations
 
 import base64
-import io
 import re
 import shutil
 import subprocess
@@ -22,8 +22,10 @@ from markupsafe import Markup
 
 from careerkit.errors import CareerkitError
 from careerkit.plan import STATUS_WORDS, CareerPlan, assemble_plan
+from careerkit.plots import render_png
 from careerkit.plots.plan import plan_charts
 from careerkit.workbook import Workbook
+from careerkit.workbook_files import private_file, private_folder, write_private
 
 FORMATS = ("html", "md", "pdf")
 PLANS_FOLDER = "plans"
@@ -56,9 +58,7 @@ def chart_images(answers: dict) -> list[ChartImage]:
     """The plan's charts as PNG bytes (no timestamps inside, so the same answers give the same bytes)."""
     images = []
     for chart in plan_charts(answers):
-        buf = io.BytesIO()
-        chart.figure.savefig(buf, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
-        images.append(ChartImage(chart.section, chart.name, chart.alt, buf.getvalue()))
+        images.append(ChartImage(chart.section, chart.name, chart.alt, render_png(chart.figure, dpi=110)))
     return images
 
 
@@ -222,7 +222,7 @@ def html_to_pdf(source: Path, target: Path, chromium: str) -> Path:
     if not target.is_file() or target.read_bytes()[:5] != b"%PDF-":
         detail = run.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
         raise ExportError("PDF", f"Chromium made no PDF ({detail[0][:200]})")
-    return target
+    return private_file(target)  # Chromium writes with the umask's mode
 
 
 @dataclass
@@ -241,7 +241,7 @@ def plan_stem(book: Workbook, version: str | None = None) -> str:
 
 def _write(path: Path, text: str) -> Path:
     try:
-        path.write_text(text, encoding="utf-8")
+        write_private(path, text)
     except OSError as err:
         raise ExportError(path.suffix.lstrip(".").upper(), f"{path.name} could not be written ({err.strerror})") from None
     return path
@@ -262,7 +262,7 @@ def export_plan(book: Workbook, formats: tuple[str, ...] = FORMATS, *, version: 
     images = chart_images(answers)
     folder = book.home / PLANS_FOLDER
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as err:
         raise ExportError("files", f"the folder {folder.name} could not be created ({err.strerror})") from None
     stem = plan_stem(book, shipped.label if shipped else None)
@@ -286,14 +286,12 @@ def export_plan(book: Workbook, formats: tuple[str, ...] = FORMATS, *, version: 
 
 def _export_markdown(plan: CareerPlan, images: list[ChartImage], folder: Path, stem: str, exported: date | None) -> list[Path]:
     charts_dir = folder / f"{stem}-charts"
-    if images:
-        charts_dir.mkdir(exist_ok=True)
     chart_files = {}
     written = []
     for image in images:
         target = charts_dir / f"{image.name}.png"
         try:
-            target.write_bytes(image.png)
+            write_private(private_folder(charts_dir) / target.name, image.png)
         except OSError as err:
             raise ExportError("Markdown", f"the chart {target.name} could not be written ({err.strerror})") from None
         chart_files[f"{image.section}/{image.name}"] = (image.alt, f"{charts_dir.name}/{target.name}")

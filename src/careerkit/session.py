@@ -12,7 +12,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from careerkit.constants import DEFAULT_PARTICIPANT, DEMO_PARTICIPANT, ENV_DEMO, ENV_HOME, ENV_PARTICIPANT
+from careerkit.errors import ParticipantIdError, WorkbookError
 from careerkit.workbook import Workbook, default_home, validate_participant
+from careerkit.workbook_files import private_folder, read_bytes, write_private
 
 CURRENT_FILE = "current-participant.txt"
 DEMO_TIME = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
@@ -36,26 +38,37 @@ def home() -> Path:
 
 
 def current_participant() -> str:
-    """The participant whose workbook this kernel writes to."""
+    """The participant whose workbook this kernel writes to; a ParticipantIdError (a sentence) if the name
+    set in CAREERKIT_PARTICIPANT, or remembered from 00_welcome, cannot be used."""
     if is_demo():
         return DEMO_PARTICIPANT
     env = os.environ.get(ENV_PARTICIPANT)
     if env:
-        return validate_participant(env)
+        return validate_participant(env, source=ENV_PARTICIPANT)
     marker = home() / CURRENT_FILE
-    if marker.is_file():
-        name = marker.read_text(encoding="utf-8").strip()
-        if name:
-            return validate_participant(name)
-    return DEFAULT_PARTICIPANT
+    try:
+        raw = read_bytes(marker)
+    except WorkbookError:
+        raw = b"\xff"  # unreadable: say so below, as for any other damaged name
+    if raw is None:
+        return DEFAULT_PARTICIPANT
+    try:
+        name = raw.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        raise ParticipantIdError("?", "the file holding it is damaged", source=str(marker)) from None
+    return validate_participant(name, source=str(marker)) if name else DEFAULT_PARTICIPANT
 
 
 def set_participant(name: str) -> Workbook:
-    """Remember ``name`` as this machine's participant (validated) and return their workbook."""
+    """Remember ``name`` as this machine's participant and return their workbook; a CareerkitError (a
+    sentence) if the name or its workbook cannot be used, and then nothing is remembered."""
     name = validate_participant(name)
     folder = home()
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / CURRENT_FILE).write_text(name + "\n", encoding="utf-8")
+    Workbook(name, folder).load()  # another person's or a damaged workbook: the sentence, and nothing remembered
+    try:
+        write_private(private_folder(folder) / CURRENT_FILE, name + "\n")
+    except OSError as err:
+        raise WorkbookError(folder / CURRENT_FILE, f"your name could not be remembered ({err.strerror})") from None
     return workbook()
 
 

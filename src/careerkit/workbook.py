@@ -12,9 +12,7 @@ import json
 import logging
 import os
 import re
-import shutil
 import tempfile
-import unicodedata
 import weakref
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -25,12 +23,22 @@ from filelock import FileLock, Timeout
 from pydantic import BaseModel, Field, ValidationError
 
 from careerkit.constants import ENV_HOME
-from careerkit.errors import ParticipantIdError, VersionNotFoundError, WorkbookError
+from careerkit.errors import CareerkitError, VersionNotFoundError, WorkbookError, WorkbookOwnerError
+from careerkit.workbook_files import (
+    FILE_MODE,
+    Damaged,
+    file_stem,
+    keep_backup,
+    legacy_stem,
+    parse_json_object,
+    private_folder,
+    read_bytes,
+    remove_stale_temp_files,
+    validate_participant,
+)
 
 SCHEMA_VERSION = 2
 KEY_PATTERN = re.compile(r"^[a-z0-9_]+\.[a-z0-9_]+$")
-# starts and ends with a letter or digit (a trailing dot makes "name..json" and is unsafe on Windows)
-PARTICIPANT_PATTERN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9 ._-]{0,62}[A-Za-z0-9_-])?$")
 LOCK_TIMEOUT_S = 10
 
 Clock = Callable[[], datetime]
@@ -80,18 +88,7 @@ class Change(BaseModel):
     after: Any = None
 
 
-def validate_participant(participant: str) -> str:
-    """Return the participant name if it is safe as a file name, else raise ParticipantIdError."""
-    if not isinstance(participant, str) or not participant.strip():
-        raise ParticipantIdError(str(participant), "it is empty")
-    name = unicodedata.normalize("NFC", participant.strip())
-    if any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise ParticipantIdError(name, "it contains control characters")
-    if "/" in name or "\\" in name or ".." in name:
-        raise ParticipantIdError(name, "it contains a path separator or '..'")
-    if not PARTICIPANT_PATTERN.match(name):
-        raise ParticipantIdError(name, "it has characters that are not allowed, or is too long")
-    return name
+__all__ = ["Workbook", "validate_participant", "validate_key", "default_home", "diff_answers", "SCHEMA_VERSION"]
 
 
 def validate_key(key: str) -> str:
@@ -106,25 +103,38 @@ def default_home() -> Path:
     return Path(env).expanduser() if env else Path.home() / ".careerkit"
 
 
-def _file_stem(participant: str) -> str:
-    return participant.replace(" ", "_").lower()
+class _NewerSchema(Exception):
+    pass
 
 
 def _migrate(raw: dict[str, Any]) -> dict[str, Any]:
     """Bring an older workbook up to the current schema. v1 stored bare values without timestamps."""
     version = raw.get("schema_version", raw.get("version", 1))
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise Damaged("its schema version is not a version number")
+    if version > SCHEMA_VERSION:
+        raise _NewerSchema(f"it was written by a newer careerkit (schema {version}); upgrade the kit to open it")
     if version == 1:
+        answers = raw.get("answers", {})
+        if not isinstance(answers, dict):
+            raise Damaged("its answers are not a table of exercises")
         when = raw.get("saved") or raw.get("created") or "2000-01-01T00:00:00+00:00"
         raw = {
             "schema_version": 2,
-            "participant": raw["participant"],
+            "participant": raw.get("participant"),
             "created": raw.get("created", when),
-            "answers": {k: {"value": v, "updated": when, "shared": False} for k, v in raw.get("answers", {}).items()},
+            "answers": {k: {"value": v, "updated": when, "shared": False} for k, v in answers.items()},
             "versions": [],
         }
-    elif version > SCHEMA_VERSION:
-        raise ValueError(f"it was written by a newer careerkit (schema {version}); upgrade the kit to open it")
     return raw
+
+
+def parse_workbook(raw: bytes) -> WorkbookData:
+    """A workbook from the bytes of its file; Damaged (or _NewerSchema) saying why not."""
+    try:
+        return WorkbookData.model_validate(_migrate(parse_json_object(raw)))
+    except (ValidationError, RecursionError):
+        raise Damaged("it is not a complete careerkit workbook") from None
 
 
 def diff_answers(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
@@ -146,29 +156,66 @@ class Workbook:
     def __init__(self, participant: str, home: Path | str | None = None, clock: Clock = utc_now):
         self.participant = validate_participant(participant)
         self.home = Path(home) if home is not None else default_home()
-        self.path = self.home / f"{_file_stem(self.participant)}.json"
-        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
+        self.path = self.home / f"{file_stem(self.participant)}.json"
+        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S, mode=FILE_MODE)
         self._clock = clock
+        old = legacy_stem(self.participant)
+        self._legacy = self.home / f"{old}.json" if old and old != self.path.stem else None
 
     def __repr__(self) -> str:
         return f"Workbook({self.participant!r}, {len(self.answers())} answers)"
 
     # reading
     def load(self) -> WorkbookData:
-        """The workbook as stored; a missing file is an empty workbook."""
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        """The workbook as stored; a missing file is an empty workbook. Whatever the file holds, this
+        returns or raises a WorkbookError naming the file, with one backup of damaged bytes; it never
+        changes the file."""
+        raw = read_bytes(self.path)
+        if raw is None and self._legacy is not None:
+            raw = self._adopt_legacy_file()
+        if raw is None:
             return WorkbookData(participant=self.participant, created=self._clock())
-        except OSError as err:
-            raise WorkbookError(self.path, f"it could not be read ({err.strerror})") from None
+        data = self._parse(self.path, raw)
+        if data.participant != self.participant:
+            if self._hand_back(data.participant):
+                return WorkbookData(participant=self.participant, created=self._clock())
+            raise WorkbookOwnerError(self.path, data.participant, self.participant)
+        return data
+
+    def _parse(self, path: Path, raw: bytes) -> WorkbookData:
         try:
-            return WorkbookData.model_validate(_migrate(json.loads(text)))
-        except (ValueError, KeyError, TypeError, ValidationError) as err:
-            problem = "it is damaged (not a complete careerkit workbook)"
-            if isinstance(err, ValueError) and "newer careerkit" in str(err):
-                problem = str(err)
-            raise WorkbookError(self.path, problem, backup=self._backup_damaged()) from None
+            return parse_workbook(raw)
+        except _NewerSchema as err:
+            raise WorkbookError(path, str(err), backup=keep_backup(path)) from None
+        except Damaged as err:
+            raise WorkbookError(path, f"it is damaged: {err.problem}", backup=keep_backup(path)) from None
+
+    def _adopt_legacy_file(self) -> bytes | None:
+        """careerkit 0.1 named the file lower-cased ("Ana" -> ana.json): move the participant's own file to
+        its new name. A file there holding someone else's name is left alone."""
+        legacy = self._legacy
+        raw = read_bytes(legacy)
+        if raw is None:
+            return None
+        data = self._parse(legacy, raw)
+        if data.participant != self.participant:
+            return None
+        with self._locked():
+            _move_without_replacing(legacy, self.path)
+        return read_bytes(self.path)
+
+    def _hand_back(self, owner: str) -> bool:
+        """This file is another participant's careerkit 0.1 workbook ("Ana" saved as ana.json, now asked for
+        as "ana"): move it to its owner's new name, where they will look for it, if nothing is there yet."""
+        try:
+            owner = validate_participant(owner)
+        except CareerkitError:
+            return False
+        if legacy_stem(owner) != self.path.stem or file_stem(owner) == self.path.stem:
+            return False
+        target = self.home / f"{file_stem(owner)}.json"
+        with self._locked():
+            return _move_without_replacing(self.path, target)
 
     def answers(self) -> dict[str, Answer]:
         return self.load().answers
@@ -283,14 +330,16 @@ class Workbook:
     # internals
     def _locked(self):
         try:
-            self.home.mkdir(parents=True, exist_ok=True)
+            private_folder(self.home)
         except OSError as err:
             raise WorkbookError(self.path, f"its folder could not be created ({err.strerror})") from None
         return _LockGuard(self._lock, self.path)
 
     def _write(self, data: WorkbookData) -> None:
+        """Called holding the lock: so any temp file of this workbook is a killed save's, and goes."""
         payload = data.model_dump_json(indent=1).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.home)
+        remove_stale_temp_files(self.home, self.path.name)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}~", suffix=".tmp", dir=self.home)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
@@ -302,15 +351,23 @@ class Workbook:
             raise WorkbookError(self.path, f"it could not be saved ({err.strerror}); your last answer is not stored") from None
         _fsync_dir(self.home)
 
-    def _backup_damaged(self) -> Path | None:
-        stamp = utc_now().strftime("%Y%m%dT%H%M%S")
-        backup = self.path.with_name(f"{self.path.stem}.damaged-{stamp}.json")
-        try:
-            if not backup.exists():
-                shutil.copy2(self.path, backup)
-            return backup
-        except OSError:
-            return None
+
+
+def _move_without_replacing(source: Path, target: Path) -> bool:
+    """Rename ``source`` to ``target`` unless ``target`` exists; True if it moved."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        return False
+    except FileNotFoundError:
+        return target.exists()
+    except OSError:  # no hard links here (some shared or FAT folders)
+        if target.exists():
+            return False
+        os.replace(source, target)
+        return True
+    source.unlink(missing_ok=True)
+    return True
 
 
 class _LockGuard:

@@ -1,14 +1,96 @@
-"""Matplotlib figures from domain objects: colour-blind-safe, titled, labelled axes.
+"""Matplotlib figures from domain objects: colour-blind-safe, titled, labelled axes, learner text as typed.
 
 Figures are made with ``matplotlib.figure.Figure`` (no pyplot): no global state, no GUI backend,
 identical in a kernel, a test or a build.
+
+Learner text is drawn as typed: every chart function is wrapped in ``@learner_text`` and every PNG is
+rendered through ``render_png``, both inside ``chart_style()``, where ``$`` is not maths
+(``text.parse_math`` off, no TeX) and glyphs missing from DejaVu Sans fall back to a CJK font and a
+monochrome symbol/emoji font (Agg cannot draw colour-bitmap emoji fonts such as Noto Color Emoji).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import io
+import logging
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
+import matplotlib
+from matplotlib import font_manager
 from matplotlib.figure import Figure
+
+from careerkit.workbook_files import private_folder, write_private
+
+# First found of each group is used. Debian/.ci/run installs fonts-noto-cjk and fonts-symbola; conda
+# installs font-ttf-noto-cjk and font-ttf-noto-emoji; macOS and Windows have their own.
+CJK_FONTS = ("Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans JP", "Source Han Sans", "Droid Sans Fallback",
+             "WenQuanYi Micro Hei", "Hiragino Sans", "PingFang SC", "Microsoft YaHei", "Malgun Gothic")
+SYMBOL_FONTS = ("Symbola", "Noto Emoji", "Segoe UI Symbol", "Apple Symbols", "Segoe UI Emoji")
+_FONT_FILES = ("NotoSansCJK", "NotoSansJP", "Symbola", "NotoEmoji", "DroidSansFallback", "wqy-microhei")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@functools.cache
+def font_families() -> tuple[str, ...]:
+    """DejaVu Sans, then the fallback fonts found on this machine (looked up once per kernel)."""
+    known = {font.name for font in font_manager.fontManager.ttflist}
+    if not any(name in known for name in CJK_FONTS) or not any(name in known for name in SYMBOL_FONTS):
+        _add_fonts_installed_after_the_cache()
+        known = {font.name for font in font_manager.fontManager.ttflist}
+    found = [next((name for name in group if name in known), None) for group in (CJK_FONTS, SYMBOL_FONTS)]
+    return ("DejaVu Sans", *(name for name in found if name))
+
+
+def _add_fonts_installed_after_the_cache() -> None:
+    """matplotlib caches the system's fonts once; fonts installed later are added here (they are not
+    written to the cache, so this runs once per kernel on such a machine, ~50 ms)."""
+    cached = {font.fname for font in font_manager.fontManager.ttflist}
+    for path in font_manager.findSystemFonts():
+        if path not in cached and any(part in Path(path).name for part in _FONT_FILES):
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):
+                pass
+
+
+@contextlib.contextmanager
+def chart_style() -> Iterator[None]:
+    """Drawing settings for the kit's charts: text as typed, with font fallback. The fallback fonts have no
+    bold face; matplotlib's note about using the regular one would land in the notebook's output."""
+    quiet = logging.getLogger("matplotlib.font_manager")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False,
+                                    "font.family": list(font_families())}):
+            yield
+    finally:
+        quiet.setLevel(level)
+
+
+def learner_text(draw: F) -> F:
+    """Decorate a chart function: every text it draws (titles, labels, ticks, legends) is drawn as typed."""
+
+    @functools.wraps(draw)
+    def wrapped(*args, **kwargs):
+        with chart_style():
+            return draw(*args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]
+
+
+def render_png(fig: Figure, dpi: int = 100, **options: Any) -> bytes:
+    """The figure as PNG bytes, without a timestamp inside (same chart, same bytes)."""
+    buf = io.BytesIO()
+    with chart_style():  # tick labels are made while drawing: they need the settings too
+        fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None}, **options)
+    return buf.getvalue()
+
 
 # Okabe & Ito's colour-blind-safe palette
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -33,8 +115,6 @@ def shorten(text: str, width: int = 28) -> str:
 
 
 def save_figure(fig: Figure, path: Path | str) -> Path:
-    """Save a figure as a PNG the learner can keep."""
+    """Save a figure as a PNG the learner can keep, beside their workbook: readable by them only (0600)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format="png", dpi=150, bbox_inches="tight")
-    return path
+    return write_private(private_folder(path.parent) / path.name, render_png(fig, dpi=150))

@@ -7,11 +7,12 @@ from matplotlib.patches import FancyArrowPatch
 
 from careerkit import act3
 from careerkit.career_line import Timeline
-from careerkit.plots import GREY, PALETTE, new_figure, shorten
+from careerkit.plots import GREY, PALETTE, learner_text, new_figure, shorten
 
 ACT_COLOURS = [PALETTE[4], PALETTE[0], PALETTE[2]]
 
 
+@learner_text
 def career_line(timeline: Timeline, north_star: str = ""):
     """The career from first job to last: acts as bands, roadmap milestones, today, and the end of the goal."""
     fig, ax = new_figure("Your whole career on one line", "Age", "", size=(9, 3.4))
@@ -42,6 +43,7 @@ def career_line(timeline: Timeline, north_star: str = ""):
     return fig
 
 
+@learner_text
 def arcs_energy(answer: act3.Arcs):
     """Left: what each arc would give. Right: the arrow of energy between scaled economics and giving."""
     content = act3.content()
@@ -79,6 +81,7 @@ def arcs_energy(answer: act3.Arcs):
     return fig
 
 
+@learner_text
 def community_coverage(plan: act3.CommunityPlan):
     """How many of the named communities, internal and external, give each benefit."""
     content = act3.content()

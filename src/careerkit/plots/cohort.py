@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
-from careerkit.plots import GREY, PALETTE, new_figure, shorten
+from careerkit.plots import GREY, PALETTE, learner_text, new_figure, render_png, shorten
 
 
+@learner_text
 def distribution_chart(dist, k: int):
     """Participants per group; a hidden group keeps its row, with no bar and the words 'fewer than k'."""
     labels = list(dist.counts)
@@ -36,9 +35,7 @@ class Chart:
         self.alt = alt
 
     def png(self) -> bytes:
-        buf = io.BytesIO()
-        self.fig.savefig(buf, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
-        return buf.getvalue()
+        return render_png(self.fig)
 
     def _repr_png_(self) -> bytes:
         return self.png()

@@ -11,11 +11,12 @@ from matplotlib.ticker import MaxNLocator
 
 from careerkit import drill
 from careerkit import feedback as fb
-from careerkit.plots import PALETTE, new_figure, shorten
+from careerkit.plots import PALETTE, learner_text, new_figure, shorten
 
 MODE_COLOUR = {"solo": PALETTE[0], "pair": PALETTE[1]}
 
 
+@learner_text
 def drill_history(log: drill.RepeatBackLog):
     """Each repeat-back's score as a bar (solo or pair), and the loops it took as a line."""
     history = log.history
@@ -40,6 +41,7 @@ def drill_history(log: drill.RepeatBackLog):
     return fig
 
 
+@learner_text
 def stall_ranking(ranked: list[fb.RankedCause]):
     """The causes as bars of their share of the evidence, with each base rate marked."""
     fig, ax = new_figure("Why isn't my promotion happening?", "Share of the evidence (%)", "Cause")
@@ -56,6 +58,7 @@ def stall_ranking(ranked: list[fb.RankedCause]):
     return fig
 
 
+@learner_text
 def shadows_grid(answer: fb.Shadows):
     """Each chosen superpower at its rating, with its shadow written beside it."""
     pairs = answer.pairs
@@ -78,6 +81,7 @@ def shadows_grid(answer: fb.Shadows):
     return fig
 
 
+@learner_text
 def contradiction_matrix(matrix: fb.ContradictionMatrix):
     """Strengths (rows) x feedback items (columns); contradictions stand out in vermilion."""
     codes = {"": 0, "affirms": 1, "contradicts": 2}

@@ -10,10 +10,11 @@ from matplotlib.patches import Patch
 
 from careerkit import career_path as cp
 from careerkit import lanes as ln
-from careerkit.plots import GREY, PALETTE, new_figure, shorten
+from careerkit.plots import GREY, PALETTE, learner_text, new_figure, shorten
 from careerkit.story import StoryReport
 
 
+@learner_text
 def ranking_bars(ranking: list[ln.LaneRank], chosen: list[str]):
     """Each lane's evidence, energy and opportunity stacked, best lane on top; picked lanes marked."""
     fig, ax = new_figure("Your lanes, ranked", "Score (evidence + energy + opportunity, out of 30)", "Lane")
@@ -33,6 +34,7 @@ def ranking_bars(ranking: list[ln.LaneRank], chosen: list[str]):
     return fig
 
 
+@learner_text
 def energy_log_bars(summary: dict[str, ln.LogSummary]):
     """Average engagement and energy per lane from the log; lanes without entries say so."""
     lanes = ln.content().lanes
@@ -52,6 +54,7 @@ def energy_log_bars(summary: dict[str, ln.LogSummary]):
     return fig
 
 
+@learner_text
 def radar_chart(radar: ln.Radar, chosen: list[str]):
     """Current against target strength on one spoke per lane: the picture the participant keeps."""
     lanes = ln.content().lanes
@@ -80,6 +83,7 @@ def radar_chart(radar: ln.Radar, chosen: list[str]):
     return fig
 
 
+@learner_text
 def pronoun_bars(report: StoryReport, role_names: list[str]):
     """How often each role says "I" (doing), "I think" and "we"."""
     fig, ax = new_figure('"I" against "we" in your story', "Role", "Times written")
@@ -94,6 +98,7 @@ def pronoun_bars(report: StoryReport, role_names: list[str]):
     return fig
 
 
+@learner_text
 def path_bars(answer: cp.PathAnswer):
     """How much each activity is enjoyed, coloured by the path it leans to."""
     activities = ln.content().path_activities

@@ -14,7 +14,7 @@ from careerkit import lanes as ln
 from careerkit import plan as pl
 from careerkit import versioning as v
 from careerkit.plan_lines import energy_log
-from careerkit.plots import PALETTE, shorten
+from careerkit.plots import PALETTE, learner_text, shorten
 from careerkit.plots import act3 as act3_charts
 from careerkit.plots import lanes as lane_charts
 from careerkit.plots import versioning as versioning_charts
@@ -62,6 +62,7 @@ CHARTS = (("versioning.roadmap", _roadmap), ("lanes.ratings", _lanes), ("act3.ca
           ("act3.arcs", _arcs))
 
 
+@learner_text
 def plan_charts(answers: dict[str, Any]) -> list[PlanChart]:
     """The plan's charts for the answers that exist and validate; the others are simply left out."""
     charts = []
@@ -77,6 +78,7 @@ def plan_charts(answers: dict[str, Any]) -> list[PlanChart]:
     return charts
 
 
+@learner_text
 def compare_chart(comparison: pl.PlanComparison):
     """Left: how many things changed, by kind. Right: every rating that moved, and by how much."""
     fig = Figure(figsize=(9, max(3.2, 0.32 * len(comparison.ratings) + 1.6)))

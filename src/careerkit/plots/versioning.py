@@ -6,9 +6,10 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from careerkit import versioning as v
-from careerkit.plots import GREY, PALETTE, new_figure, shorten
+from careerkit.plots import GREY, PALETTE, learner_text, new_figure, shorten
 
 
+@learner_text
 def roadmap_timeline(roadmap: v.Roadmap):
     """Each version as a bar over its years, coloured by company stage."""
     stages = v.content().stages
@@ -31,6 +32,7 @@ def roadmap_timeline(roadmap: v.Roadmap):
     return fig
 
 
+@learner_text
 def portfolio_heatmap(portfolio: v.Portfolio):
     """Years in each stage x market cell; empty cells are the gaps."""
     stages = v.content().stages
@@ -48,6 +50,7 @@ def portfolio_heatmap(portfolio: v.Portfolio):
     return fig
 
 
+@learner_text
 def alternatives_bars(answer: v.Alternatives):
     """The three plans side by side on the four dials."""
     dials = v.content().dials
@@ -62,6 +65,7 @@ def alternatives_bars(answer: v.Alternatives):
     return fig
 
 
+@learner_text
 def equity_bars(answer: v.ExGrowth):
     """What you think you earn, what you earn if the equity goes to zero, and the market."""
     fig, ax = new_figure("If the equity goes to zero", "", "Pay per year")

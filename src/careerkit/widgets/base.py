@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import logging
 import re
 from typing import Any, ClassVar
@@ -85,11 +84,11 @@ def text_box(placeholder: str = "") -> w.Text:
 
 def figure_output(fig: Any, alt: str) -> dict[str, Any]:
     """A display_data output holding a matplotlib figure as PNG (no pyplot, no backend state)."""
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=100, bbox_inches="tight", metadata={"Software": None})
+    from careerkit.plots import render_png  # matplotlib only once a chart is drawn
+
     return {
         "output_type": "display_data",
-        "data": {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"), "text/plain": alt},
+        "data": {"image/png": base64.b64encode(render_png(fig)).decode("ascii"), "text/plain": alt},
         "metadata": {},
     }
 
@@ -123,20 +122,21 @@ class Exercise:
     depends_on: ClassVar[tuple[str, ...]] = ()  # other answers this view reads: it updates when they change
 
     def __init__(self, workbook: Workbook | None = None):
-        self.workbook = workbook or session.workbook()
         self.status = w.HTML(layout=FULL)
         self.message = w.HTML(layout=FULL)
         self.output = w.Output(layout=FULL)
         self._chart_basis: Any = object()
         self._unrestored: Any = None
+        self._problem: CareerkitError | None = None
         self._loading = True
-        self.controls = self.build()
+        self.workbook = self._open(workbook)
+        self.controls = self._build_controls()
         self._restore()
         self._loading = False
-        for control in self.watched():
+        for control in self.watched() if self._problem is None else []:
             control.observe(self._on_change, names="value")
         self.sharing = ShareToggle(self)
-        share_box = [self.sharing.box] if self.shareable else []
+        share_box = [self.sharing.box] if self.shareable and self._problem is None else []
         self.box = w.VBox(
             [w.HTML(f"<h4>{esc(self.title)}</h4>"), *self.controls, *share_box, self.status, self.message, self.output],
             layout=FULL,
@@ -145,7 +145,32 @@ class Exercise:
         self.box.add_class("ck-" + self.key.replace(".", "-").replace("_", "-"))
         self.message.add_class("ck-message")
         self._guard(self._show_current)
-        self._unfollow = live.follow(self.workbook, self.key, self.depends_on, self._on_dependency) if self.depends_on else None
+        self._unfollow = (
+            live.follow(self.workbook, self.key, self.depends_on, self._on_dependency)
+            if self.depends_on and self.workbook is not None else None
+        )
+
+    def _open(self, workbook: Workbook | None) -> Workbook | None:
+        """The workbook, read once: a name or a file that cannot be used becomes the exercise's message."""
+        try:
+            book = workbook or session.workbook()
+            book.load()
+        except CareerkitError as err:
+            self._fail(err)
+            return workbook
+        return book
+
+    def _build_controls(self) -> list[w.Widget]:
+        if self._problem is None:
+            try:
+                return self.build()
+            except CareerkitError as err:  # build() read the workbook, and it could not be used
+                self._fail(err)
+        return []  # no controls to type into: nothing typed could be saved
+
+    def _fail(self, err: CareerkitError) -> None:
+        self._problem = err
+        self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
 
     # subclass API
     def build(self) -> list[w.Widget]:
@@ -220,10 +245,12 @@ class Exercise:
             self._loading = loading
 
     def _restore(self) -> None:
+        if self._problem is not None:
+            return
         try:
             saved = self.workbook.get(self.key)
         except CareerkitError as err:
-            self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
+            self._fail(err)
             return
         if saved is None:
             return
@@ -235,8 +262,8 @@ class Exercise:
             self.message.value = UNRESTORED
 
     def _show_current(self) -> None:
-        if self._unrestored is not None:
-            return
+        if self._unrestored is not None or self._problem is not None:
+            return  # keep the message saying why: a hint drawn from empty controls would hide it
         answer = self.answer()
         if answer is not None:
             self._render(answer)
@@ -295,6 +322,8 @@ class ShareToggle:
         self.box.add_class("ck-share")
 
     def _saved(self):
+        if self.workbook is None:
+            return None
         try:
             return self.workbook.answers().get(self.key)
         except CareerkitError:

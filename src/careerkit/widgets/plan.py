@@ -45,15 +45,24 @@ class PlanView:
     depends_on: ClassVar[tuple[str, ...]] = (live.VERSIONS,)  # redrawn when these change, in this kernel or another
 
     def __init__(self, workbook: Workbook | None = None):
-        self.workbook = workbook or session.workbook()
         self.message = w.HTML(layout=FULL)
         self.message.add_class("ck-message")
-        self.controls = self.build()
+        try:
+            self.workbook = workbook or session.workbook()
+        except CareerkitError as err:  # the name set for this kernel cannot be used: say so, show no buttons
+            self.workbook, self.controls = None, []
+            self._problem(str(err))
+        else:
+            self.controls = self.build()
         self.box = w.VBox([w.HTML(f"<h4>{esc(self.title)}</h4>"), *self.controls, self.message], layout=FULL)
         self.box.add_class("careerkit-exercise")
         self.box.add_class("ck-" + self.key.replace(".", "-").replace("_", "-"))
-        self._guard(self.refresh)
-        self._unfollow = live.follow(self.workbook, self.key, self.depends_on, lambda _keys: self._guard(self.refresh))
+        if self.workbook is not None:
+            self._guard(self.refresh)
+        self._unfollow = (
+            live.follow(self.workbook, self.key, self.depends_on, lambda _keys: self._guard(self.refresh))
+            if self.workbook is not None else (lambda: None)
+        )
 
     def build(self) -> list[w.Widget]:
         raise NotImplementedError
@@ -79,7 +88,10 @@ class PlanView:
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = self.box._repr_mimebundle_(**kwargs)
-        summary = self.summary()
+        try:
+            summary = self.summary()
+        except Exception:  # a workbook that could not be read: the message says why; never a traceback
+            summary = plain_text(self.message.value)
         bundle["text/plain"] = f"{self.title} ({self.key})" + (f"\n{summary}" if summary else "")
         return bundle
 

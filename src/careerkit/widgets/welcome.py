@@ -31,11 +31,16 @@ def banner(module: str = "") -> HTML:
     if session.is_demo():
         who = "Demo run: these are the answers of a <b>fictional demo participant</b>."
     else:
-        book = session.workbook()
-        who = (
-            f"Answers are saved as you type for <b>{esc(book.participant)}</b> in <code>{esc(book.path)}</code>. "
-            f"They stay private unless you tick <i>share</i> on an exercise.{_change_name_hint(module)}"
-        )
+        try:
+            book = session.workbook()
+            book.load()
+        except CareerkitError as err:  # a name or a workbook that cannot be used: the sentence, at the top
+            who = f"<div class='ck-problem'>{esc(err)}</div>"
+        else:
+            who = (
+                f"Answers are saved as you type for <b>{esc(book.participant)}</b> in <code>{esc(book.path)}</code>. "
+                f"They stay private unless you tick <i>share</i> on an exercise.{_change_name_hint(module)}"
+            )
     title = f"<b>{esc(module)}</b> &middot; " if module else ""
     return HTML(f"{STYLE}{kit_css()}<div class='ck-banner'>{title}{who}</div>")
 
@@ -52,10 +57,15 @@ class ParticipantPicker:
     """A name box and a button: the name picks (or starts) the participant's workbook."""
 
     def __init__(self):
-        self.name = w.Text(value=session.current_participant(), description="Your name", layout=FULL)
-        self.button = w.Button(description="Use this name", button_style="primary", icon="check")
         self.message = w.HTML(layout=FULL)
         self.message.add_class("ck-message")
+        try:
+            current = session.current_participant()
+        except CareerkitError as err:
+            current = ""
+            self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
+        self.name = w.Text(value=current, description="Your name", layout=FULL)
+        self.button = w.Button(description="Use this name", button_style="primary", icon="check")
         self.button.on_click(lambda _b: self.choose())
         self.box = w.VBox([self.name, self.button, self.message], layout=FULL)
         self.box.add_class("careerkit-exercise")
@@ -66,10 +76,10 @@ class ParticipantPicker:
                 self.message.value = "<p class='ck-hint'>This is a demo run: the fictional demo participant is used.</p>"
                 return False
             book = session.set_participant(self.name.value)
+            count = len(book.answers())
         except CareerkitError as err:
             self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
             return False
-        count = len(book.answers())
         self.message.value = (
             f"<p class='ck-saved'>&#10003; Saving as <b>{esc(book.participant)}</b> "
             f"({count} answer{'s' if count != 1 else ''} so far).</p>"

@@ -1,0 +1,283 @@
+"""The workbook's files on disk: their names, their modes, and reading whatever bytes they hold.
+
+- **Names.** Any name a person or a JupyterHub gives (``Ana``, ``ana``, ``Ana B``, ``ana@example.org``,
+  ``李雷``) maps to its own file name, and two different names never map to the same one, even on a
+  laptop whose file system ignores case. The mapping keeps lower-case ASCII letters, digits and ``-``,
+  writes a space as ``_``, an upper-case letter ``X`` as ``^x``, and every other character as ``+`` and
+  the hex of its UTF-8 bytes: ``Ana B`` is ``^ana_^b``, ``Ana_B`` is ``^ana+5f^b``. Each escape is
+  self-delimiting, so the mapping can be read back: it is injective. Only a name whose file name would
+  pass 120 characters is cut and ends in ``+h`` and 24 hex digits of its SHA-256 (and the workbook
+  refuses a file holding another participant's name, so even a collision of those loses nothing).
+- **Modes.** Every folder the kit makes for a learner is 0700 and every file it writes there 0600,
+  so another user on a shared machine can neither list nor read them.
+- **Damaged bytes.** Reading never raises anything but the kit's own error; a damaged file is copied
+  once per distinct content (``<stem>~damaged-<hash>.json``) and never changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import stat
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from careerkit.errors import ParticipantIdError, WorkbookError
+
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+MAX_BYTES = 32 * 1024 * 1024  # a workbook of 200 answers and 20 plan versions is well under 2 MB
+MAX_DEPTH = 64  # answers are a few levels deep; deeper JSON is damage, and would break the writer
+MAX_NAME = 128
+STEM_LIMIT = 120
+_HASHED_KEEP = STEM_LIMIT - 26  # room for "+h" and 24 hex digits
+
+_LITERAL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+_SUPERSCRIPTS = "¹²³"
+WINDOWS_DEVICES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    + [f"{port}{n}" for port in ("COM", "LPT") for n in [*"123456789", *_SUPERSCRIPTS]]
+)
+_TEMP = re.compile(r"^\.(?P<name>.+)(?:~|\.)[a-z0-9_]{8}\.tmp$")
+
+
+# names
+def validate_participant(participant: Any, source: str = "") -> str:
+    """The participant name, stripped and NFC-normalised, if it can be used; else a ParticipantIdError.
+
+    Every valid JupyterHub username is accepted (not empty, no ``/``, not only dots), except names that
+    are not text a person can read (control characters) and Windows device names such as ``CON``:
+    workbooks get copied to laptops.
+    """
+    if not isinstance(participant, str):
+        raise ParticipantIdError(repr(participant), "it is not text", source)
+    name = unicodedata.normalize("NFC", participant.strip())
+    if not name:
+        raise ParticipantIdError(name, "it is empty", source)
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in name):
+        raise ParticipantIdError(_printable(name), "it contains control characters", source)
+    if "/" in name:
+        raise ParticipantIdError(name, "it contains '/'", source)
+    if set(name) == {"."}:
+        raise ParticipantIdError(name, "it is only dots", source)
+    if len(name) > MAX_NAME:
+        raise ParticipantIdError(name, f"it is longer than {MAX_NAME} characters", source)
+    if is_windows_device(name):
+        raise ParticipantIdError(
+            name, "CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to LPT9 name devices on Windows, not files", source
+        )
+    return name
+
+
+def is_windows_device(name: str) -> bool:
+    """Windows opens a device, not a file, for ``CON`` or ``nul.json`` (any case, any extension)."""
+    return name.split(".", 1)[0].rstrip(" ").upper() in WINDOWS_DEVICES
+
+
+def file_stem(participant: str) -> str:
+    """The workbook's file name without ``.json``: distinct for distinct names, safe on every system."""
+    parts = []
+    last = len(participant) - 1
+    for i, ch in enumerate(participant):
+        if ch in _LITERAL and not (i == 0 and ch == "-"):  # "-x.json" would read as an option in a shell
+            parts.append(ch)
+        elif ch == "." and 0 < i < last:
+            parts.append(ch)
+        elif ch == " ":
+            parts.append("_")
+        elif "A" <= ch <= "Z":
+            parts.append("^" + ch.lower())
+        else:
+            parts.append("".join(f"+{byte:02x}" for byte in ch.encode("utf-8")))
+    stem = "".join(parts)
+    if len(stem) <= STEM_LIMIT:
+        return stem
+    kept = re.sub(r"(\+[0-9a-f]?|\^)$", "", stem[:_HASHED_KEEP])  # never end inside an escape
+    return f"{kept}+h{hashlib.sha256(participant.encode('utf-8')).hexdigest()[:24]}"
+
+
+def legacy_stem(participant: str) -> str | None:
+    """The file stem careerkit 0.1 used (lower-cased, spaces as ``_``), for names it accepted; else None."""
+    if re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9 ._-]{0,62}[A-Za-z0-9_-])?", participant) and ".." not in participant:
+        return participant.replace(" ", "_").lower()
+    return None
+
+
+def _printable(name: str) -> str:
+    return "".join(ch if unicodedata.category(ch) not in ("Cc", "Cs") else "?" for ch in name)
+
+
+# modes
+def private_folder(folder: Path) -> Path:
+    """Make ``folder`` (and its missing parents) and make sure only its owner can list or enter it."""
+    folder = Path(folder)
+    folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    info = folder.stat()
+    if info.st_mode & 0o077 and info.st_uid == os.getuid():
+        os.chmod(folder, stat.S_IMODE(info.st_mode) & ~0o077 | FOLDER_MODE)
+    return folder
+
+
+def private_file(path: Path) -> Path:
+    """Make a file written by someone else (Chromium, matplotlib) readable by its owner only."""
+    os.chmod(path, FILE_MODE)
+    return path
+
+
+def write_private(path: Path, data: bytes | str) -> Path:
+    """Write ``data`` to ``path`` atomically (temp file, fsync, rename) with mode 0600."""
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}~", suffix=".tmp", dir=path.parent)  # mkstemp: 0600
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def remove_stale_temp_files(folder: Path, name: str) -> int:
+    """Delete temp files a killed save of ``name`` left behind (call it holding the workbook's lock)."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        match = _TEMP.match(entry.name)
+        if match and match.group("name") == name:
+            try:
+                os.unlink(entry.path)
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+# reading
+class Damaged(Exception):
+    """Internal: the bytes are not a workbook; ``problem`` says why, in words."""
+
+    def __init__(self, problem: str):
+        super().__init__(problem)
+        self.problem = problem
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes (at most MAX_BYTES + 1), or None if there is no file. Never hangs on a pipe."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise WorkbookError(path, f"it could not be read ({err.strerror})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise WorkbookError(path, "it is not a regular file")
+        chunks, left = [], MAX_BYTES + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError as err:
+        raise WorkbookError(path, f"it could not be read ({err.strerror})") from None
+    finally:
+        os.close(fd)
+
+
+def parse_json_object(raw: bytes) -> dict[str, Any]:
+    """The JSON object in ``raw``, or Damaged saying in words why there is none."""
+    if len(raw) > MAX_BYTES:
+        raise Damaged(f"it is larger than {MAX_BYTES // (1024 * 1024)} MB, far more than any workbook")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Damaged("it is not UTF-8 text") from None
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise Damaged("its JSON is nested too deeply") from None
+    except ValueError:
+        raise Damaged("it is not valid JSON (it may have been cut short)") from None
+    if not isinstance(data, dict):
+        kind = {list: "a list", str: "a string", type(None): "null", bool: "true or false"}.get(type(data), "a number")
+        raise Damaged(f"it holds {kind} instead of a workbook")
+    _check_tree(data)
+    return data
+
+
+def _check_tree(data: Any) -> None:
+    """Damaged if the JSON is nested deeper than MAX_DEPTH or holds text that is not valid Unicode."""
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise Damaged("its JSON is nested too deeply")
+        if isinstance(node, dict):
+            for key, value in node.items():
+                _check_text(key)
+                stack.append((value, depth + 1))
+        elif isinstance(node, list):
+            stack.extend((value, depth + 1) for value in node)
+        elif isinstance(node, str):
+            _check_text(node)
+
+
+def _check_text(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Damaged("it holds text that is not valid Unicode") from None
+
+
+# backups
+_digests: dict[tuple[int, int, int, int], str] = {}
+
+
+def keep_backup(path: Path) -> Path | None:
+    """A copy of the damaged file beside it, made once per distinct content; None if none could be made."""
+    try:
+        info = os.stat(path)
+        identity = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+        digest = _digests.get(identity) or _digest(path)
+        _digests[identity] = digest
+        backup = path.with_name(f"{path.stem}~damaged-{digest[:16]}.json")
+        if not backup.exists():
+            _copy_private(path, backup)
+        return backup
+    except OSError:
+        return None
+
+
+def _digest(path: Path) -> str:
+    sha = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(block)
+    return sha.hexdigest()
+
+
+def _copy_private(source: Path, target: Path) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}~", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            for block in iter(lambda: src.read(1 << 20), b""):
+                out.write(block)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
