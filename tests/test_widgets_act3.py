@@ -5,11 +5,14 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+import pytest
+
 import careerkit as ck
 from careerkit.content import demo_answers
 from careerkit.widgets import exercise_class
 from careerkit.widgets.base import plain_text
 from careerkit.workbook import Workbook
+from shown import assert_shows
 
 DEMO = demo_answers()
 
@@ -259,3 +262,10 @@ def test_the_demo_compare_view_shows_v1_against_v2(demo_env):
     text = ck.show("plan.compare")._repr_mimebundle_()["text/plain"]
     assert "From v1 to v2: 2 roadmap step(s) added, 1 dropped; lane changed" in text
     assert "Lane changed | Chosen lane | Crafting | Growth" in text
+
+
+@pytest.mark.parametrize("name", ["career_line", "rabbit", "arcs", "north_star", "community"])
+def test_the_demo_participant_sees_every_exercise_filled(demo_env, name):
+    exercise = ck.show(f"act3.{name}")
+    assert_shows(exercise, DEMO[exercise.key])
+    assert "ck-problem" not in exercise.message.value
