@@ -316,7 +316,8 @@ def assess_ex_growth(answer: ExGrowth) -> ExGrowthResult:
     held = [stay[r] for r in answer.stay_reasons if r in stay]
     if held and risk != "low":
         reasons.append(
-            "Reasons to stay that the source accepts: " + "; ".join(r.label.lower() for r in held) + " [00:21:34]."
+            "Reasons to stay that the source accepts: " + "; ".join(r.label[:1].lower() + r.label[1:] for r in held)
+            + " [00:21:34]."
         )
     elif risk == "high":
         reasons.append(
