@@ -55,7 +55,7 @@ def test_a_roadmap_out_of_order_with_no_skip_job_gets_every_sentence():
         "Name the skip job: your boss's boss's role, and what it would teach you [00:08:30].",
     ]
     assert v.check_roadmap(roadmap()) == ["Add at least two versions: where you are now and where you go next [00:08:11]."]
-    three = roadmap(version(), version(start=2022, end=2022), version(start=2023, end=2024), skip_job="VP")
+    three = roadmap(version(), version(start=2022, end=2022), version(start=2022, end=2024), skip_job="VP")  # same-year starts are fine
     assert v.check_roadmap(three) == []
 
 
@@ -220,3 +220,18 @@ def test_the_demo_career_line_from_first_job_to_last():
     ]
     assert cl.suggested_goal_end(31, DEMO["versioning.end_state"]) == 46
     assert cl.suggested_goal_end(31, None) is None
+
+
+def test_a_single_version_is_never_a_promotion_of_itself():
+    [flag] = v.flag_promotions(roadmap(version()))
+    assert (flag.kind, flag.reason) == ("new_learning", "New learning: a new company.")
+
+
+def test_every_short_term_pull_is_named_one_after_another():
+    result = v.weigh_stay_or_go(v.StayOrGo(short_term_reasons=["boss", "logo"]))
+    assert result.reasons[1].startswith("What pulls you out is short-term (I dislike my boss; A more famous logo is on offer).")
+
+
+def test_the_smallest_salaries_still_give_a_pay_cut():
+    result = v.assess_ex_growth(v.ExGrowth(base_salary=1, market_total=2))
+    assert (result.pay_cut_amount, result.pay_cut_percent) == (1, 50.0)
