@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from careerkit.errors import ParticipantIdError, VersionNotFoundError, WorkbookError
-from careerkit.workbook import Workbook, diff_answers, validate_participant
+from careerkit.workbook import Workbook, default_home, diff_answers, validate_participant
 
 T1 = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 T2 = datetime(2026, 2, 1, 9, 30, tzinfo=UTC)
@@ -147,3 +147,23 @@ def test_a_value_that_cannot_be_stored_is_refused_before_the_file_is_touched(tmp
     with pytest.raises(TypeError):
         book.save_answer("lanes.path", {1, 2})
     assert book.path.read_bytes() == before
+
+
+def test_without_careerkit_home_workbooks_live_in_the_home_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("CAREERKIT_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert default_home() == tmp_path / ".careerkit"
+    monkeypatch.setenv("CAREERKIT_HOME", "~/elsewhere")
+    assert default_home() == tmp_path / "elsewhere"
+
+
+def test_a_version_1_workbook_with_only_its_creation_date_dates_its_answers_by_it(tmp_path):
+    (tmp_path / "ana.json").write_text(json.dumps({
+        "participant": "Ana", "created": "2025-05-01T08:00:00+00:00", "answers": {"lanes.path": 5}}))
+    assert Workbook("Ana", tmp_path).answers()["lanes.path"].updated == datetime(2025, 5, 1, 8, tzinfo=UTC)
+
+
+def test_an_old_style_version_key_from_a_newer_kit_is_refused_too(tmp_path):
+    (tmp_path / "ana.json").write_text(json.dumps({"version": 3, "participant": "Ana"}))
+    with pytest.raises(WorkbookError, match=r"newer careerkit \(schema 3\)"):
+        Workbook("Ana", tmp_path).load()
