@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LAB_ARGS ?=
 PYTEST_ARGS ?=
 
-.PHONY: lab test setup assets build bench lint clean regen notebooks
+.PHONY: lab test setup assets build bench lint clean regen notebooks mutate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,3 +51,7 @@ notebooks: setup
 
 clean:
 	rm -rf build .pytest_cache
+
+# Mutation testing of the domain modules and the workbook (not part of `make test`; CPU heavy, one worker).
+mutate: setup
+	nice -n 10 $(BIN)/python tools/mutate.py --by-module

@@ -6,10 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from careerkit import session
 from careerkit.constants import ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT
 from careerkit.workbook import Workbook
+
+# `make mutate` runs each test inside mutmut's tracing on a shared machine: timings there say nothing.
+settings.register_profile("mutmut", deadline=None)
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -19,10 +20,60 @@ def test_help_lists_working_commands():
         assert command in result.output
 
 
+# Every check a facilitator gets, in the order the table shows them.
+DOCTOR_CHECKS = ["Python", "jupyterlab", "ipywidgets", "nbconvert", "nbclient", "pandas", "matplotlib", "pydantic",
+                 "filelock", "node", "npm", "offline slide assets", "chromium", "content files", "workbook folder"]
+
+
+def doctor_rows(output: str) -> dict[str, list[str]]:
+    """The doctor's table as {check: [status, detail, what to do]}."""
+    rows: dict[str, list[str]] = {}
+    for line in output.splitlines():
+        if line.startswith("│"):
+            cells = [cell.strip() for cell in line.strip("│").split("│")]
+            if cells[0]:
+                rows[cells[0]] = cells[1:]
+            elif rows:  # a long cell wrapped onto the next line
+                last = rows[list(rows)[-1]]
+                rows[list(rows)[-1]] = [f"{a} {b}".strip() for a, b in zip(last, cells[1:], strict=True)]
+    return rows
+
+
 def test_doctor_reports_each_check_and_passes_here(isolated_home):
     result = runner.invoke(app, ["doctor"])
-    assert "workbook folder" in result.output and "jupyterlab" in result.output
+    rows = doctor_rows(result.output)
+    assert list(rows) == DOCTOR_CHECKS
+    assert {name: row[0] for name, row in rows.items()} == dict.fromkeys(DOCTOR_CHECKS, "ok"), result.output
+    assert rows["content files"][1] == "act3, agendas, feedback, lanes, versioning"
+    assert rows["workbook folder"][1] == f"{isolated_home} (writable)"
+    assert result.output.rstrip().endswith("Ready for a workshop.")
     assert result.exit_code == 0, result.output
+
+
+def doctor_with_content(tmp_path, files: dict[str, str]) -> subprocess.CompletedProcess:
+    """`careerkit doctor` as its own process (content is loaded once per process), with a content override."""
+    override = tmp_path / "content"
+    override.mkdir()
+    for name, text in files.items():
+        (override / name).write_text(text)
+    env = {**os.environ, "CAREERKIT_CONTENT": str(override)}
+    return subprocess.run([sys.executable, "-m", "careerkit", "doctor"], capture_output=True, text=True, env=env,
+                          timeout=120, stdin=subprocess.DEVNULL)
+
+
+def test_a_broken_content_override_fails_the_doctor_and_names_the_file(tmp_path):
+    done = doctor_with_content(tmp_path, {"lanes.toml": "schema_version = 1\nlanes = [ not toml\n"})
+    status, detail, fix = doctor_rows(done.stdout)["content files"]
+    assert status == "FAIL" and "'lanes.toml'" in detail and fix == "Fix the content file it names."
+    assert "Fix the failures above before the workshop." in done.stdout and "Traceback" not in done.stderr
+    assert done.returncode == 1
+
+
+def test_a_content_override_that_breaks_the_schema_fails_the_doctor(tmp_path):
+    done = doctor_with_content(tmp_path, {"feedback.toml": "schema_version = 1\n"})
+    status, detail, _fix = doctor_rows(done.stdout)["content files"]
+    assert status == "FAIL" and "'feedback.toml'" in detail
+    assert done.returncode == 1
 
 
 def test_doctor_says_what_to_fix_when_the_workbook_folder_is_not_writable(tmp_path, monkeypatch):

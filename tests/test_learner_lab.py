@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -11,7 +12,8 @@ from jupyter_server.services.contents.filemanager import FileContentsManager
 
 from careerkit.labsave import CONFIG_DIR, clean_notebook, pre_save
 from careerkit.launch import kit_environment
-from conftest import NOTEBOOKS
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"  # not from conftest: tests/room has its own
 
 KIT_NOTEBOOKS = sorted(NOTEBOOKS.glob("*.ipynb"))
 ANSWER = "Chief Product Officer of a climate start-up"

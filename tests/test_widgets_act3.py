@@ -5,11 +5,14 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+import pytest
+
 import careerkit as ck
 from careerkit.content import demo_answers
 from careerkit.widgets import exercise_class
 from careerkit.widgets.base import plain_text
 from careerkit.workbook import Workbook
+from shown import assert_shows
 
 DEMO = demo_answers()
 
@@ -269,3 +272,10 @@ def test_one_roadmap_step_reads_in_the_singular(make_workbook):
     book.ship_version(note="two")
     compare = view("plan.compare", book)
     assert "1 roadmap step added" in compare.message.value and "step(s)" not in compare.message.value
+
+
+@pytest.mark.parametrize("name", ["career_line", "rabbit", "arcs", "north_star", "community"])
+def test_the_demo_participant_sees_every_exercise_filled(demo_env, name):
+    exercise = ck.show(f"act3.{name}")
+    assert_shows(exercise, DEMO[exercise.key])
+    assert "ck-problem" not in exercise.message.value

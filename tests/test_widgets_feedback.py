@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 
 from careerkit import show
+from careerkit.content import demo_answers
 from careerkit.widgets import feedback as views
 from careerkit.widgets import feedback_drill as drill_views
 from careerkit.workbook import Workbook
+from shown import assert_shows
 
 
 def on_disk(book: Workbook, key: str):
@@ -279,6 +281,7 @@ def test_too_many_strengths_get_a_message_and_the_last_good_list_is_kept(make_wo
 @pytest.mark.parametrize("name", list(views.EXERCISES))
 def test_every_exercise_shows_the_demo_answers(demo_env, name):
     view = show(f"feedback.{name}")
+    assert_shows(view, demo_answers()[view.key])
     assert "ck-problem" not in view.message.value
     assert view.status.value == ""  # showing does not re-save
     if name != "real_feedback":

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import base64
 
+from careerkit import session
+from careerkit.content import demo_answers
 from careerkit.widgets import exercise_class, show
 from careerkit.widgets.base import plain_text
+from careerkit.widgets.versioning import EXERCISES
 from careerkit.workbook import Workbook
+from shown import assert_shows
 
 
 def reopen(book: Workbook) -> Workbook:
@@ -231,3 +235,10 @@ def test_text_plain_of_an_exercise_summarises_its_feedback(make_workbook):
     bundle = exercise_class("versioning.end_state")(book)._repr_mimebundle_()
     assert bundle["text/plain"].startswith("Your end state (versioning.end_state)\nIn 10 years: CPO")
     assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_the_demo_participant_sees_every_exercise_filled(demo_env):
+    for name, cls in EXERCISES.items():
+        view = cls(session.workbook())
+        assert_shows(view, demo_answers()[view.key])
+        assert "ck-problem" not in view.message.value, name

@@ -9,6 +9,7 @@ import pytest
 from browser.builtsite import NOTEBOOKS, artifact_dir
 from browser.servers import start_voila, wait_for
 from careerkit.constants import DEFAULT_PARTICIPANT, FACILITATOR
+from careerkit.widgets.versioning import EXERCISES
 from careerkit.workbook import Workbook
 
 pytestmark = pytest.mark.timeout(240)
@@ -45,12 +46,17 @@ def test_the_app_shows_no_code_and_saves_an_answer_to_the_workbook(voila, browse
         assert facilitator_lines() and not [line for line in facilitator_lines() if line in text]
         assert [url for url in asked if not url.startswith(voila.url)] == [], "no CDN: FontAwesome comes from the app"
         assert fonts == [200]
+        missing = [cls.title for cls in EXERCISES.values() if cls.title not in text]
+        assert not missing, f"exercises a participant does not see: {missing}"
         role.fill(ANSWER)
         answer = wait_for(
             lambda: (Workbook(DEFAULT_PARTICIPANT, voila.home).get("versioning.end_state") or {}).get("role") == ANSWER,
             30, "the answer typed in Voilà in the workbook file",
         )
         assert answer
+        saved = page.locator(".ck-versioning-end-state .ck-saved").first
+        saved.wait_for(state="visible", timeout=30_000)
+        assert "Saved" in saved.inner_text()  # what the participant reads beside the box
         page.screenshot(path=str(artifact_dir("voila") / "01_versioning.png"))
     finally:
         context.close()

@@ -1,0 +1,237 @@
+"""Domain rules pinned down one by one where mutation testing (``make mutate``) found nothing noticing a change:
+the exact sentences a participant reads, and each threshold on both of its sides."""
+
+from __future__ import annotations
+
+import pytest
+
+from careerkit import career_line as cl
+from careerkit import career_path as cp
+from careerkit import press_release as pr
+from careerkit import story as st
+from careerkit import versioning as v
+from careerkit.content import demo_answers
+
+DEMO = demo_answers()
+
+PULLS = ("What pulls you out is short-term (I dislike my boss). Such reasons, even when true, often lead to a "
+         "lateral move rather than forward [00:07:55].")
+
+
+def version(company="A", market="b2b", start=2020, end=2022, learning=""):
+    return {"role": "PM", "company": company, "stage": "pre_pmf", "market": market, "start_year": start,
+            "end_year": end, "learning": learning}
+
+
+def roadmap(*versions, skip_job=""):
+    return v.Roadmap.model_validate({"versions": list(versions), "skip_job": skip_job})
+
+
+# module 1: versioning
+def test_each_version_is_flagged_as_a_promotion_or_new_learning_with_its_reason():
+    flags = v.flag_promotions(roadmap(
+        version(learning="x"),
+        version(company=" a ", learning="x"),  # the same company however it is typed, and learning already named
+        version(learning="y"),
+        version(market="consumer"),
+        version(company="", market="consumer"),
+        version(company="", market="consumer"),  # two unnamed companies are not the same company
+    ))
+    assert [(f.number, f.kind, f.reason) for f in flags] == [
+        (1, "new_learning", "New learning: a new company."),
+        (2, "promotion_in_place", "Same company, stage and market, and no new learning named: a promotion, not a new version."),
+        (3, "new_learning", "Same company, stage and market, but you name new learning: make sure the role really changes."),
+        (4, "new_learning", "New learning: a new stage or market."),
+        (5, "new_learning", "New learning: a new company."),
+        (6, "new_learning", "New learning: a new company."),
+    ]
+
+
+def test_a_roadmap_out_of_order_with_no_skip_job_gets_every_sentence():
+    assert v.check_roadmap(roadmap(version(start=2022, end=2021), version(start=2020, end=2021))) == [
+        "v1 ends (2021) before it starts (2022).",
+        "v2 starts before v1: put the versions in the order you will live them.",
+        "Your horizon stops at the next job. Add the version after it: think of the job after next [00:08:30].",
+        "Name the skip job: your boss's boss's role, and what it would teach you [00:08:30].",
+    ]
+    assert v.check_roadmap(roadmap()) == ["Add at least two versions: where you are now and where you go next [00:08:11]."]
+    three = roadmap(version(), version(start=2022, end=2022), version(start=2022, end=2024), skip_job="VP")  # same-year starts are fine
+    assert v.check_roadmap(three) == []
+
+
+@pytest.mark.parametrize(("learning", "story", "cost", "verdict", "last"), [
+    (5, 4, 3, "grit_it_out", PULLS),  # margin 3: just enough to stay
+    (4, 4, 3, "close_call", "Neither side is clearly ahead: test it against your end state and skip job before deciding."),
+    (2, 2, 3, "close_call", "Neither side is clearly ahead: test it against your end state and skip job before deciding."),
+    (3, 2, 4, "move_on", "The cost outweighs what is left to learn: plan the next version deliberately, not as an escape."),
+])
+def test_stay_or_go_turns_at_a_margin_of_three_either_way(learning, story, cost, verdict, last):
+    result = v.weigh_stay_or_go(v.StayOrGo(learning_left=learning, story_value=story, cost=cost,
+                                           short_term_reasons=["boss", "not-a-reason"]))
+    assert result.verdict == verdict
+    assert result.reasons[0] == (f"Learning ahead {learning}/10 and story value {story}/10 against a cost of {cost}/10 "
+                                 "(counted twice: it is paid every day).")
+    assert result.reasons[1] == PULLS and result.reasons[-1] == last
+    headlines = {"grit_it_out": "Grit it out: this version still has value for your long-term roadmap [00:08:56].",
+                 "close_call": "A close call.", "move_on": "Move on, towards your next version."}
+    assert result.headline == headlines[verdict]
+
+
+SEARCHING = "Still searching for product-market fit at a valuation of hundreds of millions or more [00:18:30]"
+ACQUISITION = "It takes heavy effort to acquire users: the product has little pull of its own [00:20:58]"
+LIMBO = "Not laying people off, not raising a new round: quietly waiting [00:16:30]"
+
+
+@pytest.mark.parametrize(("signals", "stay", "risk", "reasons"), [
+    (["heavy_acquisition"], ["loyalty", "nope"], "medium",  # weight 2: medium starts here
+     [ACQUISITION, "Reasons to stay that the source accepts: loyalty to the team [00:21:34]."]),
+    (["quiet_limbo"], ["biggest_role"], "low", [LIMBO]),  # weight 1, and a low risk needs no reason to stay
+    (["searching_pmf_high_valuation", "heavy_acquisition"], [], "high",  # weight 5: high starts here
+     [SEARCHING, ACQUISITION, "Employees have no recourse when equity is wiped out; weigh it as a new four-year "
+      "investment [00:19:16]."]),
+    (["searching_pmf_high_valuation", "quiet_limbo", "bogus"], ["biggest_role", "unique_learning"], "medium",
+     [SEARCHING, LIMBO, "Reasons to stay that the source accepts: it is the biggest role I could get right now; it "
+      "offers learning I could not get elsewhere [00:21:34]."]),
+    ([], [], "low", ["None of the warning signs ticked."]),
+])
+def test_the_ex_growth_risk_and_its_reasons(signals, stay, risk, reasons):
+    result = v.assess_ex_growth(v.ExGrowth(signals=signals, stay_reasons=stay, base_salary=150_000, market_total=190_000))
+    assert (result.risk, result.reasons) == (risk, reasons)
+    assert (result.pay_cut_amount, result.pay_cut_percent) == (40_000, 21.1)
+
+
+@pytest.mark.parametrize(("base", "market"), [(0, 190_000), (100, 0)])
+def test_no_pay_cut_is_worked_out_without_both_salaries(base, market):
+    result = v.assess_ex_growth(v.ExGrowth(base_salary=base, market_total=market))
+    assert (result.pay_cut_amount, result.pay_cut_percent) == (None, None)
+
+
+def plan(name, resources, likability, confidence, coherence):
+    return {"name": name, "summary": "", "resources": resources, "likability": likability, "confidence": confidence,
+            "coherence": coherence}
+
+
+def test_the_alternatives_name_each_dials_leader_a_tie_and_the_best_overall():
+    answer = v.Alternatives.model_validate({"plans": [plan("A", 7, 8, 6, 8), plan("B", 7, 9, 4, 7), plan("C", 6, 6, 9, 5)]})
+    assert v.compare_alternatives(answer) == [
+        "Resources: a tie at 7/10 between 'A' and 'B'.",
+        "Likability: 'B' leads (9/10).",
+        "Confidence: 'C' leads (9/10).",
+        "Coherence: 'A' leads (8/10).",
+        "Highest overall: 'A'. Is it the one you are living now?",
+    ]
+    unnamed = v.Alternatives.model_validate({"plans": [plan("A", 7, 8, 6, 8), plan(" ", 7, 9, 4, 7), plan("C", 6, 6, 9, 5)]})
+    assert v.compare_alternatives(unnamed) == [
+        "Name all three plans to compare them: the one you are living, the one if that disappeared, the wild one."]
+
+
+# module 2: the story, the press release, the path (the demo participant's answers, every sentence checked by hand)
+def test_the_demo_story_gets_its_counts_claims_and_messages():
+    report = st.check_story(st.CareerStory.model_validate(DEMO["lanes.story"]))
+    assert (report.counts.i, report.counts.we, report.counts.hedged, report.counts.quoted_we) == (5, 2, 1, 1)
+    assert [(c.i, c.we, c.hedged, c.quoted_we) for c in report.role_counts] == [(2, 2, 0, 0), (3, 0, 1, 1)]
+    assert [(c.role_number, c.field, c.claim.kind, c.claim.sentence, c.claim.vague_words, c.claim.suggestion)
+            for c in report.claims] == [
+        (1, "achieved", "weak_wording", "I helped with various things around launch.", ["helped with", "various"],
+         'Replace "helped with" with something specific: the action you took (I wrote, I decided, I led) or the exact '
+         "lesson."),
+        (2, "achieved", "no_evidence", 'My manager said "we would not have shipped without her".', [],
+         "Add a result someone could check: a number (how many, how much, by when), the artefact (the spec, the "
+         "launch), or the outcome (what changed for users or the business)."),
+    ]
+    assert report.messages == [
+        '"I" 5 times against "we" 2: you tell your own part [00:24:30].',
+        '1 "I think" or "I believe": an opinion, not something you did. Say what you did, or what happened.',
+        "2 sentences could be stronger: see the suggestions. Your words are never changed for you.",
+    ]
+
+
+def test_the_press_release_drafted_from_the_demo_story():
+    draft = pr.draft_press_release(st.CareerStory.model_validate(DEMO["lanes.story"]), "Growth")
+    assert draft.headline == "Product Manager, payments, building world-class expertise in growth"
+    assert draft.subheadline == "I launched split payments to 2 markets and cut failed payments by 18% in 2024."
+    assert draft.story_so_far == (
+        "As Associate PM at A fictional travel start-up: We shipped the mobile checkout. I helped with various things "
+        "around launch.\n\nAs Product Manager, payments at Fictional Fintech Ltd: I launched split payments to 2 "
+        'markets and cut failed payments by 18% in 2024. My manager said "we would not have shipped without her".')
+    assert (draft.quote, draft.quote_by) == ("", "")
+    assert draft.whats_next == "Next, I am going deep in one lane: growth [00:24:21]."
+
+
+def test_the_demo_press_release_as_markdown():
+    release = pr.PressRelease.model_validate(DEMO["lanes.press_release"])
+    assert pr.check_press_release(release) == []
+    assert pr.press_release_markdown(release) == (
+        "# Payments PM goes deep on growth for climate-tech\n\n"
+        "*I cut failed payments by 18% and launched split payments in 2 markets.*\n\n"
+        "## The story so far\n\n"
+        "I started as an Associate PM at a travel start-up, where I learned to talk to customers every week.\n\n"
+        "At Fictional Fintech I launched split payments and cut failed payments by 18%.\n\n"
+        "> “She turns a messy funnel into a plan the whole team can follow.”\n>\n"
+        "> — Her manager at Fictional Fintech (fictional)\n\n"
+        "## What is next\n\n"
+        "I am building world-class growth expertise, first as a senior PM for growth, then leading growth at a "
+        "climate-tech company moving from smoke to fire.\n")
+
+
+def test_the_demo_path_leans_ic_with_each_reason():
+    read = cp.read_path(cp.PathAnswer.model_validate(DEMO["lanes.path"]))
+    assert (read.fit, read.ic_score, read.manager_score) == ("ic", 8.5, 3.6)
+    assert read.headline == "For now, your answers lean to the IC path (8.5 against 3.6)."
+    assert read.for_ic == [
+        "You enjoy building stuff: shaping and shipping product hands-on (9/10) [00:43:00].",
+        "You enjoy going deep in one ambiguity (market, organisational, domain) to become world-class (8/10) [00:41:51].",
+        "You do not enjoy writing the documentation about a team's work (3/10) [00:44:00].",
+        "You do not enjoy justifying resources and budgets (2/10) [00:44:00].",
+        "You do not enjoy planning headcount and making the case for it (3/10) [00:44:00].",
+        "The senior IC track keeps you building and lets you go world-class in one ambiguity [00:41:51]; it is growing, "
+        "as it did in engineering and design [00:43:00].",
+    ]
+    assert read.for_manager == [
+        "Managers spend more time on documentation, resource justification and headcount [00:44:00]; the manager side "
+        "counts how much you enjoy exactly that."]
+    assert read.cautions == [
+        'You help like this: "I teach them how, then let go, like teaching someone to ride a bike". Managing is neither '
+        "dividing tasks nor teaching and letting go: it is the sidecar, counsel from a supporting seat [00:37:19]."]
+    assert read.experiments == [
+        "IC test: Take the hardest open problem in your lane for one quarter and write up what you learned. [00:41:51]",
+        "IC test: Ask what the senior IC track looks like where you are (or want to be): levels, scope, who holds it. "
+        "[00:40:46]",
+        "Manager test: Mentor one person for six weeks from the sidecar: they steer, you only counsel. [00:37:19]",
+    ]
+
+
+# module 4: the career line
+def test_the_demo_career_line_from_first_job_to_last():
+    line = cl.CareerLine.model_validate(DEMO["act3.career_line"])
+    timeline = cl.career_timeline(line, DEMO["versioning.roadmap"], DEMO["versioning.end_state"])
+    assert (timeline.start, timeline.end, timeline.now, timeline.goal_end) == (23, 88, 31, 46)
+    assert [(a.id, a.start, a.end) for a in timeline.acts] == [("act1", 23, 34), ("act2", 34, 50), ("act3", 50, 88)]
+    # born in 1995: v1 in 2022 at 27, v2 in 2025 at 30, v3 in 2027 at 32, v4 in 2030 at 35; the end state 15 years on
+    assert [(m.label, m.age, m.detail) for m in timeline.milestones] == [
+        ("v1", 27, "Product Manager, payments"), ("v2", 30, "Senior Product Manager, growth"),
+        ("v3", 32, "Group PM, first B2B product"), ("v4", 35, "Head of Product"),
+        ("End state", 46, "Chief Product Officer of a mid-stage climate-tech company")]
+    assert (timeline.years_after_goal, timeline.share_after_goal) == (42, 0.646)
+    assert cl.read_career_line(line, DEMO["versioning.roadmap"], DEMO["versioning.end_state"]) == [
+        "Your career runs from 23 to 88. Your current goal ends at 46: 42 years (65% of your career) come after it "
+        "[01:05:50].",
+        "That stretch needs a North Star of its own: the work of Act 3 [01:06:05].",
+    ]
+    assert cl.suggested_goal_end(31, DEMO["versioning.end_state"]) == 46
+    assert cl.suggested_goal_end(31, None) is None
+
+
+def test_a_single_version_is_never_a_promotion_of_itself():
+    [flag] = v.flag_promotions(roadmap(version()))
+    assert (flag.kind, flag.reason) == ("new_learning", "New learning: a new company.")
+
+
+def test_every_short_term_pull_is_named_one_after_another():
+    result = v.weigh_stay_or_go(v.StayOrGo(short_term_reasons=["boss", "logo"]))
+    assert result.reasons[1].startswith("What pulls you out is short-term (I dislike my boss; A more famous logo is on offer).")
+
+
+def test_the_smallest_salaries_still_give_a_pay_cut():
+    result = v.assess_ex_growth(v.ExGrowth(base_salary=1, market_total=2))
+    assert (result.pay_cut_amount, result.pay_cut_percent) == (1, 50.0)

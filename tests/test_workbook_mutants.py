@@ -1,0 +1,169 @@
+"""The workbook store's rules pinned down where mutation testing (``make mutate``) found nothing noticing a change:
+names at the edge of what is allowed, the file as written on disk, migration, versions and their labels."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from careerkit.errors import ParticipantIdError, VersionNotFoundError, WorkbookError
+from careerkit.workbook import Workbook, default_home, diff_answers, validate_participant
+
+T1 = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
+T2 = datetime(2026, 2, 1, 9, 30, tzinfo=UTC)
+
+
+def fixed(when):
+    return lambda: when
+
+
+@pytest.mark.parametrize("name", ["A", "7", "a" * 64, "Ana B. Li", "ana_b-2", "x_"])
+def test_names_at_the_edges_of_what_is_allowed(name):
+    assert validate_participant(f"  {name}  ") == name
+
+
+@pytest.mark.parametrize(("name", "problem"), [
+    ("", "it is empty"),
+    ("   ", "it is empty"),
+    ("a" * 65, "it has characters that are not allowed, or is too long"),
+    ("ana.", "it has characters that are not allowed, or is too long"),
+    (".ana", "it has characters that are not allowed, or is too long"),
+    ("an\x00a", "it contains control characters"),
+    ("a/b", "it contains a path separator or '..'"),
+    ("a\\b", "it contains a path separator or '..'"),
+    ("a..b", "it contains a path separator or '..'"),
+])
+def test_names_that_are_refused_say_why(name, problem):
+    with pytest.raises(ParticipantIdError) as err:
+        validate_participant(name)
+    assert err.value.problem == problem
+    assert "Use letters, digits, spaces, dots, dashes or underscores (up to 64 characters)." in str(err.value)
+
+
+def test_the_file_on_disk_holds_the_schema_the_name_and_each_answer(tmp_path):
+    book = Workbook("Ana Maria", tmp_path, clock=fixed(T1))
+    book.save_answer("lanes.story", {"roles": []})
+    assert book.path == tmp_path / "ana_maria.json"
+    raw = json.loads(book.path.read_text())
+    assert raw == {"schema_version": 2, "participant": "Ana Maria", "created": "2026-01-15T10:00:00Z",
+                   "answers": {"lanes.story": {"value": {"roles": []}, "updated": "2026-01-15T10:00:00Z",
+                                               "shared": False}},
+                   "versions": []}
+    assert list(tmp_path.glob("*.tmp")) == []
+
+
+def test_saving_again_keeps_the_shared_flag_and_moves_the_time(tmp_path):
+    Workbook("Ana", tmp_path, clock=fixed(T1)).save_answer("lanes.story", 1)
+    Workbook("Ana", tmp_path).set_shared("lanes.story", True)
+    again = Workbook("Ana", tmp_path, clock=fixed(T2)).save_answer("lanes.story", 2)
+    assert (again.value, again.updated, again.shared) == (2, T2, True)
+    assert Workbook("Ana", tmp_path).shared_answers().keys() == {"lanes.story"}
+    Workbook("Ana", tmp_path).set_shared("lanes.story", False)
+    assert Workbook("Ana", tmp_path).shared_answers() == {}
+
+
+def test_sharing_an_answer_never_given_is_a_sentence(tmp_path):
+    with pytest.raises(WorkbookError, match="there is no answer for lanes.story to share yet; answer it first"):
+        Workbook("Ana", tmp_path).set_shared("lanes.story", True)
+
+
+def test_values_by_module_and_get_with_a_default(tmp_path):
+    book = Workbook("Ana", tmp_path)
+    book.replace_answers({"lanes.story": 1, "lanes.path": 2, "act3.rabbit": 3})
+    assert book.values("lanes.") == {"lanes.story": 1, "lanes.path": 2}
+    assert book.values() == {"lanes.story": 1, "lanes.path": 2, "act3.rabbit": 3}
+    assert book.get("act3.rabbit") == 3 and book.get("act3.arcs", "none") == "none"
+    assert repr(book) == "Workbook('Ana', 3 answers)"
+
+
+@pytest.mark.parametrize("key", ["lanes", "Lanes.story", "lanes.story.x", "lanes-story", ".story"])
+def test_a_key_that_is_not_module_dot_exercise_is_refused(tmp_path, key):
+    with pytest.raises(WorkbookError, match=f"'{key}' is not an exercise key like 'versioning.end_state'"):
+        Workbook("Ana", tmp_path).save_answer(key, 1)
+    assert not (tmp_path / "ana.json").exists()
+
+
+def test_a_version_1_workbook_is_migrated_with_its_dates(tmp_path):
+    (tmp_path / "ana.json").write_text(json.dumps({
+        "version": 1, "participant": "Ana", "created": "2025-05-01T08:00:00+00:00", "saved": "2025-06-01T08:00:00+00:00",
+        "answers": {"lanes.story": {"roles": []}}}))
+    data = Workbook("Ana", tmp_path).load()
+    assert data.schema_version == 2 and data.created == datetime(2025, 5, 1, 8, tzinfo=UTC)
+    answer = data.answers["lanes.story"]
+    assert (answer.value, answer.updated, answer.shared) == ({"roles": []}, datetime(2025, 6, 1, 8, tzinfo=UTC), False)
+    assert data.versions == []
+
+
+def test_a_version_1_workbook_without_dates_gets_a_fixed_old_date(tmp_path):
+    (tmp_path / "ana.json").write_text(json.dumps({"participant": "Ana", "answers": {"lanes.path": 5}}))
+    data = Workbook("Ana", tmp_path).load()
+    assert data.created == datetime(2000, 1, 1, tzinfo=UTC) and data.answers["lanes.path"].value == 5
+
+
+def test_a_workbook_from_a_newer_kit_says_to_upgrade_and_is_kept(tmp_path):
+    path = tmp_path / "ana.json"
+    path.write_text(json.dumps({"schema_version": 3, "participant": "Ana", "created": "2026-01-01T00:00:00Z"}))
+    with pytest.raises(WorkbookError) as err:
+        Workbook("Ana", tmp_path).load()
+    assert err.value.problem == "it was written by a newer careerkit (schema 3); upgrade the kit to open it"
+    assert err.value.backup is not None and err.value.backup.name.startswith("ana.damaged-")
+    assert json.loads(err.value.backup.read_text())["schema_version"] == 3
+
+
+def test_shipped_versions_are_numbered_labelled_and_found_by_either(tmp_path):
+    book = Workbook("Ana", tmp_path, clock=fixed(T1))
+    book.save_answer("lanes.story", 1)
+    first = book.ship_version()
+    assert (first.number, first.label, first.note, first.created, first.answers) == (1, "v1", "", T1, {"lanes.story": 1})
+    book.save_answer("lanes.story", 2)
+    second = book.ship_version(note="n" * 2500, label="  " + "L" * 50 + "  ")
+    assert (second.number, second.label, len(second.note)) == (2, "L" * 40, 2000)
+    third = book.ship_version(label="   ")
+    assert third.label == "v3"
+    assert book.version("v2").label == "L" * 40 and book.version("L" * 40).number == 2
+    assert [c.model_dump() for c in book.diff("v1", "v2")] == [
+        {"key": "lanes.story", "kind": "changed", "before": 1, "after": 2}]
+    with pytest.raises(VersionNotFoundError, match=f"There is no plan version 'v9'. Versions shipped so far: v1, {'L' * 40}, v3."):
+        book.version("v9")
+
+
+def test_no_version_shipped_says_none_yet(tmp_path):
+    with pytest.raises(VersionNotFoundError, match="Versions shipped so far: none yet."):
+        Workbook("Ana", tmp_path).version("v1")
+
+
+def test_the_diff_names_what_was_added_removed_and_changed_in_key_order():
+    changes = diff_answers({"b.x": 1, "c.x": 2, "d.x": 3}, {"a.x": 0, "c.x": 2, "d.x": 4})
+    assert [(c.key, c.kind, c.before, c.after) for c in changes] == [
+        ("a.x", "added", None, 0), ("b.x", "removed", 1, None), ("d.x", "changed", 3, 4)]
+
+
+def test_a_value_that_cannot_be_stored_is_refused_before_the_file_is_touched(tmp_path):
+    book = Workbook("Ana", tmp_path)
+    book.save_answer("lanes.story", 1)
+    before = book.path.read_bytes()
+    with pytest.raises(TypeError):
+        book.save_answer("lanes.path", {1, 2})
+    assert book.path.read_bytes() == before
+
+
+def test_without_careerkit_home_workbooks_live_in_the_home_folder(monkeypatch, tmp_path):
+    monkeypatch.delenv("CAREERKIT_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert default_home() == tmp_path / ".careerkit"
+    monkeypatch.setenv("CAREERKIT_HOME", "~/elsewhere")
+    assert default_home() == tmp_path / "elsewhere"
+
+
+def test_a_version_1_workbook_with_only_its_creation_date_dates_its_answers_by_it(tmp_path):
+    (tmp_path / "ana.json").write_text(json.dumps({
+        "participant": "Ana", "created": "2025-05-01T08:00:00+00:00", "answers": {"lanes.path": 5}}))
+    assert Workbook("Ana", tmp_path).answers()["lanes.path"].updated == datetime(2025, 5, 1, 8, tzinfo=UTC)
+
+
+def test_an_old_style_version_key_from_a_newer_kit_is_refused_too(tmp_path):
+    (tmp_path / "ana.json").write_text(json.dumps({"version": 3, "participant": "Ana"}))
+    with pytest.raises(WorkbookError, match=r"newer careerkit \(schema 3\)"):
+        Workbook("Ana", tmp_path).load()
