@@ -1,7 +1,7 @@
 """careerkit's benchmarks: each prints one verdict line, ``NAME: ... (goal ≤ G)``, then how it was measured.
 
     python benchmarks/run.py                 # all of them (a few minutes on 2 cores)
-    python benchmarks/run.py import save     # some of them: build, import, save, collect
+    python benchmarks/run.py import save     # some of them: build, import, save, collect, keystroke
 
 These are goals to watch, not timed tests: nothing here fails a build. Figures and the machine they
 came from are recorded in benchmarks/README.md.
@@ -148,7 +148,30 @@ def bench_collect(scratch: Path, sizes: tuple[int, ...] = (5_000, 20_000)) -> No
     )
 
 
-BENCHMARKS = {"build": bench_build, "import": bench_import, "save": bench_save, "collect": bench_collect}
+def bench_keystroke(scratch: Path) -> None:
+    """Kernel time of one keystroke in every exercise, the demo answers loaded (see keystroke.py)."""
+    done = subprocess.run([PYTHON, str(ROOT / "benchmarks" / "keystroke.py")], cwd=ROOT, env=demo_env(scratch / "keys"),
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"keystroke benchmark failed:\n{done.stderr[-3000:]}")
+    results = json.loads(done.stdout.splitlines()[-1])
+    for key, r in results.items():
+        verdict(f"keystroke {key}: median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms"
+                f" (CPU {r['cpu_median']:.1f} / {r['cpu_p95']:.1f} ms; feedback and chart after the pause:"
+                f" {r['after_pause']:.0f} ms{'' if r['saved'] else '; NOT SAVED'})")
+    worst = max(results.items(), key=lambda item: item[1]["p95"])
+    medians = max(r["median"] for r in results.values())
+    cpu = max(r["cpu_p95"] for r in results.values())
+    verdict(
+        f"keystroke: worst p95 {worst[1]['p95']:.0f} ms (goal ≤ 30 ms)",
+        f"worst p95 in {worst[0]}; worst median {medians:.1f} ms (goal ≤ 10 ms); {len(results)} exercises with a text box,",
+        f"worst p95 of CPU time alone {cpu:.0f} ms (the rest is waiting: fsync of the save, other processes);",
+        "30 keystrokes each into the first text box, inside a running asyncio loop as in ipykernel",
+    )
+
+
+BENCHMARKS = {"build": bench_build, "import": bench_import, "save": bench_save, "collect": bench_collect,
+              "keystroke": bench_keystroke}
 
 
 def main(names: list[str]) -> None:
