@@ -42,6 +42,9 @@ def first_text(widget):
 
 async def _type_into(key: str) -> dict | None:
     import careerkit
+    from careerkit.widgets import base
+
+    base._running_loop = asyncio.get_running_loop  # this loop plays the kernel's
 
     view = careerkit.show(key)
     control = first_text(view.box)

@@ -1,6 +1,7 @@
 """Typing into an exercise as the kernel sees it: every keystroke is saved at once, and the feedback and
-chart follow once typing pauses. The kernel handles keystrokes inside its event loop, so these tests type
-inside a running asyncio loop; without one (the other widget tests), feedback shows at once."""
+chart follow once typing pauses. ipykernel handles keystrokes inside its asyncio loop, so these tests type
+inside a running asyncio loop standing in for the kernel's; outside a kernel (the other widget tests),
+feedback shows at once."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import asyncio
 
 import pytest
 
-from careerkit.widgets import versioning
+from careerkit.widgets import base, versioning
 from careerkit.widgets.base import RENDER_DELAY_S, TEXT_LIMIT, plain_text
 from careerkit.workbook import Workbook
 
@@ -18,6 +19,12 @@ PAUSE = RENDER_DELAY_S + 0.2
 @pytest.fixture
 def book(make_workbook) -> Workbook:
     return make_workbook("Ana")
+
+
+@pytest.fixture
+def in_a_kernel(monkeypatch):
+    """asyncio.run(...) below plays the kernel's event loop."""
+    monkeypatch.setattr(base, "_running_loop", asyncio.get_running_loop)
 
 
 def on_disk(book: Workbook, key: str):
@@ -49,7 +56,7 @@ async def type_a_roadmap(book):
     return view, before, while_typing
 
 
-def test_a_learner_types_and_sees_the_chart_and_feedback_after_a_pause(book):
+def test_a_learner_types_and_sees_the_chart_and_feedback_after_a_pause(book, in_a_kernel):
     view, before, while_typing = asyncio.run(type_a_roadmap(book))
     assert while_typing == before  # nothing redrawn between keystrokes
     assert "skip job" in plain_text(view.message.value)  # the roadmap still lacks one
@@ -69,7 +76,7 @@ async def type_then_break(book):
     return view, problem
 
 
-def test_a_problem_typed_before_the_pause_is_not_hidden_by_older_feedback(book):
+def test_a_problem_typed_before_the_pause_is_not_hidden_by_older_feedback(book, in_a_kernel):
     view, problem = asyncio.run(type_then_break(book))
     assert "too long" in plain_text(problem)
     assert view.message.value == problem
@@ -86,7 +93,7 @@ async def type_the_skip_job(book):
     return view, chart
 
 
-def test_typing_a_field_the_chart_does_not_show_does_not_redraw_it(book):
+def test_typing_a_field_the_chart_does_not_show_does_not_redraw_it(book, in_a_kernel):
     view, chart = asyncio.run(type_the_skip_job(book))
     assert view.output.outputs is chart
     assert on_disk(book, "versioning.roadmap")["skip_job"] == "VP Product"
@@ -97,3 +104,13 @@ def test_without_an_event_loop_feedback_shows_at_once(book):
     typed(view.rows.rows[0]["role"], "PM")
     assert len(view.output.outputs) == 1
     assert view.message.value == versioning.RoadmapView(Workbook(book.participant, book.home)).message.value
+
+
+def test_a_loop_outside_a_kernel_does_not_delay_feedback(book):
+    async def type_in_a_loop():  # e.g. Playwright's sync API runs one in the test's thread
+        view = versioning.RoadmapView(book)
+        typed(view.rows.rows[0]["role"], "PM")
+        return view.message.value, len(view.output.outputs)
+
+    message, charts = asyncio.run(type_in_a_loop())
+    assert message == versioning.RoadmapView(Workbook(book.participant, book.home)).message.value and charts == 1

@@ -14,6 +14,7 @@ import html
 import io
 import logging
 import re
+import sys
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -115,7 +116,14 @@ def _value_widgets(widget: w.Widget) -> list[w.Widget]:
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
-    """The kernel's event loop while it handles a message (ipykernel runs on asyncio), else None."""
+    """The kernel's event loop while it handles a message (ipykernel runs on asyncio), else None.
+
+    Outside a kernel (tests, scripts, a build) there is no pause to wait for, and a loop that another
+    library runs in this thread (Playwright's sync API) is not one to leave a chart on.
+    """
+    kernelbase = sys.modules.get("ipykernel.kernelbase")
+    if kernelbase is None or not kernelbase.Kernel.initialized():
+        return None
     try:
         return asyncio.get_running_loop()
     except RuntimeError:
@@ -251,7 +259,7 @@ class Exercise:
     def _render(self, answer: BaseModel) -> None:
         """Show the feedback and chart of ``answer``: after a pause in typing, else at once.
 
-        Headless (tests, no running event loop) there is no pause to wait for: it renders at once.
+        Outside a kernel (tests, no kernel's event loop) there is no pause to wait for: it renders at once.
         """
         loop = _running_loop() if self._typing else None
         if loop is None:
