@@ -6,6 +6,7 @@ feedback shows at once."""
 from __future__ import annotations
 
 import asyncio
+import threading
 
 import pytest
 
@@ -23,8 +24,19 @@ def book(make_workbook) -> Workbook:
 
 @pytest.fixture
 def in_a_kernel(monkeypatch):
-    """asyncio.run(...) below plays the kernel's event loop."""
+    """The loop run_loop starts plays the kernel's event loop."""
     monkeypatch.setattr(base, "_running_loop", asyncio.get_running_loop)
+
+
+def run_loop(coroutine):
+    """asyncio.run in a thread of its own: the browser tests' Playwright may already run a loop in this one."""
+    result = {}
+    thread = threading.Thread(target=lambda: result.setdefault("value", asyncio.run(coroutine)))
+    thread.start()
+    thread.join(timeout=60)
+    if "value" not in result:
+        raise AssertionError("the typing coroutine failed; see the thread's traceback above")
+    return result["value"]
 
 
 def on_disk(book: Workbook, key: str):
@@ -57,7 +69,7 @@ async def type_a_roadmap(book):
 
 
 def test_a_learner_types_and_sees_the_chart_and_feedback_after_a_pause(book, in_a_kernel):
-    view, before, while_typing = asyncio.run(type_a_roadmap(book))
+    view, before, while_typing = run_loop(type_a_roadmap(book))
     assert while_typing == before  # nothing redrawn between keystrokes
     assert "skip job" in plain_text(view.message.value)  # the roadmap still lacks one
     assert len(view.output.outputs) == 1 and view.output.outputs != before[1]
@@ -77,7 +89,7 @@ async def type_then_break(book):
 
 
 def test_a_problem_typed_before_the_pause_is_not_hidden_by_older_feedback(book, in_a_kernel):
-    view, problem = asyncio.run(type_then_break(book))
+    view, problem = run_loop(type_then_break(book))
     assert "too long" in plain_text(problem)
     assert view.message.value == problem
     assert on_disk(book, "versioning.roadmap")["skip_job"] == "VP Product"
@@ -94,7 +106,7 @@ async def type_the_skip_job(book):
 
 
 def test_typing_a_field_the_chart_does_not_show_does_not_redraw_it(book, in_a_kernel):
-    view, chart = asyncio.run(type_the_skip_job(book))
+    view, chart = run_loop(type_the_skip_job(book))
     assert view.output.outputs is chart
     assert on_disk(book, "versioning.roadmap")["skip_job"] == "VP Product"
 
@@ -112,5 +124,5 @@ def test_a_loop_outside_a_kernel_does_not_delay_feedback(book):
         typed(view.rows.rows[0]["role"], "PM")
         return view.message.value, len(view.output.outputs)
 
-    message, charts = asyncio.run(type_in_a_loop())
+    message, charts = run_loop(type_in_a_loop())
     assert message == versioning.RoadmapView(Workbook(book.participant, book.home)).message.value and charts == 1
