@@ -1,7 +1,7 @@
 """careerkit's benchmarks: each prints one verdict line, ``NAME: ... (goal ≤ G)``, then how it was measured.
 
     python benchmarks/run.py                 # all of them (a few minutes on 2 cores)
-    python benchmarks/run.py import save     # some of them: build, import, save, collect
+    python benchmarks/run.py import save     # some of them: build, import, save, collect, keystroke, kernel
 
 These are goals to watch, not timed tests: nothing here fails a build. Figures and the machine they
 came from are recorded in benchmarks/README.md.
@@ -151,8 +151,48 @@ def bench_room(scratch: Path) -> None:
     run_room_load(scratch, verdict)
 
 
+def bench_keystroke(scratch: Path) -> None:
+    """Kernel time of one keystroke in every exercise, the demo answers loaded (see keystroke.py)."""
+    done = subprocess.run([PYTHON, str(ROOT / "benchmarks" / "keystroke.py")], cwd=ROOT, env=demo_env(scratch / "keys"),
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"keystroke benchmark failed:\n{done.stderr[-3000:]}")
+    results = json.loads(done.stdout.splitlines()[-1])
+    for key, r in results.items():
+        verdict(f"keystroke {key}: median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms"
+                f" (CPU {r['cpu_median']:.1f} / {r['cpu_p95']:.1f} ms; feedback and chart after the pause:"
+                f" {r['after_pause']:.0f} ms{'' if r['saved'] else '; NOT SAVED'})")
+    worst = max(results.items(), key=lambda item: item[1]["p95"])
+    medians = max(r["median"] for r in results.values())
+    cpu = max(r["cpu_p95"] for r in results.values())
+    verdict(
+        f"keystroke: worst p95 {worst[1]['p95']:.0f} ms (goal ≤ 30 ms)",
+        f"worst p95 in {worst[0]}; worst median {medians:.1f} ms (goal ≤ 10 ms); {len(results)} exercises with a text box,",
+        f"worst p95 of CPU time alone {cpu:.0f} ms (the rest is waiting: fsync of the save, other processes);",
+        "30 keystrokes each into the first text box, inside a running asyncio loop as in ipykernel",
+    )
+
+
+def bench_kernel(scratch: Path) -> None:
+    """RSS of each module's kernel after its notebook ran in nbclient with the demo participant."""
+    done = subprocess.run([PYTHON, str(ROOT / "benchmarks" / "kernel_memory.py")], cwd=ROOT, env=demo_env(scratch / "mem"),
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"kernel benchmark failed:\n{done.stderr[-3000:]}")
+    results = json.loads(done.stdout.splitlines()[-1])
+    modules = {name: r for name, r in results.items() if not name.startswith("00")}
+    peak = max(modules.items(), key=lambda item: item[1]["mib"])
+    verdict(
+        f"kernel: peak {peak[1]['mib']:.0f} MiB per module (goal ≤ 90)",
+        *(f"{name}: {r['mib']:.0f} MiB, imported {', '.join(r['imported']) or 'none of ' + 'pandas, matplotlib, numpy'}"
+          for name, r in results.items()),
+        f"a day for 30 participants, six notebooks open each: about {30 * sum(r['mib'] for r in results.values()) / 1024:.1f} GB"
+        " of kernels on the hub (idle kernels of closed notebooks are culled after 20 minutes)",
+    )
+
+
 BENCHMARKS = {"build": bench_build, "import": bench_import, "save": bench_save, "collect": bench_collect,
-              "room": bench_room}
+              "room": bench_room, "keystroke": bench_keystroke, "kernel": bench_kernel}
 
 
 def main(names: list[str]) -> None:

@@ -15,7 +15,9 @@ from jupyter_client.manager import start_new_kernel
 
 from careerkit.room.client import RoomClient
 from careerkit.room.view import RoomView
+from careerkit.sharing import STATE_SUFFIX
 from careerkit.widgets.base import plain_text
+from careerkit.workbook import Workbook
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
 
@@ -88,7 +90,8 @@ def test_two_kernels_join_with_the_code_share_and_the_view_counts_them(tmp_path)
         assert counted(), plain_text(view.board.children[0].children[1].value) if view.board.children else "no panel"
         assert "2 joined" in plain_text(view.header.value) and "2 sharing" in plain_text(view.header.value)
         for name in ("Ana", "Ben"):
-            assert (tmp_path / name / f"{name.lower()}.room.json").is_file()  # each workbook keeps its own secret
+            book = Workbook(name, tmp_path / name)
+            assert book.path.with_name(book.path.stem + STATE_SUFFIX).is_file()  # each workbook keeps its own secret
         view.close()
     finally:
         for km, kc in kernels:

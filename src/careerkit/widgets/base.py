@@ -8,10 +8,12 @@ become a sentence in the message area.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import html
 import logging
 import re
+import sys
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -24,6 +26,7 @@ from careerkit.workbook import Workbook
 
 log = logging.getLogger(__name__)
 
+RENDER_DELAY_S = 0.3  # feedback and charts follow typing once it pauses this long
 TEXT_LIMIT = 4000  # characters in one free-text answer; longer pastes get a message, not a save
 FULL = w.Layout(width="100%")
 
@@ -112,6 +115,21 @@ def _value_widgets(widget: w.Widget) -> list[w.Widget]:
     return [widget] if isinstance(widget, w.ValueWidget) else []
 
 
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    """The kernel's event loop while it handles a message (ipykernel runs on asyncio), else None.
+
+    Outside a kernel (tests, scripts, a build) there is no pause to wait for, and a loop that another
+    library runs in this thread (Playwright's sync API) is not one to leave a chart on.
+    """
+    kernelbase = sys.modules.get("ipykernel.kernelbase")
+    if kernelbase is None or not kernelbase.Kernel.initialized():
+        return None
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
 class Exercise:
     """Base class of every exercise view. Subclasses set ``key``, ``title`` and ``Model``."""
 
@@ -126,6 +144,9 @@ class Exercise:
         self.message = w.HTML(layout=FULL)
         self.output = w.Output(layout=FULL)
         self._chart_basis: Any = object()
+        self._typing = False
+        self._pending: BaseModel | None = None
+        self._timer: asyncio.TimerHandle | None = None
         self._unrestored: Any = None
         self._problem: CareerkitError | None = None
         self._loading = True
@@ -233,9 +254,16 @@ class Exercise:
         self._render(answer)
         return True
 
-    def _on_change(self, _change: dict[str, Any]) -> None:
-        if not self._loading:
+    def _on_change(self, change: dict[str, Any]) -> None:
+        if self._loading:
+            return
+        self._cancel_render()  # a pending render would show an answer older than this keystroke
+        # Typing saves at once; its feedback and chart wait for a pause. A tick or a pick shows at once.
+        self._typing = bool(getattr(change.get("owner"), "continuous_update", False))
+        try:
             self._guard(self.submit)
+        finally:
+            self._typing = False
 
     def _on_dependency(self, _changed: frozenset[str]) -> None:
         loading, self._loading = self._loading, True  # what reread changes is not the learner's answer
@@ -269,6 +297,32 @@ class Exercise:
             self._render(answer)
 
     def _render(self, answer: BaseModel) -> None:
+        """Show the feedback and chart of ``answer``: after a pause in typing, else at once.
+
+        Outside a kernel (tests, no kernel's event loop) there is no pause to wait for: it renders at once.
+        """
+        loop = _running_loop() if self._typing else None
+        if loop is None:
+            self._cancel_render()
+            self._draw(answer)
+            return
+        self._pending = answer
+        self._timer = loop.call_later(RENDER_DELAY_S, self.flush)
+
+    def flush(self) -> None:
+        """Show now the feedback and chart still waiting for typing to pause."""
+        self._timer = None
+        answer, self._pending = self._pending, None
+        if answer is not None:
+            self._guard(lambda: self._draw(answer))
+
+    def _cancel_render(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        self._timer = None
+        self._pending = None
+
+    def _draw(self, answer: BaseModel) -> None:
         self.message.value = self.feedback(answer)
         basis = self.chart_basis(answer)
         if basis != self._chart_basis:
@@ -294,6 +348,7 @@ class Exercise:
         return bundle
 
     def close(self) -> None:
+        self._cancel_render()
         if self._unfollow is not None:
             self._unfollow()
         self.box.close()

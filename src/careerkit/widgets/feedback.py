@@ -162,10 +162,15 @@ class ContradictionsView(Exercise):
     def _refresh_strengths(self):
         options = self._strength_options()
         allowed = {o[1] for o in options}
-        for row in self.items.rows:
-            current = row["strength"].value
-            row["strength"].options = options
-            row["strength"].value = current if current in allowed else ""
+        was_loading, self._loading = self._loading, True  # one save per keystroke (the box's own), not one per row
+        try:
+            for row in self.items.rows:
+                current = row["strength"].value
+                if tuple(row["strength"].options) != tuple(options):
+                    row["strength"].options = options
+                row["strength"].value = current if current in allowed else ""
+        finally:
+            self._loading = was_loading
 
     def _copy_superpowers(self):
         saved = self.workbook.get("feedback.shadows") or {}

@@ -132,6 +132,11 @@ class RoadmapView(Exercise):
     def chart(self, answer):
         return charts.roadmap_timeline(answer) if answer.versions else None
 
+    def chart_basis(self, answer):
+        # The timeline draws each version's role, stage, market and years: typing a company name, the
+        # learning or the skip job does not redraw it.
+        return [(x.role, x.stage, x.market, x.start_year, x.end_year) for x in answer.versions]
+
 
 class PromotionCheckView(Exercise):
     key = "versioning.promotion_check"
