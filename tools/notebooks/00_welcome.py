@@ -33,7 +33,7 @@ Point out that nothing needs coding: every exercise is boxes, sliders and button
 ## Choose your name
 
 Your name picks your workbook: one file that holds all your answers. Use the same name every time.
-Letters, digits, spaces, dots, dashes and underscores are fine.
+Your hub login works, e-mail addresses included; "Ana" and "ana" are two different people. A message says so if a name cannot be used.
 """, slide="slide"),
     code("ck.choose_participant()"),
     md("""
