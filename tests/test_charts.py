@@ -189,7 +189,7 @@ def test_the_shadows_chart_puts_each_superpower_at_its_rating():
     wanted = [[columns.index(DEMO["feedback.shadows"]["ratings"][p.id]), y] for y, p in enumerate(answer.pairs)]
     assert points == wanted
     assert [t.get_text() for t in ax.get_yticklabels()] == [p.superpower for p in answer.pairs]
-    assert any("Struggles with innovation" in t for t in texts(ax))
+    assert any("Might struggle with innovation" in t for t in texts(ax))
 
 
 def test_the_contradiction_matrix_colours_each_strength_against_each_item():

@@ -20,7 +20,7 @@ def culling(args: list[str]) -> dict[str, str]:
 
 def test_careerkit_lab_culls_idle_kernels_but_never_an_open_notebook(monkeypatch):
     seen = {}
-    monkeypatch.setattr(launch.subprocess, "call", lambda cmd, cwd: seen.setdefault("cmd", cmd) and 0)
+    monkeypatch.setattr(launch.subprocess, "call", lambda cmd, cwd, env=None: seen.setdefault("cmd", cmd) and 0)
     launch.open_lab("00", [])
     settings = culling(seen["cmd"])
     assert 0 < int(settings["cull_interval"]) <= int(settings["cull_idle_timeout"]) <= 3600

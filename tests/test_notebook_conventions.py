@@ -81,6 +81,7 @@ def test_each_exercise_is_preceded_by_its_prompt_time_box_and_timestamp(nb):
 STAMP = re.compile(r"\[\d{2}:\d{2}:\d{2}\]")
 # Slides about the kit itself (how it saves, who sees what, the module list) make no claim about careers.
 ABOUT_THE_KIT = ("## How the kit works", "## Choose your name", "## Where your answers live", "## Sharing with the group",
+                 "## Join the room",
                  "## The modules")
 
 

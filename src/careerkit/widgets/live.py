@@ -15,6 +15,8 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from careerkit import workbook_files
+from careerkit.errors import CareerkitError
 from careerkit.workbook import VERSIONS, Workbook
 
 log = logging.getLogger(__name__)
@@ -43,12 +45,12 @@ class _Watched:
 
     def _read(self) -> dict[str, Any]:
         """Each answer's saved time and the shipped versions, read as plain JSON (a damaged file is the views' to explain)."""
-        try:
-            raw = json.loads(self.workbook.path.read_text(encoding="utf-8"))
+        try:  # the store's own safe reading: any bytes, a pipe or deep nesting give {} (the views say why)
+            raw = workbook_files.parse_json_object(workbook_files.read_bytes(self.workbook.path) or b"{}")
             answers, versions = raw.get("answers", {}), raw.get("versions", [])
             snapshot: dict[str, Any] = {key: json.dumps(a, sort_keys=True) for key, a in answers.items()}
             snapshot[VERSIONS] = json.dumps(versions, sort_keys=True)
-        except (OSError, ValueError, AttributeError):
+        except (CareerkitError, workbook_files.Damaged, ValueError, AttributeError, TypeError):
             return {}
         return snapshot
 
