@@ -4,6 +4,7 @@ the exact sentences a participant reads, and each threshold on both of its sides
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from careerkit import career_line as cl
 from careerkit import career_path as cp
@@ -14,8 +15,8 @@ from careerkit.content import demo_answers
 
 DEMO = demo_answers()
 
-PULLS = ("What pulls you out is short-term (I dislike my boss). Such reasons, even when true, often lead to a "
-         "lateral move rather than forward [00:07:55].")
+LATERAL = "Short-term reasons like these, even when true, often lead to a lateral move rather than forward [00:07:55]."
+PULLS = f"What pulls you out: I dislike my boss. {LATERAL}"
 
 
 def version(company="A", market="b2b", start=2020, end=2022, learning=""):
@@ -38,7 +39,7 @@ def test_each_version_is_flagged_as_a_promotion_or_new_learning_with_its_reason(
         version(company="", market="consumer"),  # two unnamed companies are not the same company
     ))
     assert [(f.number, f.kind, f.reason) for f in flags] == [
-        (1, "new_learning", "New learning: a new company."),
+        (1, "new_learning", "Where you are now: the start of the roadmap."),
         (2, "promotion_in_place", "Same company, stage and market, and no new learning named: a promotion, not a new version."),
         (3, "new_learning", "Same company, stage and market, but you name new learning: make sure the role really changes."),
         (4, "new_learning", "New learning: a new stage or market."),
@@ -48,8 +49,17 @@ def test_each_version_is_flagged_as_a_promotion_or_new_learning_with_its_reason(
 
 
 def test_a_roadmap_out_of_order_with_no_skip_job_gets_every_sentence():
-    assert v.check_roadmap(roadmap(version(start=2022, end=2021), version(start=2020, end=2021))) == [
+    with pytest.raises(ValidationError, match=r"it ends \(2021\) before it starts \(2022\); change one of the two years"):
+        roadmap(version(start=2022, end=2021), version(start=2020, end=2021))
+    roadmap(version(start=2022, end=2022))  # a version of less than a year is not refused
+    # the soft check still names a version built without validation (model_construct) that ends before it starts
+    backwards = v.Roadmap.model_construct(versions=[v.CareerVersion.model_construct(**version(start=2022, end=2021))],
+                                          skip_job="VP")
+    assert v.check_roadmap(backwards) == [
+        "Add at least two versions: where you are now and where you go next [00:08:11].",
         "v1 ends (2021) before it starts (2022).",
+    ]
+    assert v.check_roadmap(roadmap(version(start=2022, end=2022), version(start=2020, end=2021))) == [
         "v2 starts before v1: put the versions in the order you will live them.",
         "Your horizon stops at the next job. Add the version after it: think of the job after next [00:08:30].",
         "Name the skip job: your boss's boss's role, and what it would teach you [00:08:30].",
@@ -70,29 +80,46 @@ def test_stay_or_go_turns_at_a_margin_of_three_either_way(learning, story, cost,
                                            short_term_reasons=["boss", "not-a-reason"]))
     assert result.verdict == verdict
     assert result.reasons[0] == (f"Learning ahead {learning}/10 and story value {story}/10 against a cost of {cost}/10 "
-                                 "(counted twice: it is paid every day).")
+                                 "(counted twice: it is paid every day). The weighing is the kit's own.")
     assert result.reasons[1] == PULLS and result.reasons[-1] == last
     headlines = {"grit_it_out": "Grit it out: this version still has value for your long-term roadmap [00:08:56].",
                  "close_call": "A close call.", "move_on": "Move on, towards your next version."}
     assert result.headline == headlines[verdict]
 
 
-SEARCHING = "Still searching for product-market fit at a valuation of hundreds of millions or more [00:18:30]"
-ACQUISITION = "It takes heavy effort to acquire users: the product has little pull of its own [00:20:58]"
-LIMBO = "Not laying people off, not raising a new round: quietly waiting [00:16:30]"
+SEARCHING = "Still searching for product-market fit at a valuation of hundreds of millions or more [00:18:30] (the kit's weight: 3)"
+ACQUISITION = "It takes heavy effort to acquire users: the product has little pull of its own [00:20:58] (the kit's weight: 2)"
+LIMBO = ("Not laying people off, not raising a new round, still searching for product-market fit (from the "
+         "source's description, not its list of signs) [00:16:30] (the kit's weight: 1)")
+KIT_WEIGHTS = ("The weights beside each sign and the low / medium / high read are the kit's own rough guide, not the "
+               "source's. (kit's own)")
+DEFAULT = ("The source's default: founders can recapitalise or restart, but employees generally have no recourse, and "
+           "should consider leaving rather than make a new four-year investment. [00:19:16]")
+BESIDE = " Weigh them beside that default: they do not cancel it."
 
 
 @pytest.mark.parametrize(("signals", "stay", "risk", "reasons"), [
     (["heavy_acquisition"], ["loyalty", "nope"], "medium",  # weight 2: medium starts here
-     [ACQUISITION, "Reasons to stay that the source accepts: loyalty to the team [00:21:34]."]),
-    (["quiet_limbo"], ["biggest_role"], "low", [LIMBO]),  # weight 1, and a low risk needs no reason to stay
+     [ACQUISITION, KIT_WEIGHTS, DEFAULT,
+      f"The source's reasons to consider staying hold for you: loyalty to the team [00:21:34].{BESIDE}"]),
+    (["quiet_limbo"], ["biggest_role"], "low",  # weight 1; the biggest role alone is half of a paired reason
+     [LIMBO, KIT_WEIGHTS, DEFAULT,
+      "The source pairs these reasons: it is the biggest role I could get right now and it offers learning I could "
+      "not get elsewhere [00:21:34]. One without the other is not one of its reasons to stay."]),
     (["searching_pmf_high_valuation", "heavy_acquisition"], [], "high",  # weight 5: high starts here
-     [SEARCHING, ACQUISITION, "Employees have no recourse when equity is wiped out; weigh it as a new four-year "
-      "investment [00:19:16]."]),
+     [SEARCHING, ACQUISITION, KIT_WEIGHTS, DEFAULT]),
     (["searching_pmf_high_valuation", "quiet_limbo", "bogus"], ["biggest_role", "unique_learning"], "medium",
-     [SEARCHING, LIMBO, "Reasons to stay that the source accepts: it is the biggest role I could get right now; it "
-      "offers learning I could not get elsewhere [00:21:34]."]),
+     [SEARCHING, LIMBO, KIT_WEIGHTS, DEFAULT,
+      "The source's reasons to consider staying hold for you: it is the biggest role I could get right now and it "
+      f"offers learning I could not get elsewhere [00:21:34].{BESIDE}"]),
+    (["quiet_limbo"], ["biggest_role", "unique_learning", "loyalty"], "low",  # both conditions hold: joined by "or"
+     [LIMBO, KIT_WEIGHTS, DEFAULT,
+      "The source's reasons to consider staying hold for you: it is the biggest role I could get right now and it "
+      f"offers learning I could not get elsewhere; or loyalty to the team [00:21:34].{BESIDE}"]),
     ([], [], "low", ["None of the warning signs ticked."]),
+    ([], ["loyalty"], "low",  # no warning sign: the reasons to stay are shown, with nothing to weigh them beside
+     ["None of the warning signs ticked.", "The source's reasons to consider staying hold for you: loyalty to the "
+      "team [00:21:34]."]),
 ])
 def test_the_ex_growth_risk_and_its_reasons(signals, stay, risk, reasons):
     result = v.assess_ex_growth(v.ExGrowth(signals=signals, stay_reasons=stay, base_salary=150_000, market_total=190_000))
@@ -184,20 +211,23 @@ def test_the_demo_path_leans_ic_with_each_reason():
         "You do not enjoy writing the documentation about a team's work (3/10) [00:44:00].",
         "You do not enjoy justifying resources and budgets (2/10) [00:44:00].",
         "You do not enjoy planning headcount and making the case for it (3/10) [00:44:00].",
-        "The senior IC track keeps you building and lets you go world-class in one ambiguity [00:41:51]; it is growing, "
-        "as it did in engineering and design [00:43:00].",
+        "The senior IC track keeps you building and lets you go world-class in one ambiguity [00:41:51]; a positive "
+        "development for the industry [00:40:46], well established in engineering and design and expected to become a "
+        "stronger, more solid career path [00:43:00].",
     ]
     assert read.for_manager == [
         "Managers spend more time on documentation, resource justification and headcount [00:44:00]; the manager side "
-        "counts how much you enjoy exactly that."]
+        "counts how much you enjoy exactly that (the kit's own scoring)."]
     assert read.cautions == [
         'You help like this: "I teach them how, then let go, like teaching someone to ride a bike". Managing is neither '
         "dividing tasks nor teaching and letting go: it is the sidecar, counsel from a supporting seat [00:37:19]."]
     assert read.experiments == [
-        "IC test: Take the hardest open problem in your lane for one quarter and write up what you learned. [00:41:51]",
+        "IC test: Take the hardest open problem in your lane for one quarter and write up what you learned. "
+        "(kit's own, building on [00:41:51])",
         "IC test: Ask what the senior IC track looks like where you are (or want to be): levels, scope, who holds it. "
-        "[00:40:46]",
-        "Manager test: Mentor one person for six weeks from the sidecar: they steer, you only counsel. [00:37:19]",
+        "(kit's own, building on [00:40:46])",
+        "Manager test: Mentor one person for six weeks from the sidecar: they steer, you only counsel. "
+        "(kit's own, building on [00:37:19])",
     ]
 
 
@@ -224,12 +254,20 @@ def test_the_demo_career_line_from_first_job_to_last():
 
 def test_a_single_version_is_never_a_promotion_of_itself():
     [flag] = v.flag_promotions(roadmap(version()))
-    assert (flag.kind, flag.reason) == ("new_learning", "New learning: a new company.")
+    assert (flag.kind, flag.reason) == ("new_learning", "Where you are now: the start of the roadmap.")
 
 
 def test_every_short_term_pull_is_named_one_after_another():
-    result = v.weigh_stay_or_go(v.StayOrGo(short_term_reasons=["boss", "logo"]))
-    assert result.reasons[1].startswith("What pulls you out is short-term (I dislike my boss; A more famous logo is on offer).")
+    result = v.weigh_stay_or_go(v.StayOrGo(short_term_reasons=["boss", "title", "slow", "logo"]))
+    # pulls sharing a note are named one after another, in the order ticked; each other pull carries its own note
+    assert result.reasons[1:4] == [
+        f"What pulls you out: I dislike my boss; The company feels too slow. {LATERAL}",
+        "What pulls you out: A promotion or a bigger title is on offer. Equating career development with promotion is "
+        "another short-term focus [00:09:18]; career growth is a longer arc [00:09:47].",
+        "What pulls you out: A more famous logo is on offer. Listing a logo here is the kit's choice. The source says "
+        "logos can provide value, especially for executives [00:10:46], and that chasing brands alone can feel "
+        "shallow for people who love to build [00:11:20].",
+    ]
 
 
 def test_the_smallest_salaries_still_give_a_pay_cut():

@@ -10,6 +10,7 @@ import pytest
 
 from careerkit.errors import ParticipantIdError, VersionNotFoundError, WorkbookError
 from careerkit.workbook import Workbook, default_home, diff_answers, validate_participant
+from careerkit.workbook_files import file_stem
 
 T1 = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 T2 = datetime(2026, 2, 1, 9, 30, tzinfo=UTC)
@@ -19,33 +20,62 @@ def fixed(when):
     return lambda: when
 
 
-@pytest.mark.parametrize("name", ["A", "7", "a" * 64, "Ana B. Li", "ana_b-2", "x_"])
+@pytest.mark.parametrize("name", [
+    "A", "7", "a" * 64, "a" * 65, "a" * 128, "Ana B. Li", "ana_b-2", "x_", "ana.", ".ana", "a\\b", "a..b",
+    "ana@example.org", "李雷", "COM0", "CONSOLE", "LPT10", "a.CON",
+])
 def test_names_at_the_edges_of_what_is_allowed(name):
     assert validate_participant(f"  {name}  ") == name
 
 
-@pytest.mark.parametrize(("name", "problem"), [
-    ("", "it is empty"),
-    ("   ", "it is empty"),
-    ("a" * 65, "it has characters that are not allowed, or is too long"),
-    ("ana.", "it has characters that are not allowed, or is too long"),
-    (".ana", "it has characters that are not allowed, or is too long"),
-    ("an\x00a", "it contains control characters"),
-    ("a/b", "it contains a path separator or '..'"),
-    ("a\\b", "it contains a path separator or '..'"),
-    ("a..b", "it contains a path separator or '..'"),
+def test_a_name_is_nfc_normalised():
+    assert validate_participant("e\u0301") == "\u00e9"
+
+
+DEVICE = "CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to LPT9 name devices on Windows, not files"
+
+
+@pytest.mark.parametrize(("name", "shown", "problem"), [
+    ("", "", "it is empty"),
+    ("   ", "", "it is empty"),
+    ("a" * 129, "a" * 40, "it is longer than 128 characters"),
+    (".", ".", "it is only dots"),
+    ("...", "...", "it is only dots"),
+    ("an\x00a", "an?a", "it contains control characters"),
+    ("\x7f", "?", "it contains control characters"),
+    ("a\ud800", "a?", "it contains control characters"),
+    ("a/b", "a/b", "it contains '/'"),
+    ("/", "/", "it contains '/'"),
+    ("CON", "CON", DEVICE),
+    ("nul.json", "nul.json", DEVICE),
+    ("Con .txt", "Con .txt", DEVICE),
+    ("com1", "com1", DEVICE),
+    ("LPT9", "LPT9", DEVICE),
+    ("COM\u00b9", "COM\u00b9", DEVICE),
+    ("CONIN$", "CONIN$", DEVICE),
+    (None, "None", "it is not text"),
 ])
-def test_names_that_are_refused_say_why(name, problem):
+def test_names_that_are_refused_say_why(name, shown, problem):
     with pytest.raises(ParticipantIdError) as err:
         validate_participant(name)
     assert err.value.problem == problem
-    assert "Use letters, digits, spaces, dots, dashes or underscores (up to 64 characters)." in str(err.value)
+    assert str(err.value) == (f"'{shown}' cannot be used as a participant name: {problem}. Use up to 128 characters: "
+                              "letters in any script, digits, spaces and punctuation other than '/'.")
+
+
+@pytest.mark.parametrize(("name", "stem"), [
+    ("Ana", "^ana"), ("ana", "ana"), ("Ana B", "^ana_^b"), ("Ana_B", "^ana+5f^b"),
+    ("ana@example.org", "ana+40example.org"), ("李雷", "+e6+9d+8e+e9+9b+b7"),
+    ("-ana", "+2dana"), ("a-b", "a-b"), (".ana.", "+2eana+2e"), ("a.b", "a.b"),
+])
+def test_each_name_maps_to_its_own_file_name(name, stem):
+    assert file_stem(name) == stem
 
 
 def test_the_file_on_disk_holds_the_schema_the_name_and_each_answer(tmp_path):
     book = Workbook("Ana Maria", tmp_path, clock=fixed(T1))
     book.save_answer("lanes.story", {"roles": []})
-    assert book.path == tmp_path / "ana_maria.json"
+    assert book.path == tmp_path / "^ana_^maria.json"
     raw = json.loads(book.path.read_text())
     assert raw == {"schema_version": 2, "participant": "Ana Maria", "created": "2026-01-15T10:00:00Z",
                    "answers": {"lanes.story": {"value": {"roles": []}, "updated": "2026-01-15T10:00:00Z",
@@ -108,7 +138,7 @@ def test_a_workbook_from_a_newer_kit_says_to_upgrade_and_is_kept(tmp_path):
     with pytest.raises(WorkbookError) as err:
         Workbook("Ana", tmp_path).load()
     assert err.value.problem == "it was written by a newer careerkit (schema 3); upgrade the kit to open it"
-    assert err.value.backup is not None and err.value.backup.name.startswith("ana.damaged-")
+    assert err.value.backup is not None and err.value.backup.name.startswith("ana~damaged-")
     assert json.loads(err.value.backup.read_text())["schema_version"] == 3
 
 
