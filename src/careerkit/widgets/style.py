@@ -33,9 +33,10 @@ LAYOUT_CSS = """
 """
 
 # JupyterLab expands a markdown cell when it runs, whatever its metadata: hide each facilitator notes cell by its mark.
+# Not in a reveal.js deck: there the notes are the speaker's, and printed notes pages must show them.
 # A collapsed code input still shows its first line ("ck.show(...)"): hide the collapsed input of code cells too.
 NOTES_CSS = (
-    f".jp-Cell:has(.{NOTE_MARK_CLASS}) {{ display: none; }}\n"
+    f".jp-Cell:has(.{NOTE_MARK_CLASS}):not(.reveal .jp-Cell) {{ display: none; }}\n"
     ".jp-CodeCell .jp-Cell-inputWrapper:has(.jp-InputPlaceholder) { display: none; }\n"
 )
 
