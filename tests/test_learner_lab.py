@@ -112,7 +112,7 @@ def test_the_banner_hides_facilitator_notes_unless_the_lab_was_opened_for_a_faci
     from careerkit.widgets.style import kit_css
 
     monkeypatch.delenv(ENV_FACILITATOR, raising=False)
-    assert f".jp-Cell:has(.{NOTE_MARK_CLASS}) {{ display: none; }}" in kit_css()
+    assert f".jp-Cell:has(.{NOTE_MARK_CLASS}):not(.reveal .jp-Cell) {{ display: none; }}" in kit_css()  # not in decks
     monkeypatch.setenv(ENV_FACILITATOR, "1")
     assert NOTE_MARK_CLASS not in kit_css()
 
