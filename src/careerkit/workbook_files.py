@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import stat
@@ -233,6 +234,8 @@ def _check_tree(data: Any) -> None:
             stack.extend((value, depth + 1) for value in node)
         elif isinstance(node, str):
             _check_text(node)
+        elif isinstance(node, float) and not math.isfinite(node):  # Python reads them; JSON has no such number
+            raise Damaged("it holds Infinity or NaN, which JSON does not allow")
 
 
 def _check_text(text: str) -> None:
