@@ -131,12 +131,16 @@ def private_file(path: Path) -> Path:
 
 def write_private(path: Path, data: bytes | str) -> Path:
     """Write ``data`` to ``path`` atomically (temp file, fsync, rename) with mode 0600."""
-    path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    return _replace_private(Path(path), lambda handle: handle.write(payload))
+
+
+def _replace_private(path: Path, fill) -> Path:
+    """Put a new file at ``path`` atomically with mode 0600: ``fill(handle)`` writes it, then fsync and rename."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}~", suffix=".tmp", dir=path.parent)  # mkstemp: 0600
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -273,14 +277,9 @@ def _digest(path: Path) -> str:
 
 
 def _copy_private(source: Path, target: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}~", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+    def fill(out) -> None:
+        with open(source, "rb") as src:
             for block in iter(lambda: src.read(1 << 20), b""):
                 out.write(block)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    _replace_private(target, fill)
