@@ -229,3 +229,28 @@ def test_the_live_views_incremental_redraw_always_equals_a_fresh_look(hub, make_
         step()
         fresh = make_room().view(rid, k=3)  # another process's look at the same database: computed from scratch
         assert room.view(rid, k=3) == fresh
+
+
+def test_a_share_that_lands_while_a_view_is_computed_is_in_the_next_view(hub, make_room):
+    """The service computes views in a thread beside its event loop: a write committed mid-computation must
+    not be lost to the view's cache (the snapshot of what changed is taken before, under the room's lock)."""
+    room, rid = hub
+    people = [f"hub:p{n}" for n in range(4)]
+    for who in people[:3]:
+        room.share(rid, who, "lanes.ratings", DEMO["lanes.ratings"], create=True)
+    room.view(rid, k=3)
+    room.share(rid, people[0], "versioning.stay_or_go", STAY, create=True)
+    compute, landed = room._exercise, []
+
+    def exercise_with_a_share_arriving(conn, room_id, key, k):
+        if not landed:  # the first exercise recomputed: another participant's share commits meanwhile
+            landed.append(room.share(rid, people[3], "lanes.ratings", DEMO["lanes.ratings"], create=True))
+        return compute(conn, room_id, key, k)
+
+    room._exercise = exercise_with_a_share_arriving
+    room.view(rid, k=3)
+    room._exercise = compute
+    assert landed and landed[0]["changed"]
+    after = room.view(rid, k=3)
+    assert after["exercises"]["lanes.ratings"]["people"] == 4
+    assert after == make_room().view(rid, k=3)

@@ -74,17 +74,17 @@ def check_answer(key: str, value: Any, quote: bool) -> Any:
 
 def redact(answer: Any, dumped: Any) -> Any:
     """``dumped`` with every typed text field of ``answer`` emptied (recursively through rows and lists)."""
-    from annotated_types import MaxLen
     from pydantic import BaseModel
 
     if isinstance(answer, BaseModel) and isinstance(dumped, dict):
         out = dict(dumped)
-        for name, info in type(answer).model_fields.items():
-            value = getattr(answer, name)
+        typed = _typed_text_fields(type(answer))
+        for name in type(answer).model_fields:
             if name not in out:
                 continue
+            value = getattr(answer, name)
             if isinstance(value, str):
-                if info.title and any(isinstance(m, MaxLen) for m in info.metadata):
+                if name in typed:
                     out[name] = ""
             else:
                 out[name] = redact(value, out[name])
@@ -94,3 +94,12 @@ def redact(answer: Any, dumped: Any) -> Any:
     if isinstance(answer, dict) and isinstance(dumped, dict):
         return {k: redact(answer[k], dumped[k]) if k in answer else dumped[k] for k in dumped}
     return dumped
+
+
+@cache
+def _typed_text_fields(model: type) -> frozenset[str]:
+    """The fields of ``model`` a participant types into: titled, length-capped text."""
+    from annotated_types import MaxLen
+
+    return frozenset(name for name, info in model.model_fields.items()
+                     if info.title and any(isinstance(m, MaxLen) for m in info.metadata))

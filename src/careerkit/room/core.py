@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -100,6 +100,14 @@ class Room:
         self._views: dict[tuple[int, int], tuple[int, int, dict]] = {}
         self._dirty: dict[int, dict[int, set[str] | None]] = {}
         self._writes: dict[int, int] = {}
+        # Writes commit under this lock, and a view takes its snapshot (revision, write count, changed exercises)
+        # under it, so a view computed in another thread (the service computes views off its event loop)
+        # never misses a change made while it was computing.
+        self._lock = threading.RLock()
+        # Who is who, once read from the database: a participant's row is never deleted (withdrawing deletes
+        # answers), so a found (id, pseudonym) stays true and the next request skips the lookup.
+        self._people: dict[tuple[int, str], tuple[int, str]] = {}
+        self._statements = _Statements()
 
     # rooms
     def create_room(self, code: str | None = None) -> NewRoom:
@@ -179,20 +187,20 @@ class Room:
         if not isinstance(quote, bool):
             raise RoomError(400, "bad_quote", "'quote' is true or false.")
         stored = json.dumps(checks.check_answer(key, value, quote), ensure_ascii=False, sort_keys=True)
-        with self.engine.begin() as conn:
+        with self._lock, self.engine.begin() as conn:
             person = self._participant(room_id, identity, create=create, conn=conn)
             if person is None:
                 raise RoomError(403, "not_joined", "You have not joined this room; join it with the room code first.")
             participant_id = person[0]
-            row = conn.execute(select(answers.c.id, answers.c.value, answers.c.quote).where(
-                answers.c.participant_id == participant_id, answers.c.key == key)).first()
+            row = conn.execute(self._statements.answer, {"participant_id": participant_id, "key": key}).first()
             now = self._clock()
             if row is None:
-                conn.execute(insert(answers).values(room_id=room_id, participant_id=participant_id, key=key, value=stored,
-                                                    quote=quote, quote_revealed=False, updated=now))
+                conn.execute(self._statements.insert_answer, {
+                    "room_id": room_id, "participant_id": participant_id, "key": key, "value": stored, "quote": quote,
+                    "quote_revealed": False, "updated": now})
             elif (row.value, row.quote) != (stored, quote):
-                conn.execute(update(answers).where(answers.c.id == row.id).values(
-                    value=stored, quote=quote, quote_revealed=False, updated=now))  # new words: moderated again
+                conn.execute(self._statements.update_answer, {  # new words: moderated again
+                    "answer_id": row.id, "value": stored, "quote": quote, "quote_revealed": False, "updated": now})
             else:
                 return {"key": key, "quote": quote, "changed": False}
             self._bump(conn, room_id, key)
@@ -204,7 +212,7 @@ class Room:
         self.limiter.take(identity)
         if key is not None and not isinstance(key, str):
             raise RoomError(400, "bad_key", "An exercise is named like 'versioning.roadmap'.")
-        with self.engine.begin() as conn:
+        with self._lock, self.engine.begin() as conn:
             person = self._participant(room_id, identity, create=False, conn=conn)
             if person is None:
                 return 0
@@ -244,34 +252,44 @@ class Room:
         through this service; after any other change (another process on the same database), all of them."""
         if isinstance(k, bool) or not isinstance(k, int) or k < K_MINIMUM:
             raise RoomError(400, "bad_k", f"k is a whole number of at least {K_MINIMUM}: a group of one is a person.")
-        with self.engine.connect() as conn:
-            revision = conn.execute(select(rooms.c.revision).where(rooms.c.id == room_id)).scalar_one()
+        with self._lock:  # the snapshot: what changed up to this revision; later changes mark themselves dirty
+            with self.engine.connect() as conn:
+                revision = conn.execute(select(rooms.c.revision).where(rooms.c.id == room_id)).scalar_one()
             cached = self._views.get((room_id, k))
             if cached is not None and cached[0] == revision:
                 return cached[2]
             dirty = self._dirty.setdefault(room_id, {})
             writes = self._writes.get(room_id, 0)
-            if cached is not None and revision - cached[0] == writes - cached[1] and dirty.get(k) is not None:
-                keys, exercises = set(dirty[k]), dict(cached[2]["exercises"])
-            else:
-                keys, exercises = None, {}
-            if keys is None:
-                keys = set(conn.execute(select(answers.c.key).where(answers.c.room_id == room_id).distinct()).scalars())
-                keys |= set(conn.execute(select(exercise_state.c.key).where(exercise_state.c.room_id == room_id)).scalars())
-            for key in keys:
-                entry = self._exercise(conn, room_id, key, k)
-                if entry is None:
-                    exercises.pop(key, None)
-                else:
-                    exercises[key] = entry
-            joined = conn.execute(select(func.count()).select_from(participants)
-                                  .where(participants.c.room_id == room_id)).scalar_one()
-            sharing = conn.execute(select(func.count(answers.c.participant_id.distinct()))
-                                   .where(answers.c.room_id == room_id)).scalar_one()
+            changed = dirty.get(k)
+            dirty[k] = set()
+        if cached is not None and revision - cached[0] == writes - cached[1] and changed is not None:
+            keys, exercises = set(changed), dict(cached[2]["exercises"])
+        else:
+            keys, exercises = None, {}
+        try:
+            with self.engine.connect() as conn:
+                if keys is None:
+                    keys = set(conn.execute(select(answers.c.key).where(answers.c.room_id == room_id).distinct()).scalars())
+                    keys |= set(conn.execute(select(exercise_state.c.key).where(exercise_state.c.room_id == room_id)).scalars())
+                for key in keys:
+                    entry = self._exercise(conn, room_id, key, k)
+                    if entry is None:
+                        exercises.pop(key, None)
+                    else:
+                        exercises[key] = entry
+                joined = conn.execute(select(func.count()).select_from(participants)
+                                      .where(participants.c.room_id == room_id)).scalar_one()
+                sharing = conn.execute(select(func.count(answers.c.participant_id.distinct()))
+                                       .where(answers.c.room_id == room_id)).scalar_one()
+        except BaseException:
+            with self._lock:
+                dirty[k] = None  # not computed: the next view computes every exercise
+            raise
         view = {"revision": revision, "k": k, "joined": joined, "sharing": sharing,
                 "exercises": {key: exercises[key] for key in sorted(exercises)}}
-        self._views[(room_id, k)] = (revision, writes, view)
-        dirty[k] = set()
+        with self._lock:
+            if self._views.get((room_id, k), (-1,))[0] <= revision:
+                self._views[(room_id, k)] = (revision, writes, view)
         return view
 
     def _exercise(self, conn: Connection, room_id: int, key: str, k: int) -> dict | None:
@@ -302,7 +320,7 @@ class Room:
         if action not in MODERATION:
             raise RoomError(400, "bad_action", f"Moderation is one of: {', '.join(MODERATION)}.")
         checks.check_key(key)
-        with self.engine.begin() as conn:
+        with self._lock, self.engine.begin() as conn:
             if action in ("hide_quote", "reveal_quote"):
                 if not isinstance(participant, str):
                     raise RoomError(400, "bad_participant", "Say whose quote, by its pseudonym.")
@@ -346,13 +364,18 @@ class Room:
             return conn.execute(select(rooms.c.id).where(rooms.c.code == HUB_ROOM)).scalar()
 
     def _participant(self, room_id: int, identity: str, *, create: bool, conn: Connection | None = None):
+        found = self._people.get((room_id, identity))
+        if found is not None:
+            return found
         if conn is None:
             with self.engine.begin() as own:
                 return self._participant(room_id, identity, create=create, conn=own)
-        found = conn.execute(select(participants.c.id, participants.c.pseudonym).where(
-            participants.c.room_id == room_id, participants.c.identity == identity)).first()
-        if found is not None or not create:
+        row = conn.execute(self._statements.person, {"room_id": room_id, "identity": identity}).first()
+        if row is not None:
+            found = self._people[(room_id, identity)] = (row.id, row.pseudonym)
             return found
+        if not create:
+            return None
         return self._new_participant(conn, room_id, identity)
 
     def _new_participant(self, conn: Connection, room_id: int, identity: str):
@@ -383,13 +406,27 @@ class Room:
         conn.execute(update(exercise_state).where(*where).values(**values))
 
     def _bump(self, conn: Connection, room_id: int, key: str | None = None) -> None:
-        """The room changed (in ``key``, or anywhere when None): the revision goes up, the view recomputes it."""
-        conn.execute(update(rooms).where(rooms.c.id == room_id).values(revision=rooms.c.revision + 1))
+        """The room changed (in ``key``, or anywhere when None): the revision goes up, the view recomputes it.
+        Called inside a write's transaction, under ``self._lock``."""
+        conn.execute(self._statements.bump, {"room_id": room_id})
         self._writes[room_id] = self._writes.get(room_id, 0) + 1
         marks = self._dirty.setdefault(room_id, {})
         for k, keys in marks.items():
             if keys is not None:
                 marks[k] = None if key is None else keys | {key}
+
+
+class _Statements:
+    """The statements every share runs, built once (SQLAlchemy then only binds their parameters)."""
+
+    def __init__(self):
+        self.person = select(participants.c.id, participants.c.pseudonym).where(
+            participants.c.room_id == bindparam("room_id"), participants.c.identity == bindparam("identity"))
+        self.answer = select(answers.c.id, answers.c.value, answers.c.quote).where(
+            answers.c.participant_id == bindparam("participant_id"), answers.c.key == bindparam("key"))
+        self.insert_answer = insert(answers)
+        self.update_answer = update(answers).where(answers.c.id == bindparam("answer_id"))
+        self.bump = update(rooms).where(rooms.c.id == bindparam("room_id")).values(revision=rooms.c.revision + 1)
 
 
 def _digest(token: str) -> str:

@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import secrets
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,9 @@ class Settings:
     facilitator_group: str = FACILITATOR_GROUP
     hub_auth: Any = None
     extra: dict = field(default_factory=dict)
+    # The facilitator's reads (the view's distributions, the export) are computed here, one at a time, so the
+    # event loop keeps taking shares while a view of thousands of answers is summarised.
+    readers: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="room-read"))
 
 
 def _bearer(handler: web.RequestHandler) -> str:
@@ -152,6 +156,10 @@ class Api(web.RequestHandler):
             raise RoomError(403, "not_facilitator", "Only the room's facilitators can read the room.")
         return caller
 
+    async def off_loop(self, read, *args):
+        """A facilitator's read, in the readers' thread: shares are not held up while it runs."""
+        return await IOLoop.current().run_in_executor(self.room_settings.readers, read, *args)
+
     @property
     def room(self) -> Room:
         return self.room_settings.room
@@ -206,7 +214,7 @@ class View(Api):
         raw = self.get_query_argument("k", str(K_DEFAULT))
         if not raw.isdigit():
             raise RoomError(400, "bad_k", "k is a whole number of at least 2.")
-        self.send(self.room.view(self.room_settings.room_id, int(raw)))
+        self.send(await self.off_loop(self.room.view, self.room_settings.room_id, int(raw)))
 
 
 class Revision(Api):
@@ -218,8 +226,8 @@ class Revision(Api):
 class Export(Api):
     async def get(self):
         await self.facilitator()
-        self.send({"format": "careerkit-room-export", "schema_version": 1,
-                   "rows": self.room.export(self.room_settings.room_id)})
+        rows = await self.off_loop(self.room.export, self.room_settings.room_id)
+        self.send({"format": "careerkit-room-export", "schema_version": 1, "rows": rows})
 
 
 class Moderate(Api):
