@@ -80,6 +80,31 @@ room.request("PUT", "api/answers/versioning.end_state", {{"value": {{"role": "fo
 room.request("DELETE", "api/answers/versioning.end_state?participant=" + victim)
 print("MINE", json.dumps(room.mine()))
 """
+# The facilitator's live view, open while cy shares and withdraws: nobody re-runs anything, the view's own
+# thread redraws it. The cell only watches the widgets and notes when each change shows.
+WATCH = """
+import pathlib, time
+from careerkit.room.view import RoomView
+from careerkit.widgets.base import plain_text
+view = RoomView(k=2)  # live, as workshop/room.ipynb shows it
+def shows(text):
+    return text in plain_text(view.header.value)
+assert shows("2 sharing"), view.header.value
+pathlib.Path("view-open").write_text("yes")
+for wanted in ("3 sharing", "2 sharing"):
+    deadline = time.time() + 90
+    while not shows(wanted) and time.time() < deadline:
+        time.sleep(0.02)
+    print("SAW", wanted.split()[0], time.time(), plain_text(view.panels["versioning.end_state"].state.value))
+view.close()
+"""
+SHARE_LATER = SHARE + """
+import time
+print("SHARED", time.time())
+time.sleep(4)
+""" + WITHDRAW + """
+print("WITHDRAWN", time.time())
+"""
 FACILITATE = """
 import json
 from careerkit.room.view import RoomView
@@ -265,9 +290,19 @@ def test_three_participants_and_a_facilitator_on_a_hub_with_the_room_as_its_serv
         "REFUSED view 403", "REFUSED export 403", "REFUSED moderate 403"]
     assert json.loads(line(out, "MINE"))["answers"] == {}  # his forged answer was his own, and so was the delete
     assert line(out, "PSEUDONYM") != alice and "Your words may be quoted" in line(out, "NOTE")
-    # cy shares, then withdraws
-    out = printed(hub, "cy", SHARE + WITHDRAW)
+    # cy shares, then withdraws, while the facilitator's live view is open: it shows each change by itself
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        watching = pool.submit(printed, hub, FACILITATOR, WATCH)
+        wait_for(lambda: (hub["homes"] / FACILITATOR / "view-open").exists() or watching.done(), "the live view")
+        out = printed(hub, "cy", SHARE_LATER)
+        watched = watching.result()
     assert "withdrawn" in line(out.split("PSEUDONYM", 1)[1], "NOTE")
+    saw = [text.split(" ", 3) for text in watched.splitlines() if text.startswith("SAW ")]
+    assert [(count, state) for _, count, _, state in saw] == [("3", "3 people shared this."), ("2", "2 people shared this.")]
+    shared, withdrawn = float(line(out, "SHARED")), float(line(out, "WITHDRAWN"))
+    to_view = float(saw[0][2]) - shared, float(saw[1][2]) - withdrawn
+    print(f"hub room view: a share showed {to_view[0]:.2f} s after it was made, a withdrawal {to_view[1]:.2f} s")
+    assert max(to_view) < 5, to_view  # the goal is 2 s (the view polls every 0.5 s); 5 allows a loaded CI machine
     for user in PARTICIPANTS:
         assert (hub["homes"] / user / ".careerkit" / f"{user}.json").exists()  # the workbook stays in the home
 
