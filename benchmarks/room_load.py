@@ -40,10 +40,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _serve(data: Path, port: int) -> tuple[subprocess.Popen, str, str]:
+def _serve(data: Path, port: int, db: str | None) -> tuple[subprocess.Popen, str, str]:
     process = subprocess.Popen(
         [sys.executable, "-m", "careerkit", "room", "serve", "--data", str(data), "--port", str(port),
-         "--joins-per-minute", str(PARTICIPANTS * 10)],
+         "--joins-per-minute", str(PARTICIPANTS * 10), *(["--db", db] if db else [])],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True,
         env=dict(os.environ, MPLBACKEND="Agg"),
     )
@@ -114,12 +114,13 @@ def _redraws(process: subprocess.Popen, seen: list[tuple[int, float]]) -> thread
     return thread
 
 
-def run_room_load(scratch: Path, verdict) -> None:
+def run_room_load(scratch: Path, verdict, db: str | None = None, label: str = "room") -> None:
+    """The load, on SQLite in a temp folder, or on the database at ``db``; each line starts with ``label``."""
     from careerkit.errors import RoomError
     from careerkit.room.client import RoomClient
 
     port = _free_port()
-    process, code, token = _serve(scratch / "room-bench", port)
+    process, code, token = _serve(scratch / ("room-bench-pg" if db else "room-bench"), port, db)
     url = f"http://127.0.0.1:{port}/"
     watcher = None
     try:
@@ -205,22 +206,22 @@ def run_room_load(scratch: Path, verdict) -> None:
 
     p99 = statistics.quantiles(latencies, n=100)[98] * 1000 if len(latencies) > 1 else float("nan")
     verdict(
-        f"room write: p99 {p99:.0f} ms (goal ≤ 100 ms)",
+        f"{label} write: p99 {p99:.0f} ms (goal ≤ 100 ms)",
         f"{len(latencies)} shares acknowledged from {PARTICIPANTS} participants in {shares_took:.1f} s "
         f"(planned over {SECONDS:.0f} s); median {statistics.median(latencies) * 1000:.1f} ms; "
         f"{len(failures)} refused" + (f" (first: {failures[0]})" if failures else ""),
     )
     verdict(
-        f"room view: {to_chart:.2f} s from last share to chart (goal ≤ 2 s)",
+        f"{label} view: {to_chart:.2f} s from last share to chart (goal ≤ 2 s)",
         f"the facilitator's live view (careerkit.room.view.RoomView in its own process, polling every 0.5 s), "
         f"redrawn {len(redraws) - 1} times during the load",
     )
-    verdict(f"room memory: peak {memory:.0f} MiB", "the service process's peak resident memory (VmHWM)")
-    verdict(f"room cpu: {cpu / max(1, len(latencies)) * 1000:.1f} ms of service CPU per share",
+    verdict(f"{label} memory: peak {memory:.0f} MiB", "the service process's peak resident memory (VmHWM)")
+    verdict(f"{label} cpu: {cpu / max(1, len(latencies)) * 1000:.1f} ms of service CPU per share",
             f"{cpu:.1f} s of CPU in all (joins, shares, the view's polls, withdrawals, export); with load average "
             f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores, the service got a share of the machine, not all of it")
     verdict(
-        f"room records: {lost} lost, {duplicated} duplicated (goal 0 and 0)",
+        f"{label} records: {lost} lost, {duplicated} duplicated (goal 0 and 0)",
         f"{len(rows)} records after {len(leaving)} participants withdrew; {wrong} values under the wrong pseudonym",
     )
 

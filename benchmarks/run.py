@@ -46,7 +46,8 @@ def timed(argv: list[str], env: dict[str, str]) -> float:
 
 def demo_env(home: Path) -> dict[str, str]:
     env = dict(os.environ, CAREERKIT_DEMO="1", CAREERKIT_HOME=str(home), MPLBACKEND="Agg")
-    env.pop("CAREERKIT_EXCHANGE", None)
+    for name in ("CAREERKIT_ROOM_URL", "CAREERKIT_ROOM_TOKEN", "CAREERKIT_PARTICIPANT"):
+        env.pop(name, None)
     return env
 
 
@@ -149,6 +150,18 @@ def bench_room(scratch: Path) -> None:
     from room_load import run_room_load
 
     run_room_load(scratch, verdict)
+    sys.path.insert(0, str(ROOT / "tests" / "room"))
+    from postgres import Postgres  # the throwaway cluster the room's tests use
+
+    server = Postgres()
+    if server.bindir is None:
+        verdict("room on PostgreSQL: not run", "PostgreSQL is not installed (apt-get install postgresql)")
+        return
+    server.start()
+    try:
+        run_room_load(scratch, verdict, db=server.fresh_database("room_bench"), label="room on PostgreSQL")
+    finally:
+        server.stop()
 
 
 def bench_keystroke(scratch: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import settings
 
 from careerkit import session
-from careerkit.constants import ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT
+from careerkit.constants import ENV_DEMO, ENV_HOME, ENV_PARTICIPANT, ENV_ROOM_TOKEN, ENV_ROOM_URL
 from careerkit.workbook import Workbook
 
 # `make mutate` runs each test inside mutmut's tracing on a shared machine: timings there say nothing.
@@ -25,10 +25,10 @@ def pytest_addoption(parser):
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):
-    """A private workbook folder per test; no demo mode, no participant set, no exchange."""
+    """A private workbook folder per test; no demo mode, no participant set, no room."""
     home = tmp_path / "careerkit-home"
     monkeypatch.setenv(ENV_HOME, str(home))
-    for name in (ENV_DEMO, ENV_PARTICIPANT, ENV_EXCHANGE):
+    for name in (ENV_DEMO, ENV_PARTICIPANT, ENV_ROOM_URL, ENV_ROOM_TOKEN):
         monkeypatch.delenv(name, raising=False)
     session._cache.clear()
     yield home

@@ -158,14 +158,17 @@ def room_serve(
     hub: Annotated[bool, typer.Option("--hub", help="Run as a JupyterHub service (the hub authenticates callers)")] = False,
     group: Annotated[str, typer.Option("--group", help="On a hub: the group whose members facilitate")] = (
         "careerkit-facilitators"),
-    joins: Annotated[int, typer.Option("--joins-per-minute", help="Standalone: joins allowed per network address")] = 60,
+    joins: Annotated[int, typer.Option("--joins-per-minute", help="Standalone: join attempts per minute per network address")] = 60,
+    per_address: Annotated[int, typer.Option("--joins-per-address", min=1, help=(
+        "Standalone: participants who may join from one network address (raise it when people share a "
+        "computer, or all come through one proxy)"))] = 1,
 ) -> None:
     """Serve the room. Standalone, it prints the room code, its URL and the facilitator's token."""
     from careerkit.room.server import serve
 
     try:
         serve(data, hub=hub, host=host, port=port, db_url=db, certfile=cert, keyfile=key, group=group,
-              joins_per_minute=joins, echo=typer.echo)
+              joins_per_minute=joins, joins_per_address=per_address, echo=typer.echo)
     except CareerkitError as err:
         _fail(err)
 

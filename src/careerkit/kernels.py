@@ -2,8 +2,8 @@
 
 Starting a kernel and importing ipywidgets, pydantic and matplotlib costs more than running a
 module's cells, so each kernel runs several notebooks, one after another. Before each notebook a
-reset cell empties the namespace (``%reset -f``), gives the notebook its own workbook folder and
-exchange (so the demo participant's answers are seeded afresh), and re-announces the widgets that
+reset cell empties the namespace (``%reset -f``), gives the notebook its own workbook folder (so the
+demo participant's answers are seeded afresh), and re-announces the widgets that
 live on from earlier notebooks (shared layouts), so the saved widget state is complete. Afterwards
 the state is cut down to what this notebook's outputs reach (``PruneWidgetState``).
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from careerkit.constants import ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT
+from careerkit.constants import ENV_DEMO, ENV_HOME, ENV_PARTICIPANT, ENV_ROOM_TOKEN, ENV_ROOM_URL
 from careerkit.errors import BuildError
 from careerkit.preprocessors import PruneWidgetState
 
@@ -39,16 +39,16 @@ _careerkit_reset({env}, {cwd})
 get_ipython().run_line_magic("reset", "-f")"""
 
 
-def kernel_env(home: Path, exchange: Path) -> dict[str, str]:
-    """The kernel's environment: the demo participant, a private workbook folder and exchange."""
-    env = {k: v for k, v in os.environ.items() if k != ENV_PARTICIPANT}
-    env.update({ENV_DEMO: "1", ENV_HOME: str(home), ENV_EXCHANGE: str(exchange), "MPLBACKEND": "Agg"})
+def kernel_env(home: Path) -> dict[str, str]:
+    """The kernel's environment: the demo participant and a private workbook folder (no room: nothing is shared)."""
+    env = {k: v for k, v in os.environ.items() if k not in (ENV_PARTICIPANT, ENV_ROOM_URL, ENV_ROOM_TOKEN)}
+    env.update({ENV_DEMO: "1", ENV_HOME: str(home), "MPLBACKEND": "Agg"})
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     return env
 
 
-def reset_cell(home: Path, exchange: Path, cwd: Path) -> nbformat.NotebookNode:
-    env = {ENV_HOME: str(home), ENV_EXCHANGE: str(exchange)}
+def reset_cell(home: Path, cwd: Path) -> nbformat.NotebookNode:
+    env = {ENV_HOME: str(home)}
     return nbformat.v4.new_code_cell(RESET.format(env=json.dumps(env), cwd=json.dumps(str(cwd))))
 
 
@@ -68,7 +68,7 @@ class Kernel:
         self._log = (self.scratch / "kernel.log").open("wb")  # the kernel's chatter stays out of the progress bars
         self.km = AsyncKernelManager(kernel_name=KERNEL_NAME)
         await self.km.start_kernel(
-            env=kernel_env(self.scratch / "home", self.scratch / "exchange"),
+            env=kernel_env(self.scratch / "home"),
             extra_arguments=["--HistoryManager.hist_file=:memory:"],
             stderr=self._log, stdout=self._log,
         )
@@ -86,10 +86,9 @@ class Kernel:
         from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
         folder = self.scratch / name
-        for sub in ("home", "exchange"):
-            (folder / sub).mkdir(parents=True, exist_ok=True)
+        (folder / "home").mkdir(parents=True, exist_ok=True)
         nb = copy.deepcopy(nb)
-        nb.cells.insert(0, reset_cell(folder / "home", folder / "exchange", cwd))
+        nb.cells.insert(0, reset_cell(folder / "home", cwd))
         current = {"index": 0}
 
         def started(cell, cell_index, **_):

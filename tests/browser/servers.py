@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from browser.builtsite import NOTEBOOKS, Server, free_port
-from careerkit.constants import ENV_APP, ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT
+from careerkit.constants import ENV_APP, ENV_DEMO, ENV_HOME, ENV_PARTICIPANT
 from careerkit.launch import kit_environment, lab_command
 
 
@@ -18,7 +18,7 @@ def server_env(tmp: Path, home: Path) -> dict[str, str]:
     settings (an empty user folder, as a new learner has), a workbook folder of the test's own, no demo."""
     config = tmp / "jupyter-config"
     config.mkdir(parents=True, exist_ok=True)
-    env = {k: v for k, v in kit_environment().items() if k not in (ENV_DEMO, ENV_PARTICIPANT, ENV_EXCHANGE)}
+    env = {k: v for k, v in kit_environment().items() if k not in (ENV_DEMO, ENV_PARTICIPANT)}
     env.update({
         ENV_HOME: str(home),
         "JUPYTER_CONFIG_DIR": str(config),

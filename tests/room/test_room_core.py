@@ -187,6 +187,27 @@ def test_a_full_room_refuses_more_joins(make_room):
     refused(lambda: room.join(code), 403, "room_full")
 
 
+def test_one_computer_cannot_join_as_several_people_to_reach_k(make_room):
+    """The sybil attack on k-anonymity: joining again and again from one laptop to make one real person's
+    answer look like a group. Each network address joins once (the facilitator can allow more)."""
+    room = make_room()
+    created = room.create_room()
+    rid, eve = room.join(created.code, where="192.168.1.23")
+    error = refused(lambda: room.join(created.code, where="192.168.1.23"), 403, "joined_already")
+    assert "ask the facilitator" in error.message
+    room.join(created.code, where="192.168.1.24")  # the next laptop joins
+    room.join(created.code, where="fe80::1")
+    for _ in range(3):
+        room.join(created.code, where="127.0.0.1")  # the facilitator's own machine: not counted
+    room.share(rid, "secret:" + eve, "versioning.stay_or_go", STAY)  # the one who joined keeps their place
+    assert "192.168.1.23" not in everything(room)  # the room counts addresses by a keyed hash only
+    shared = make_room(joins_per_address=2)
+    code = shared.create_room().code
+    shared.join(code, where="10.0.0.9")
+    shared.join(code, where="10.0.0.9")
+    refused(lambda: shared.join(code, where="10.0.0.9"), 403, "joined_already")
+
+
 def test_a_participant_who_floods_the_room_is_slowed_down_and_others_are_not(make_room):
     clock = [0.0]
     room = make_room(limiter=RateLimiter(per_second=1, burst=3, clock=lambda: clock[0]))

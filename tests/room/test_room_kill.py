@@ -30,9 +30,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(data: Path, port: int, log) -> tuple[subprocess.Popen, str, str]:
+def serve(data: Path, port: int, log, db: str | None = None) -> tuple[subprocess.Popen, str, str]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "careerkit", "room", "serve", "--data", str(data), "--port", str(port)],
+        [sys.executable, "-m", "careerkit", "room", "serve", "--data", str(data), "--port", str(port),
+         *(["--db", db] if db else [])],
         stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL, text=True, env=dict(os.environ, MPLBACKEND="Agg"),
     )
     printed = {}
@@ -63,10 +64,18 @@ def value(key: str, number: int) -> dict:
     return {"current": {lane: (number >> i) % 11 for i, lane in enumerate(radar["current"])}, "target": radar["target"]}
 
 
-def test_no_acknowledged_share_is_lost_when_the_room_is_killed_mid_burst(tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path):
+    """Where the room keeps its records: SQLite in its data folder, or a database on the real PostgreSQL."""
+    if request.param == "sqlite":
+        return None
+    return request.getfixturevalue("postgres").fresh_database(f"kill_{os.getpid()}")
+
+
+def test_no_acknowledged_share_is_lost_when_the_room_is_killed_mid_burst(tmp_path, database):
     data, port = tmp_path / "room", free_port()
     log = (tmp_path / "room.log").open("w")
-    process, code, token = serve(data, port, log)
+    process, code, token = serve(data, port, log, database)
     url = f"http://127.0.0.1:{port}/"
     people = [RoomClient(url, RoomClient(url).join(code), timeout=5) for _ in range(PEOPLE)]
     names = [person.mine()["pseudonym"] for person in people]
@@ -104,7 +113,7 @@ def test_no_acknowledged_share_is_lost_when_the_room_is_killed_mid_burst(tmp_pat
         thread.join(30)
     assert len(acknowledged) == PEOPLE * 2, "the burst did not get going before the kill"
 
-    again, code_again, token_again = serve(data, port, log)
+    again, code_again, token_again = serve(data, port, log, database)
     try:
         assert (code_again, token_again) == (code, token)  # the same room, the same facilitator token
         rows = RoomClient(url, token).export()["rows"]

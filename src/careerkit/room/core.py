@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 
 from careerkit.errors import RoomError
 from careerkit.room import answers as checks
-from careerkit.room.store import answers, exercise_state, participants, rooms, secrets_table
+from careerkit.room.store import answers, exercise_state, joins, participants, rooms, secrets_table
 
 K_DEFAULT = 3
 K_MINIMUM = 2
@@ -86,13 +86,14 @@ class Room:
     """Every room in one database. Methods take the room's id and the authenticated caller's name."""
 
     def __init__(self, engine: Engine, *, limiter: RateLimiter | None = None, join_limiter: RateLimiter | None = None,
-                 max_participants: int = 500, clock: Callable[[], datetime] = utc_now,
+                 max_participants: int = 500, joins_per_address: int = 1, clock: Callable[[], datetime] = utc_now,
                  draw: Callable[[], str] | None = None):
         self.engine = engine
         self._draw = draw or (lambda: "p-" + secrets.token_hex(4))  # a seeded draw only for the fictional demo
         self.limiter = limiter or RateLimiter()
         self.join_limiter = join_limiter or RateLimiter(per_second=1.0, burst=20)
         self.max_participants = max_participants
+        self.joins_per_address = joins_per_address
         self._clock = clock
         self._key = self._identity_key()
         # The live view's cache: per (room, k) the last view, the room's revision and this service's write count
@@ -158,7 +159,11 @@ class Room:
 
     # participants
     def join(self, code: str, where: str = "") -> tuple[int, str]:
-        """Standalone: a new participant in the room with this code; returns (room id, their secret)."""
+        """Standalone: a new participant in the room with this code; returns (room id, their secret).
+
+        ``where`` is the network address the request came from. Each address joins at most
+        ``joins_per_address`` times (this machine's own loopback is not counted: it is the facilitator's), so
+        one person cannot join as several people and bring a group up to k to see a single person's answer."""
         self.join_limiter.take("join:" + where)
         room_id = self.room_id(code)
         if room_id == self._hub_room_id_or_none():
@@ -169,8 +174,24 @@ class Room:
                                  .where(participants.c.room_id == room_id)).scalar_one()
             if count >= self.max_participants:
                 raise RoomError(403, "room_full", f"The room is full ({self.max_participants} participants); tell your facilitator.")
+            self._count_join(conn, room_id, where)
             self._new_participant(conn, room_id, self.identity("secret:" + secret))
         return room_id, secret
+
+    def _count_join(self, conn: Connection, room_id: int, where: str) -> None:
+        if not where or _loopback(where):
+            return
+        address = self.identity("address:" + where)
+        found = conn.execute(select(joins.c.count).where(joins.c.room_id == room_id, joins.c.address == address)).scalar()
+        if found is not None and found >= self.joins_per_address:
+            raise RoomError(403, "joined_already", (
+                "This computer has joined the room already: your workbook keeps your place in it. If someone else "
+                "needs to join from this computer, ask the facilitator (they can allow it)."))
+        if found is None:
+            conn.execute(insert(joins).values(room_id=room_id, address=address, count=1))
+        else:
+            conn.execute(update(joins).where(joins.c.room_id == room_id, joins.c.address == address)
+                         .values(count=joins.c.count + 1))
 
     def known(self, room_id: int, who: str) -> bool:
         """Whether this caller has a record in the room (a standalone secret the room gave out)."""
@@ -427,6 +448,15 @@ class _Statements:
         self.insert_answer = insert(answers)
         self.update_answer = update(answers).where(answers.c.id == bindparam("answer_id"))
         self.bump = update(rooms).where(rooms.c.id == bindparam("room_id")).values(revision=rooms.c.revision + 1)
+
+
+def _loopback(address: str) -> bool:
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
 
 
 def _digest(token: str) -> str:

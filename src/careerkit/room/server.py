@@ -302,7 +302,8 @@ def _data_dir(data_dir: Path | str) -> Path:
 
 def start_standalone(data_dir: Path | str, host: str = "127.0.0.1", port: int = 0, db_url: str | None = None,
                      certfile: str | None = None, keyfile: str | None = None, code: str | None = None,
-                     room: Room | None = None, joins_per_minute: int = JOINS_PER_MINUTE) -> Started:
+                     room: Room | None = None, joins_per_minute: int = JOINS_PER_MINUTE,
+                     joins_per_address: int = 1) -> Started:
     """Listen for one workshop's room (reused from ``data_dir`` when it has one); the caller runs the loop."""
     from sqlalchemy import select
 
@@ -310,7 +311,7 @@ def start_standalone(data_dir: Path | str, host: str = "127.0.0.1", port: int = 
 
     folder = _data_dir(data_dir)
     joins = RateLimiter(per_second=joins_per_minute / 60, burst=max(1, joins_per_minute))
-    room = room or Room(open_engine(database_url(folder, db_url)), join_limiter=joins)
+    room = room or Room(open_engine(database_url(folder, db_url)), join_limiter=joins, joins_per_address=joins_per_address)
     token = facilitator_token(folder)
     with room.engine.connect() as conn:
         existing = conn.execute(select(rooms.c.id, rooms.c.code).where(rooms.c.code != "hub").order_by(rooms.c.id.desc())).first()
@@ -352,7 +353,8 @@ def start_hub(data_dir: Path | str | None = None, db_url: str | None = None, gro
 
 def serve(data_dir: Path | str, *, hub: bool = False, host: str = "127.0.0.1", port: int = 8765,
           db_url: str | None = None, certfile: str | None = None, keyfile: str | None = None,
-          group: str = FACILITATOR_GROUP, joins_per_minute: int = JOINS_PER_MINUTE, echo=print) -> None:
+          group: str = FACILITATOR_GROUP, joins_per_minute: int = JOINS_PER_MINUTE, joins_per_address: int = 1,
+          echo=print) -> None:
     """``careerkit room serve``: start the room, say how to join it, and serve until stopped."""
     import asyncio
 
@@ -363,7 +365,7 @@ def serve(data_dir: Path | str, *, hub: bool = False, host: str = "127.0.0.1", p
         else:
             try:
                 started = start_standalone(data_dir, host, port, db_url, certfile, keyfile,
-                                           joins_per_minute=joins_per_minute)
+                                           joins_per_minute=joins_per_minute, joins_per_address=joins_per_address)
             except OSError as err:
                 raise RoomError(0, "no_listen", f"The room cannot listen on {host}:{port} ({err.strerror}); "
                                 "choose another --port, or stop the other room.") from None

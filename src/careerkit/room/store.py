@@ -8,6 +8,8 @@
 - ``answers``: at most one per participant per exercise (a unique constraint, not a convention).
   Withdrawing deletes the row.
 - ``exercise_state``: the facilitator's moderation of one exercise (results hidden, chart frozen).
+- ``joins``: standalone, how many participants joined from one network address (a keyed hash of the address,
+  never the address itself): one person cannot join again and again to make a group look big enough to show.
 
 Every write is one transaction. SQLite runs in WAL mode with ``synchronous=NORMAL``: a commit is in the
 write-ahead log before the room answers, so a killed service loses no acknowledged share (the kill test
@@ -75,6 +77,13 @@ exercise_state = Table(
     Column("key", String(64), primary_key=True),
     Column("results_hidden", Boolean, nullable=False, default=False),
     Column("frozen", Text, nullable=True),  # JSON of the rows at the moment the chart was frozen
+)
+
+joins = Table(
+    "joins", metadata,
+    Column("room_id", Integer, ForeignKey("rooms.id", ondelete="CASCADE"), primary_key=True),
+    Column("address", String(64), primary_key=True),
+    Column("count", Integer, nullable=False, default=0),
 )
 
 secrets_table = Table(
