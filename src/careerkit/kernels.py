@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from careerkit.constants import ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT
+from careerkit.constants import CHARTS_FOR_SLIDES, ENV_CHARTS, ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT
 from careerkit.errors import BuildError
 from careerkit.preprocessors import PruneWidgetState
 
@@ -40,9 +40,10 @@ get_ipython().run_line_magic("reset", "-f")"""
 
 
 def kernel_env(home: Path, exchange: Path) -> dict[str, str]:
-    """The kernel's environment: the demo participant, a private workbook folder and exchange."""
+    """The kernel's environment: the demo participant, a private workbook folder and exchange, charts for slides."""
     env = {k: v for k, v in os.environ.items() if k != ENV_PARTICIPANT}
-    env.update({ENV_DEMO: "1", ENV_HOME: str(home), ENV_EXCHANGE: str(exchange), "MPLBACKEND": "Agg"})
+    env.update({ENV_DEMO: "1", ENV_HOME: str(home), ENV_EXCHANGE: str(exchange), "MPLBACKEND": "Agg",
+                ENV_CHARTS: CHARTS_FOR_SLIDES})  # the charts are for the decks: large enough for the back row
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     return env
 
