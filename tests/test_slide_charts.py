@@ -71,3 +71,12 @@ def test_in_jupyterlab_the_learners_chart_is_drawn_as_before(monkeypatch):
         assert RECORD_KEY not in image.text
         assert image.size == (655, 588)  # 6 x 6 inches at 100 dpi, trimmed to what is drawn
     assert smallest_text_pt(fig) == 7
+
+
+def test_a_chart_that_cannot_be_copied_is_still_drawn_for_its_slide(monkeypatch):
+    from matplotlib.ticker import FuncFormatter
+
+    monkeypatch.setenv(ENV_CHARTS, CHARTS_FOR_SLIDES)
+    fig = ranking()
+    fig.axes[0].xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:g} pts"))  # a lambda: no pickle
+    assert shown_on_slide(render_png(fig))[1] >= MIN_PX

@@ -23,7 +23,7 @@ import json
 import pickle
 import struct
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import matplotlib
 from matplotlib.axes import Axes
@@ -46,24 +46,33 @@ def render_for_slide(fig: Figure, render: Render) -> bytes:
 
     Each try draws a fresh copy: the figure itself stays as the view made it (a view may render it
     twice, for the picture the participant keeps and for the screen) and no size grows twice."""
-    original = pickle.dumps(fig)
     base = float(matplotlib.rcParams["font.size"])  # body text; titles are larger than this
     wanted = MIN_PX
-    for _ in range(TRIES):
-        fig = pickle.loads(original)
-        _take_box_shape(fig)
-        fig.set_layout_engine("constrained")
-        width, height = fig.get_size_inches() + 2 * PAD_IN
+    for drawn in _copies(fig, TRIES):
+        _take_box_shape(drawn)
+        drawn.set_layout_engine("constrained")
+        width, height = drawn.get_size_inches() + 2 * PAD_IN
         css_per_inch = min(SLIDE_BOX[0] / width, SLIDE_BOX[1] / height)
-        raise_text(fig, wanted * 72 / css_per_inch, base)
+        raise_text(drawn, wanted * 72 / css_per_inch, base)
         dpi = round(css_per_inch * SHARPNESS)
-        png = render(fig, dpi, PAD_IN)
-        smallest = smallest_text_pt(fig) * dpi / 72  # image px
+        png = render(drawn, dpi, PAD_IN)
+        smallest = smallest_text_pt(drawn) * dpi / 72  # image px
         shown = smallest * shown_scale(png_size(png))  # css px on the slide
         if shown >= MIN_PX:
             break
         wanted *= MIN_PX / shown * 1.02
     return add_record(png, {"dpi": dpi, "smallest_text_px": round(smallest, 2), "box": list(SLIDE_BOX)})
+
+
+def _copies(fig: Figure, count: int) -> Iterator[Figure]:
+    """``count`` fresh copies of ``fig``; a figure that cannot be copied (a lambda inside) is drawn itself, once."""
+    try:
+        original = pickle.dumps(fig)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        yield fig
+        return
+    for _ in range(count):
+        yield pickle.loads(original)
 
 
 def shown_scale(size: tuple[int, int]) -> float:
