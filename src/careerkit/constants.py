@@ -15,6 +15,8 @@ ENV_ROOM_TOKEN = "CAREERKIT_ROOM_TOKEN"  # a token for the room; on a hub, JUPYT
 ENV_APP = "CAREERKIT_APP"  # "1": the kernel serves careerkit app (Voilà), where there is no name box
 ENV_FACILITATOR = "CAREERKIT_FACILITATOR"  # "1": careerkit lab --facilitator, the notes stay in view
 ENV_ASSETS = "CAREERKIT_ASSETS"  # folder holding node_modules with the offline slide assets
+ENV_CHARTS = "CAREERKIT_CHARTS"  # "slides": charts drawn for a deck's slide (careerkit build's kernels)
+CHARTS_FOR_SLIDES = "slides"
 
 DEMO_PARTICIPANT = "demo"
 DEFAULT_PARTICIPANT = "learner"

@@ -19,7 +19,15 @@ from pathlib import Path
 
 import nbformat
 
-from careerkit.constants import ENV_DEMO, ENV_HOME, ENV_PARTICIPANT, ENV_ROOM_TOKEN, ENV_ROOM_URL
+from careerkit.constants import (
+    CHARTS_FOR_SLIDES,
+    ENV_CHARTS,
+    ENV_DEMO,
+    ENV_HOME,
+    ENV_PARTICIPANT,
+    ENV_ROOM_TOKEN,
+    ENV_ROOM_URL,
+)
 from careerkit.errors import BuildError
 from careerkit.preprocessors import PruneWidgetState
 
@@ -40,9 +48,11 @@ get_ipython().run_line_magic("reset", "-f")"""
 
 
 def kernel_env(home: Path) -> dict[str, str]:
-    """The kernel's environment: the demo participant and a private workbook folder (no room: nothing is shared)."""
+    """The kernel's environment: the demo participant, a private workbook folder (no room: nothing is shared),
+    and charts drawn for the slides."""
     env = {k: v for k, v in os.environ.items() if k not in (ENV_PARTICIPANT, ENV_ROOM_URL, ENV_ROOM_TOKEN)}
-    env.update({ENV_DEMO: "1", ENV_HOME: str(home), "MPLBACKEND": "Agg"})
+    env.update({ENV_DEMO: "1", ENV_HOME: str(home), "MPLBACKEND": "Agg",
+                ENV_CHARTS: CHARTS_FOR_SLIDES})  # the charts are for the decks: large enough for the back row
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     return env
 

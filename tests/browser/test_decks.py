@@ -8,14 +8,19 @@ page per slide with that slide's text, and a single-file deck opens from a folde
 
 from __future__ import annotations
 
+import base64
+import io
+import json
 import re
 import shutil
 
 import nbformat
 import pytest
+from PIL import Image
 
 from browser.builtsite import AXE, MODULES, NOTEBOOKS, artifact_dir
 from careerkit.constants import EXERCISE
+from careerkit.plots.slide_style import RECORD_KEY
 from pdftext import page_texts, squash
 
 pytestmark = pytest.mark.timeout(300)
@@ -59,6 +64,15 @@ TEXT_SIZES = """() => {
   }
   return found;
 }"""
+# Every picture on the current slide and how much it is scaled on screen: reveal's scaling (its bounding
+# width over its layout width) times the picture's own fitting into its box (object-fit).
+PICTURES = """() => [...Reveal.getCurrentSlide().querySelectorAll('img')].map(img => {
+  const box = img.getBoundingClientRect(), fit = getComputedStyle(img).objectFit;
+  const across = box.width / img.naturalWidth, down = box.height / img.naturalHeight;
+  const around = box.width / img.offsetWidth, contain = Math.min(across, down);
+  const scale = {none: around, 'scale-down': Math.min(around, contain), cover: Math.max(across, down)}[fit] ?? contain;
+  return {src: img.currentSrc || img.src, alt: img.alt, scale, natural: [img.naturalWidth, img.naturalHeight]};
+})"""
 SLIDE_LINES = "() => Reveal.getCurrentSlide().innerText.split('\\n').map(l => l.trim()).filter(l => l)"
 THEME_FONT_LOADED = "[...document.fonts].some(f => f.family.includes('Source Sans Pro') && f.status === 'loaded')"
 NOTES = "Reveal.getSlides().map(s => { const n = s.querySelector('aside.notes'); return n ? n.textContent.trim() : ''; })"
@@ -123,6 +137,39 @@ def test_deck_opens_offline_and_every_slide_renders_whole_and_readable(site, off
     widgets = page.evaluate(WIDGETS)
     assert widgets["shown"] == widgets["views"] and not widgets["failed"], f"widgets not drawn: {widgets}"
     assert traffic.problems() == []
+
+
+def chart_record(src: str) -> dict | None:
+    """What the build recorded in a chart's PNG when it drew it: its dpi and its smallest text in image pixels."""
+    header, _, data = src.partition(",")
+    assert header == "data:image/png;base64", f"a deck's chart is a PNG inside the deck, not {header[:40]!r}"
+    with Image.open(io.BytesIO(base64.b64decode(data))) as png:
+        record = png.text.get(RECORD_KEY)
+    return json.loads(record) if record else None
+
+
+@pytest.mark.parametrize("stem", MODULES)
+def test_every_label_in_a_chart_reads_at_18_px_on_screen(site, offline_page, stem):
+    """The back row reads a chart's ticks, axis labels, legend and title too: its smallest text, as drawn
+    into the picture, times the picture's scale on screen at 1280x720."""
+    page, _ = offline_page
+    open_deck(page, site.deck(stem))
+    positions = slides(page)
+    with_pictures = page.evaluate("Reveal.getSlides().flatMap((s, n) => s.querySelector('img') ? [n] : [])")
+    measured = []
+    for number in with_pictures:
+        go_to(page, positions[number])
+        for picture in page.evaluate(PICTURES):
+            where = f"{stem} slide {number + 1}: {picture['alt']!r}"
+            record = chart_record(picture["src"])
+            assert record, f"{where} does not say how large its text was drawn (the build records it in the PNG)"
+            measured.append((where, round(record["smallest_text_px"] * picture["scale"], 1), record["dpi"]))
+    assert len(measured) == page.evaluate("document.querySelectorAll('.reveal .slides img').length")
+    (artifact_dir("decks") / f"{stem}-chart-text.txt").write_text(
+        "".join(f"{where}: smallest text {px} px on screen (drawn at {dpi} dpi)\n" for where, px, dpi in measured),
+        encoding="utf-8")
+    small = [(where, px) for where, px, _ in measured if px < MIN_PX]
+    assert not small, f"{len(small)} of {len(measured)} charts have text under {MIN_PX} px on screen: {small}"
 
 
 def test_title_slide_comes_first_with_minutes(site, offline_page):

@@ -15,6 +15,7 @@ import contextlib
 import functools
 import io
 import logging
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -23,6 +24,7 @@ import matplotlib
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
+from careerkit.constants import CHARTS_FOR_SLIDES, ENV_CHARTS
 from careerkit.workbook_files import private_folder, write_private
 
 # First found of each group is used. Debian/.ci/run installs fonts-noto-cjk and fonts-symbola; conda
@@ -85,10 +87,23 @@ def learner_text(draw: F) -> F:
 
 
 def render_png(fig: Figure, dpi: int = 100, **options: Any) -> bytes:
-    """The figure as PNG bytes, without a timestamp inside (same chart, same bytes)."""
-    buf = io.BytesIO()
+    """The figure as PNG bytes, without a timestamp inside (same chart, same bytes).
+
+    In ``careerkit build``'s kernels (``CAREERKIT_CHARTS=slides``) the chart is drawn for its slide
+    instead, every text large enough for the back row (``careerkit.plots.slide_style``).
+    """
+    if os.environ.get(ENV_CHARTS) == CHARTS_FOR_SLIDES:
+        from careerkit.plots.slide_style import render_for_slide
+
+        with chart_style():
+            return render_for_slide(fig, lambda f, d, pad: _png(f, d, pad_inches=pad, **options))
     with chart_style():  # tick labels are made while drawing: they need the settings too
-        fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None}, **options)
+        return _png(fig, dpi, **options)
+
+
+def _png(fig: Figure, dpi: float, **options: Any) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None}, **options)
     return buf.getvalue()
 
 
