@@ -285,26 +285,36 @@ class _Run:
         return notebooks
 
     async def finish(self, module: Module, executed: nbformat.NotebookNode) -> None:
-        """Export an executed notebook (deck, handout) in the export thread, then print its PDF."""
+        """Export an executed notebook (deck, handout) in the export thread; print the deck's PDF meanwhile."""
         loop = asyncio.get_running_loop()
         deck = await loop.run_in_executor(self.exports, self.export_deck, module, executed)
         self.result.decks.append(deck)
         self.bars.output_done("slides")
-        if self.single_file:
-            from careerkit.single_file import write_single_file
+        printing = asyncio.create_task(self.print_pdfs(module, deck)) if self._browser is not None else None
+        try:
+            if self.single_file:
+                from careerkit.single_file import write_single_file
 
-            target = module.single_file(self.result.output)
-            self.result.single_files.append(await loop.run_in_executor(self.exports, write_single_file, deck, target))
-        handout = await loop.run_in_executor(self.exports, self.export_handout, module, executed)
-        self.result.handouts.append(handout)
-        self.bars.output_done("handouts")
-        if self._browser is not None:
-            printer = await self._browser
-            self.result.pdfs.append(await printer.print(module.stem, deck, module.pdf(self.result.output)))
-            self.bars.output_done("PDFs")
-            if self.pdf_notes:
-                target = module.notes_pdf(self.result.output)
-                self.result.notes_pdfs.append(await printer.print(module.stem, deck, target, notes=True))
+                target = module.single_file(self.result.output)
+                self.result.single_files.append(await loop.run_in_executor(self.exports, write_single_file, deck, target))
+            handout = await loop.run_in_executor(self.exports, self.export_handout, module, executed)
+            self.result.handouts.append(handout)
+            self.bars.output_done("handouts")
+        except BaseException:
+            if printing is not None:  # the build stops: so does the printing
+                printing.cancel()
+                await asyncio.gather(printing, return_exceptions=True)
+            raise
+        if printing is not None:
+            await printing
+
+    async def print_pdfs(self, module: Module, deck: Path) -> None:
+        printer = await self._browser
+        self.result.pdfs.append(await printer.print(module.stem, deck, module.pdf(self.result.output)))
+        self.bars.output_done("PDFs")
+        if self.pdf_notes:
+            target = module.notes_pdf(self.result.output)
+            self.result.notes_pdfs.append(await printer.print(module.stem, deck, target, notes=True))
 
     def export_deck(self, module: Module, executed: nbformat.NotebookNode) -> Path:
         from careerkit.exercise_slides import ExerciseSlides
