@@ -1,7 +1,7 @@
 """careerkit's benchmarks: each prints one verdict line, ``NAME: ... (goal ≤ G)``, then how it was measured.
 
     python benchmarks/run.py                 # all of them (a few minutes on 2 cores)
-    python benchmarks/run.py import save     # some of them: build, import, save, collect, keystroke, kernel
+    python benchmarks/run.py import save     # some of them: build, rebuild, import, save, collect, room, keystroke, kernel
 
 These are goals to watch, not timed tests: nothing here fails a build. Figures and the machine they
 came from are recorded in benchmarks/README.md.
@@ -193,19 +193,58 @@ def bench_kernel(scratch: Path) -> None:
     if done.returncode != 0:
         raise SystemExit(f"kernel benchmark failed:\n{done.stderr[-3000:]}")
     results = json.loads(done.stdout.splitlines()[-1])
-    modules = {name: r for name, r in results.items() if not name.startswith("00")}
+    notebooks = {name: r for name, r in results.items() if not name.startswith("(")}
+    modules = {name: r for name, r in notebooks.items() if not name.startswith("00")}
     peak = max(modules.items(), key=lambda item: item[1]["mib"])
     verdict(
         f"kernel: peak {peak[1]['mib']:.0f} MiB per module (goal ≤ 90)",
         *(f"{name}: {r['mib']:.0f} MiB, imported {', '.join(r['imported']) or 'none of ' + 'pandas, matplotlib, numpy'}"
           for name, r in results.items()),
-        f"a day for 30 participants, six notebooks open each: about {30 * sum(r['mib'] for r in results.values()) / 1024:.1f} GB"
+        f"a day for 30 participants, six notebooks open each: about {30 * sum(r['mib'] for r in notebooks.values()) / 1024:.1f} GB"
         " of kernels on the hub (idle kernels of closed notebooks are culled after 20 minutes)",
     )
 
 
-BENCHMARKS = {"build": bench_build, "import": bench_import, "save": bench_save, "collect": bench_collect,
-              "room": bench_room, "keystroke": bench_keystroke, "kernel": bench_kernel}
+def _edit_notebook(path: Path, cell_type: str, addition: str) -> None:
+    """Add a line to the first exercise's prompt (``markdown``) or to the first code cell, as a facilitator would."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = nb["cells"]
+    if cell_type == "markdown":
+        cell = next(c for c, after in zip(cells, cells[1:], strict=False) if c["cell_type"] == "markdown"
+                    and "exercise" in after["metadata"].get("tags", []))
+    else:
+        cell = next(c for c in cells if c["cell_type"] == "code")
+    source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+    cell["source"] = source + addition
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def bench_rebuild(scratch: Path, changed: str = "02_lanes") -> None:
+    """careerkit build again into the same folder: with nothing changed, then after editing one notebook."""
+    folder = scratch / "rebuild-notebooks"
+    shutil.copytree(ROOT / "notebooks", folder)
+    env = demo_env(scratch / "rebuild-home")
+    command = [PYTHON, "-m", "careerkit", "build", "--notebooks", str(folder), "-o", str(scratch / "rebuild")]
+    full = timed(command, env)
+    unchanged = timed(command, env)
+    _edit_notebook(folder / f"{changed}.ipynb", "markdown", "\n\nOne more sentence from the facilitator.")
+    prompt = timed(command, env)
+    _edit_notebook(folder / f"{changed}.ipynb", "code", "\n# a facilitator's comment")
+    code = timed(command, env)
+    verdict(
+        f"rebuild: nothing changed {unchanged / full:.2f} of a full build (goal ≤ 0.1)",
+        f"careerkit build (decks, handouts and PDFs of 6 notebooks) into an empty folder: {full:.1f} s;"
+        f" again, nothing changed: {unchanged:.2f} s",
+    )
+    verdict(
+        f"rebuild: one notebook changed {prompt / full:.2f} (goal ≤ 0.35)",
+        f"a prompt (markdown cell) edited in {changed}: {prompt:.1f} s; its cells' last outputs are reused",
+        f"a code cell edited in {changed}, so it runs again in a new kernel: {code:.1f} s ({code / full:.2f} of a full build)",
+    )
+
+
+BENCHMARKS = {"build": bench_build, "rebuild": bench_rebuild, "import": bench_import, "save": bench_save,
+              "collect": bench_collect, "room": bench_room, "keystroke": bench_keystroke, "kernel": bench_kernel}
 
 
 def main(names: list[str]) -> None:

@@ -8,6 +8,9 @@ The steps, in order:
 5. print each deck to PDF in headless Chromium (reveal's print mode), with ``--pdf-notes`` also a copy
    with the speaker notes on their own pages; with ``--single-file`` write each deck as one file to e-mail;
 6. write ``index.html`` linking everything.
+
+A module whose notebook, content, kit, assets and options are unchanged since the last build into the
+same folder, and whose outputs are still there untouched, is kept as it is (``build_cache.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import html
+import json
 import os
 import shutil
 import tempfile
@@ -23,14 +27,16 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import nbformat
-
-from careerkit.assets import ASSETS, THEME, copy_assets, find_assets
+from careerkit.assets import ASSET_FILES, ASSETS, THEME, copy_assets, find_assets
+from careerkit.build_cache import BuildCache, Options, execution_key, inputs_key, module_key
 from careerkit.constants import HIDE_INPUT, META_KEY
 from careerkit.errors import BuildError, CareerkitError
 from careerkit.launch import notebooks_dir
+
+if TYPE_CHECKING:  # nbformat is imported when a notebook is run: its schema checks take seconds to load
+    import nbformat
 
 TEMPLATES = Path(__file__).with_name("templates")
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
@@ -62,6 +68,14 @@ class Module:
     def single_file(self, output: Path) -> Path:
         return output / SINGLE_FILE_DIR / f"{self.stem}.slides.html"
 
+    def outputs(self, output: Path, options: Options) -> list[Path]:
+        """Every file a build with ``options`` makes of this module."""
+        made = [self.deck(output), self.handout(output)]
+        made += [self.pdf(output)] if options.pdf else []
+        made += [self.notes_pdf(output)] if options.pdf_notes else []
+        made += [self.single_file(output)] if options.single_file else []
+        return made
+
 
 @dataclass
 class BuildResult:
@@ -74,6 +88,7 @@ class BuildResult:
     pdfs: list[Path] = field(default_factory=list)
     notes_pdfs: list[Path] = field(default_factory=list)
     single_files: list[Path] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)  # modules unchanged since the last build, not rebuilt
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -83,6 +98,8 @@ class BuildResult:
         made = f"{count(self.decks, 'deck')}, {count(self.handouts, 'handout')} and {count(self.pdfs, 'PDF')}"
         extra = [f"{count(self.notes_pdfs, 'PDF')} with speaker notes"] if self.notes_pdfs else []
         extra += [f"{count(self.single_files, 'single-file deck')} in {SINGLE_FILE_DIR}/"] if self.single_files else []
+        kept = f"{count(self.reused, 'module')} unchanged since the last build, kept as {'it was' if len(self.reused) == 1 else 'they were'}"
+        extra += [kept] if self.reused else []
         return f"Built {made}{''.join(f' (+ {e})' for e in extra)}: open {self.index}"
 
 
@@ -112,11 +129,40 @@ def build(
         result.warnings.append(
             "PDFs were not made: no Chromium was found (install the 'chromium' package, or build with --no-pdf)."
         )
-    with _Bars(modules, chromium is not None, progress) as bars:
-        run = _Run(result, chromium, bars, jobs or default_jobs(len(modules)), pdf_notes, single_file)
-        _run_async(run.all(modules, node_modules))
+    options = Options(pdf=chromium is not None, pdf_notes=pdf_notes and chromium is not None,
+                      single_file=single_file, chromium=chromium)
+    cache = BuildCache(result.output)
+    inputs = inputs_key(node_modules, {package for package, _, _ in ASSET_FILES})
+    keys = {m.stem: module_key(inputs, options, m.stem, m.path) for m in modules}
+    todo = [m for m in modules if not _reuse(m, cache.fresh(m.stem, keys[m.stem]), options, result)]
+    if todo:
+        runs = {m.stem: execution_key(inputs, m.stem, _read_json(m.path)) for m in todo}
+        with _Bars(todo, options.pdf, progress) as bars:
+            run = _Run(result, chromium, bars, jobs or default_jobs(len(todo)), pdf_notes, single_file)
+            _run_async(run.all(todo, node_modules, cache, runs))
+        for stem, executed in run.executed.items():
+            cache.keep_execution(stem, runs[stem], executed)
+        for module in todo:
+            cache.record(module.stem, keys[module.stem], module.outputs(result.output, options))
+        cache.save()
+    else:
+        copy_assets(node_modules, result.output / ASSETS)  # in case assets/ was deleted since
     result.index = write_index(folder, result.output)
     return result
+
+
+def _reuse(module: Module, files: list[Path] | None, options: Options, result: BuildResult) -> bool:
+    """Take a module's outputs from the last build when they are exactly what this build would make."""
+    expected = module.outputs(result.output, options)
+    if files is None or sorted(files) != sorted(expected):
+        return False
+    lists = {module.deck: result.decks, module.handout: result.handouts, module.pdf: result.pdfs,
+             module.notes_pdf: result.notes_pdfs, module.single_file: result.single_files}
+    for where, found in lists.items():
+        if where(result.output) in expected:
+            found.append(where(result.output))
+    result.reused.append(module.stem)
+    return True
 
 
 def default_jobs(notebooks: int) -> int:
@@ -144,6 +190,8 @@ def find_modules(folder: Path, only: Sequence[str] = ()) -> list[Module]:
 
 
 def load_checked(module: Module) -> nbformat.NotebookNode:
+    import nbformat
+
     from careerkit.preprocessors import CheckConventions
 
     try:
@@ -175,33 +223,57 @@ class _Run:
         self.exports = ThreadPoolExecutor(max_workers=1, thread_name_prefix="careerkit-export")
         self._exporters: dict[str, Any] = {}
         self._browser: asyncio.Task | None = None
+        self.executed: dict[str, nbformat.NotebookNode] = {}  # notebooks a kernel ran in this build
 
-    async def all(self, modules: list[Module], node_modules: Path) -> None:
+    async def all(self, modules: list[Module], node_modules: Path, cache: BuildCache | None = None,
+                  runs: dict[str, str] | None = None) -> None:
+        """Execute (or replay, when ``cache`` holds a run of the same code: ``runs`` gives each key), export, print."""
         from careerkit.kernels import KernelPool
 
         by_name = {m.stem: m for m in modules}
         finishing: list[asyncio.Task] = []
+        runs = runs or {}
+        expected = [m for m in modules if cache is None or cache.executions.get(m.stem) != runs.get(m.stem)]
 
-        def executed(name: str, nb: nbformat.NotebookNode) -> None:
+        def finish(name: str, nb: nbformat.NotebookNode) -> None:
             finishing.append(asyncio.create_task(self.finish(by_name[name], nb)))
 
+        def executed(name: str, nb: nbformat.NotebookNode) -> None:
+            self.executed[name] = nb
+            finish(name, nb)
+
         with tempfile.TemporaryDirectory(prefix="careerkit-build-") as scratch:
-            pool = KernelPool(min(self.jobs, len(modules)), Path(scratch))  # kernels boot during the next step
+            # kernels boot during the next step
+            pool = KernelPool(min(self.jobs, len(expected)), Path(scratch)) if expected else None
             if self.chromium:
                 from careerkit.pdf import DeckPrinter
 
                 self._browser = asyncio.create_task(DeckPrinter.launch(self.chromium))
+            # nbconvert and its templates load in the export thread while the kernels boot and run
+            warm = asyncio.get_running_loop().run_in_executor(self.exports, self._warm_exporters)
+            finishing.append(asyncio.ensure_future(warm))
             try:
                 notebooks = await asyncio.to_thread(self.prepare, modules, node_modules)
-                work = [(m.stem, nb, m.path.parent) for m, nb in notebooks.items()]
-                await pool.run(work, executed, lambda name: self.bars.cell_done(by_name[name]))
+                work = []
+                for module, nb in notebooks.items():
+                    replayed = cache.replay(module.stem, runs[module.stem], nb) if cache and module.stem in runs else None
+                    if replayed is None:
+                        work.append((module.stem, nb, module.path.parent))
+                    else:
+                        self.bars.all_cells_done(module)
+                        finish(module.stem, replayed)
+                if work and pool is None:  # a kept execution could not be read back after all
+                    pool = KernelPool(min(self.jobs, len(work)), Path(scratch))
+                if work:
+                    await pool.run(work, executed, lambda name: self.bars.cell_done(by_name[name]))
                 for task in finishing:
                     await task
             finally:
                 for task in finishing:
                     task.cancel()
                 await asyncio.gather(*finishing, return_exceptions=True)
-                await pool.stop()
+                if pool is not None:
+                    await pool.stop()
                 await self._close_browser()
                 self.exports.shutdown(wait=True)
 
@@ -213,26 +285,36 @@ class _Run:
         return notebooks
 
     async def finish(self, module: Module, executed: nbformat.NotebookNode) -> None:
-        """Export an executed notebook (deck, handout) in the export thread, then print its PDF."""
+        """Export an executed notebook (deck, handout) in the export thread; print the deck's PDF meanwhile."""
         loop = asyncio.get_running_loop()
         deck = await loop.run_in_executor(self.exports, self.export_deck, module, executed)
         self.result.decks.append(deck)
         self.bars.output_done("slides")
-        if self.single_file:
-            from careerkit.single_file import write_single_file
+        printing = asyncio.create_task(self.print_pdfs(module, deck)) if self._browser is not None else None
+        try:
+            if self.single_file:
+                from careerkit.single_file import write_single_file
 
-            target = module.single_file(self.result.output)
-            self.result.single_files.append(await loop.run_in_executor(self.exports, write_single_file, deck, target))
-        handout = await loop.run_in_executor(self.exports, self.export_handout, module, executed)
-        self.result.handouts.append(handout)
-        self.bars.output_done("handouts")
-        if self._browser is not None:
-            printer = await self._browser
-            self.result.pdfs.append(await printer.print(module.stem, deck, module.pdf(self.result.output)))
-            self.bars.output_done("PDFs")
-            if self.pdf_notes:
-                target = module.notes_pdf(self.result.output)
-                self.result.notes_pdfs.append(await printer.print(module.stem, deck, target, notes=True))
+                target = module.single_file(self.result.output)
+                self.result.single_files.append(await loop.run_in_executor(self.exports, write_single_file, deck, target))
+            handout = await loop.run_in_executor(self.exports, self.export_handout, module, executed)
+            self.result.handouts.append(handout)
+            self.bars.output_done("handouts")
+        except BaseException:
+            if printing is not None:  # the build stops: so does the printing
+                printing.cancel()
+                await asyncio.gather(printing, return_exceptions=True)
+            raise
+        if printing is not None:
+            await printing
+
+    async def print_pdfs(self, module: Module, deck: Path) -> None:
+        printer = await self._browser
+        self.result.pdfs.append(await printer.print(module.stem, deck, module.pdf(self.result.output)))
+        self.bars.output_done("PDFs")
+        if self.pdf_notes:
+            target = module.notes_pdf(self.result.output)
+            self.result.notes_pdfs.append(await printer.print(module.stem, deck, target, notes=True))
 
     def export_deck(self, module: Module, executed: nbformat.NotebookNode) -> Path:
         from careerkit.exercise_slides import ExerciseSlides
@@ -248,6 +330,11 @@ class _Run:
         nb, resources = TitleSlide().preprocess(copy.deepcopy(executed), _resources(module))
         nb, resources = Worksheet().preprocess(nb, resources)
         return self._export("handout", module, nb, resources, module.handout(self.result.output))
+
+    def _warm_exporters(self) -> None:
+        for kind in ("slides", "handout"):
+            if kind not in self._exporters:
+                self._exporters[kind] = make_exporter(kind)
 
     def _export(self, kind: str, module: Module, nb, resources, target: Path) -> Path:
         if kind not in self._exporters:
@@ -368,6 +455,10 @@ class _Bars:
         task = self.cells[module]
         return lambda: self.progress.advance(task)
 
+    def all_cells_done(self, module: Module) -> None:
+        """A module whose code is unchanged since the last build: its cells' outputs are reused, not run."""
+        self.progress.update(self.cells[module], completed=_count_cells(module))
+
     def output_done(self, kind: str) -> None:
         self.progress.advance(self.outputs[kind])
 
@@ -380,7 +471,16 @@ class _Bars:
 
 
 def _count_cells(module: Module) -> int:
-    return sum(c.cell_type == "code" for c in nbformat.read(module.path, as_version=4).cells)
+    return sum(c.get("cell_type") == "code" for c in _read_json(module.path).get("cells", []))
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    """A notebook's JSON as it is on disk (for its cells and metadata, without loading nbformat's schemas)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise BuildError(path.stem, f"the notebook could not be read ({err})") from None
+    return data if isinstance(data, dict) else {}
 
 
 # 6. index ---------------------------------------------------------------------------------------
@@ -390,7 +490,7 @@ def write_index(folder: Path, output: Path) -> Path:
     """``index.html``: one row per module with its minutes and links to whatever was built."""
     rows = []
     for module in find_modules(folder):
-        meta = nbformat.read(module.path, as_version=4).metadata.get(META_KEY, {})
+        meta = _read_json(module.path).get("metadata", {}).get(META_KEY, {})
         minutes = int(meta.get("teaching", 0) or 0) + int(meta.get("exercises", 0) or 0)
         links = [
             f'<a href="{html.escape(path.relative_to(output).as_posix())}">{label}</a>'

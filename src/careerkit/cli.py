@@ -112,17 +112,30 @@ def build(
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Print each deck to PDF in headless Chromium")] = True,
     pdf_notes: Annotated[bool, typer.Option("--pdf-notes", help="Also print each deck with its speaker notes on separate pages")] = False,
     single_file: Annotated[bool, typer.Option("--single-file", help="Also write each deck as one self-contained HTML file to e-mail")] = False,
+    notebooks: Annotated[Path | None, typer.Option("--notebooks", help="Folder of module notebooks (default: the kit's)")] = None,
 ) -> None:
-    """Build every module as an offline slide deck, a participant handout and a PDF, with an index page."""
+    """Build every module as an offline slide deck, a participant handout and a PDF, with an index page.
+
+    A module unchanged since the last build into the same folder is kept as it was."""
     from careerkit.build import build as build_all
 
+    _without_iri_grammars()
     try:
-        result = build_all(output, only=only or (), pdf=pdf, pdf_notes=pdf_notes, single_file=single_file)
+        result = build_all(output, only=only or (), notebooks=notebooks, pdf=pdf, pdf_notes=pdf_notes,
+                           single_file=single_file)
     except CareerkitError as err:
         _fail(err)
     for warning in result.warnings:
         typer.secho(f"careerkit: {warning}", err=True, fg=typer.colors.YELLOW)
     typer.secho(result.summary(), fg=typer.colors.GREEN)
+
+
+def _without_iri_grammars() -> None:
+    """Leave rfc3987-syntax out of this process. jsonschema, imported by nbformat, compiles its 38 grammars
+    (about 2 s of CPU) only to check the "iri" string format, which no notebook schema uses; that was most
+    of a rebuild of one changed notebook."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]  # None: "not installed"
 
 
 @app.command(name="app")

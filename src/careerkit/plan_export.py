@@ -22,8 +22,6 @@ from markupsafe import Markup
 
 from careerkit.errors import CareerkitError
 from careerkit.plan import STATUS_WORDS, CareerPlan, assemble_plan
-from careerkit.plots import render_png
-from careerkit.plots.plan import plan_charts
 from careerkit.workbook import Workbook
 from careerkit.workbook_files import private_file, private_folder, write_private
 
@@ -57,6 +55,9 @@ class ChartImage:
 def chart_images(answers: dict) -> list[ChartImage]:
     """The plan's charts as PNG bytes (no timestamps inside, so the same answers give the same bytes)."""
     images = []
+    from careerkit.plots import render_png  # matplotlib only once a chart is drawn
+    from careerkit.plots.plan import plan_charts
+
     for chart in plan_charts(answers):
         images.append(ChartImage(chart.section, chart.name, chart.alt, render_png(chart.figure, dpi=110)))
     return images

@@ -8,8 +8,20 @@ import ipywidgets as w
 
 from careerkit import act3, session
 from careerkit import career_line as cl
-from careerkit.plots import act3 as charts
-from careerkit.widgets.base import FULL, Checklist, Exercise, Rows, bullets, esc, labelled, text_area, text_box
+from careerkit.widgets.base import (
+    FULL,
+    Checklist,
+    Exercise,
+    Rows,
+    bullets,
+    esc,
+    labelled,
+    lazy_module,
+    text_area,
+    text_box,
+)
+
+charts = lazy_module("careerkit.plots.act3")  # matplotlib only once a chart is drawn
 
 
 def today() -> date:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import html
+import importlib
 import logging
 import re
 import sys
@@ -83,6 +84,17 @@ def text_area(placeholder: str = "", rows: int = 3) -> w.Textarea:
 
 def text_box(placeholder: str = "") -> w.Text:
     return w.Text(placeholder=placeholder, layout=FULL, continuous_update=True)
+
+
+class lazy_module:  # noqa: N801 (stands in for a module: read like one)
+    """A module imported on first use: ``charts = lazy_module("careerkit.plots.lanes")`` keeps matplotlib
+    (about 50 MiB of a kernel) out of a kernel until a chart is drawn, so an exercise without one never pays it."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(importlib.import_module(self._name), attr)
 
 
 def figure_output(fig: Any, alt: str) -> dict[str, Any]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import ipywidgets as w
 
 from careerkit import feedback as fb
-from careerkit.plots import feedback as charts
-from careerkit.widgets.base import FULL, Exercise, Rows, bullets, esc, labelled, text_area, text_box
+from careerkit.widgets.base import FULL, Exercise, Rows, bullets, esc, labelled, lazy_module, text_area, text_box
 from careerkit.widgets.feedback_drill import RealFeedbackView, RepeatBackView, _problem
+
+charts = lazy_module("careerkit.plots.feedback")  # matplotlib only once a chart is drawn
 
 
 class PromotionStallView(Exercise):

@@ -6,8 +6,20 @@ import ipywidgets as w
 
 from careerkit import drill
 from careerkit import feedback as fb
-from careerkit.plots import feedback as charts
-from careerkit.widgets.base import FULL, Checklist, Exercise, Rows, bullets, esc, labelled, text_area, text_box
+from careerkit.widgets.base import (
+    FULL,
+    Checklist,
+    Exercise,
+    Rows,
+    bullets,
+    esc,
+    labelled,
+    lazy_module,
+    text_area,
+    text_box,
+)
+
+charts = lazy_module("careerkit.plots.feedback")  # matplotlib only once a chart is drawn
 
 HIDDEN, SHOWN = "none", "flex"
 

@@ -12,9 +12,21 @@ from careerkit import lanes as ln
 from careerkit import press_release as pr
 from careerkit import session
 from careerkit import story as st
-from careerkit.plots import lanes as charts
-from careerkit.plots import save_figure
-from careerkit.widgets.base import FULL, Checklist, Exercise, Rows, bullets, esc, labelled, text_area, text_box
+from careerkit.widgets.base import (
+    FULL,
+    Checklist,
+    Exercise,
+    Rows,
+    bullets,
+    esc,
+    labelled,
+    lazy_module,
+    text_area,
+    text_box,
+)
+
+charts = lazy_module("careerkit.plots.lanes")  # matplotlib only once a chart is drawn
+plots = lazy_module("careerkit.plots")
 
 NUMBER = w.Layout(width="80px")
 
@@ -189,7 +201,7 @@ class RadarView(Exercise):
         if basis != self._picture_basis:
             self._figure = charts.radar_chart(answer, chosen)
             try:
-                path = save_figure(self._figure, self.picture_path)
+                path = plots.save_figure(self._figure, self.picture_path)
             except OSError as err:
                 return f"<p class='ck-problem'>Your radar picture could not be saved ({esc(err.strerror)}).</p>"
             self._picture_basis = basis

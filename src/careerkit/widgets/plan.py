@@ -16,10 +16,11 @@ from careerkit import plan as pl
 from careerkit import session
 from careerkit.errors import CareerkitError
 from careerkit.plan_export import FORMATS, chart_images, export_plan, render_section
-from careerkit.plots.plan import compare_chart
 from careerkit.widgets import live
-from careerkit.widgets.base import FULL, esc, figure_output, plain_text, text_area
+from careerkit.widgets.base import FULL, esc, figure_output, lazy_module, plain_text, text_area
 from careerkit.workbook import Workbook
+
+charts = lazy_module("careerkit.plots.plan")  # matplotlib only once a chart is drawn
 
 log = logging.getLogger(__name__)
 
@@ -284,7 +285,7 @@ class CompareView(PlanView):
             f"<th>{esc(older.label)}</th><th>{esc(newer.label)}</th></tr>{body}</table>"
             if rows else ""
         )
-        self.output.outputs = (figure_output(compare_chart(self.comparison), f"Chart: {self.title}"),)
+        self.output.outputs = (figure_output(charts.compare_chart(self.comparison), f"Chart: {self.title}"),)
         self.message.value = f"<p class='ck-feedback'>{esc(self._headline())}</p>"
         return True
 

@@ -6,7 +6,6 @@ import ipywidgets as w
 from pydantic import BaseModel, Field
 
 from careerkit import versioning as v
-from careerkit.plots import versioning as charts
 from careerkit.widgets.base import (
     FULL,
     Checklist,
@@ -15,9 +14,12 @@ from careerkit.widgets.base import (
     bullets,
     esc,
     labelled,
+    lazy_module,
     text_area,
     text_box,
 )
+
+charts = lazy_module("careerkit.plots.versioning")  # matplotlib only once a chart is drawn
 
 
 def _roadmap(exercise: Exercise) -> v.Roadmap:
