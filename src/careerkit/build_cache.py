@@ -35,7 +35,15 @@ from pathlib import Path
 from typing import Any
 
 import careerkit
-from careerkit.constants import ENV_CONTENT, ENV_DEMO, ENV_EXCHANGE, ENV_HOME, ENV_PARTICIPANT
+from careerkit.constants import (
+    ENV_CHARTS,
+    ENV_CONTENT,
+    ENV_DEMO,
+    ENV_HOME,
+    ENV_PARTICIPANT,
+    ENV_ROOM_TOKEN,
+    ENV_ROOM_URL,
+)
 from careerkit.workbook_files import write_private
 
 CACHE_DIR = ".careerkit-build"
@@ -44,7 +52,7 @@ FORMAT = 1
 LIBRARIES = ("nbconvert", "nbclient", "nbformat", "ipykernel", "ipywidgets", "jupyter_client", "matplotlib",
              "pydantic", "jinja2", "playwright")
 # Set for the kernel by the build itself (kernels.kernel_env): not an input.
-SET_BY_BUILD = {ENV_HOME, ENV_EXCHANGE, ENV_PARTICIPANT, ENV_DEMO}
+SET_BY_BUILD = {ENV_HOME, ENV_PARTICIPANT, ENV_DEMO, ENV_CHARTS, ENV_ROOM_URL, ENV_ROOM_TOKEN}
 SKIPPED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 
 
