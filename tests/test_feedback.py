@@ -434,3 +434,83 @@ def test_the_facilitator_guide_has_its_sections_and_the_pair_drill():
                         "Common pitfalls", "Variations"]
     talking = guide.split("## Talking points")[1].split("## ")[0]
     assert len(re.findall(r"\[\d{2}:\d{2}:\d{2}\]", talking)) >= 10
+
+
+# every sentence in full, and each rule on both sides (what mutation testing found unchecked)
+def attempt(score, mode="solo", loops=1, statement_id="long_specs"):
+    return dr.Attempt(mode=mode, statement_id=statement_id if mode == "solo" else "", text="x", score=score, loops=loops)
+
+
+def test_the_drill_summary_counts_means_and_the_last_score():
+    assert dr.drill_summary(dr.RepeatBackLog()) == {"attempts": 0, "mean_score": None, "last_score": None, "mean_loops": None}
+    log = dr.RepeatBackLog(history=[attempt(35), attempt(100, "pair", 2), attempt(77), attempt(90, "pair", 3),
+                                    attempt(60, "pair", 3)])
+    # (35 + 100 + 77 + 90 + 60) / 5 = 72.4; pair loops (2 + 3 + 3) / 3 = 2.67
+    assert dr.drill_summary(log) == {"attempts": 5, "mean_score": 72.4, "last_score": 60, "mean_loops": 2.7}
+
+
+def test_solo_loops_count_the_tries_in_a_row_at_one_statement():
+    other = next(s.id for s in fb.content().statements if s.id != "long_specs")
+    history = [attempt(50), attempt(50, "pair"), attempt(50), attempt(50, statement_id=other), attempt(50), attempt(60)]
+    assert dr.solo_attempt("long_specs", "My specs are long.", history).loops == 3
+    assert dr.solo_attempt(other, "My specs are long.", history).loops == 1
+    assert dr.solo_attempt("long_specs", "x", []).loops == 1
+
+
+def test_each_pair_drill_button_at_the_wrong_moment_says_what_to_do():
+    drill = dr.PairDrill()
+    with pytest.raises(dr.DrillStepError, match="^There is no repeat-back to confirm yet: learner, type what you heard "
+                                                "and submit it.$"):
+        drill.yes_exactly()
+    with pytest.raises(dr.DrillStepError, match="^Type back what you heard first.$"):
+        drill.repeat_back("  ", "Your specs are long.")
+    first = drill.repeat_back("My specs are long?", "Your specs are long.")
+    assert (first.mode, first.loops, drill.state, drill.round.partner_said) == ("pair", 1, "awaiting_partner",
+                                                                                 "Your specs are long.")
+    with pytest.raises(dr.DrillStepError, match="^Your partner has not answered yet: partner, press “Yes, exactly” or "
+                                                "“Not quite”.$"):
+        drill.repeat_back("again", "Your specs are long.")
+    drill.not_quite()
+    assert drill.state == "listening"
+    with pytest.raises(dr.DrillStepError):
+        drill.not_quite()
+    drill.repeat_back("My specs are too long, did I get that right?", "Your specs are long.")
+    confirmed = drill.yes_exactly()
+    assert (confirmed.loops, drill.loops, drill.state) == (2, 2, "confirmed")
+    with pytest.raises(dr.DrillStepError, match="^This round is confirmed. Press “New round” for the next piece of "
+                                                "feedback.$"):
+        drill.repeat_back("more", "x")
+    drill.new_round()
+    assert (drill.state, drill.loops, drill.round.partner_said) == ("listening", 0, "")
+
+
+def test_a_pair_drill_restored_mid_loop_is_a_copy_of_the_saved_round():
+    saved = dr.PairRound(state="awaiting_partner", partner_said="Be brief.", attempts=[attempt(40, "pair")])
+    drill = dr.PairDrill(saved)
+    drill.not_quite()
+    assert saved.state == "awaiting_partner" and drill.state == "listening" and drill.loops == 1
+
+
+def test_the_real_feedback_plan_checks_in_full():
+    example = fb.content().example_question
+    assert dr.check_real_feedback(dr.RealFeedbackPlan()) == [
+        "Name at least one person to ask for real feedback, not formal feedback [00:30:41].",
+        "Choose at least one way to make it safe to be honest with you [00:31:53].",
+        f"Write the exact question you will ask. For example: “{example}”",
+    ]
+    managers = dr.RealFeedbackPlan(givers=[dr.Giver(name="Kim", relation="Manager"), dr.Giver(name=" ", relation="Peer")],
+                                   safety_own="Go first", question="Any feedback on the launch?", manages_team=True)
+    assert dr.check_real_feedback(managers) == [
+        "Everyone you named is your manager: that is where formal feedback comes from. Add a peer or someone on your "
+        "team for real feedback [00:30:41] (kit's own suggestion).",
+        "“any feedback” invites polite, formal answers. Ask about one thing you could do differently.",
+        "You manage a team: write how you will thank feedback givers in your next staff meeting [00:34:11].",
+    ]
+    closed = dr.RealFeedbackPlan(givers=[dr.Giver(name="Kim", relation="Manager"), dr.Giver(name="Lee", relation="Peer")],
+                                 safety=["repeat_back"], question="Did I rush the review?", manages_team=True,
+                                 staff_thanks="On Monday")
+    assert dr.check_real_feedback(closed) == [
+        "That question can be answered with yes or no. Start it with “What” or “Which”."]
+    assert dr.check_real_feedback(closed.model_copy(update={"question": "What slowed the review down?"})) == []
+    assert dr.check_real_feedback(closed.model_copy(update={"question": "Which part of how did I do it hurt?"})) == [
+        "“how did i do” invites polite, formal answers. Ask about one thing you could do differently."]
