@@ -514,3 +514,86 @@ def test_the_real_feedback_plan_checks_in_full():
     assert dr.check_real_feedback(closed.model_copy(update={"question": "What slowed the review down?"})) == []
     assert dr.check_real_feedback(closed.model_copy(update={"question": "Which part of how did I do it hurt?"})) == [
         "“how did i do” invites polite, formal answers. Ask about one thing you could do differently."]
+
+
+@pytest.mark.parametrize(("word", "stemmed"), [
+    ("organisations", "organisat"), ("creation", "creat"), ("effectiveness", "effectiv"), ("payments", "pay"),
+    ("management", "manag"), ("kindness", "kind"), ("knowingly", "know"), ("meetings", "meet"), ("running", "run"),
+    ("reportedly", "report"), ("stories", "story"), ("copied", "copy"), ("leaders", "lead"), ("leader", "lead"),
+    ("interrupted", "interrupt"), ("quickly", "quick"), ("specs", "spec"), ("process", "process"), ("status", "status"),
+    ("analysis", "analysis"), ("cats", "cat"), ("bus", "bus"), ("team's", "team"), ("'quoted'", "quot"), ("all", "all"),
+    ("tall", "tall"), ("buzz", "buzz"), ("stopped", "stop"), ("shed", "shed"), ("seed", "seed"), ("rated", "rat"),
+    ("rates", "rat"), ("free", "fre"), ("ration", "ration"),
+])
+def test_each_suffix_rule_of_the_stemmer(word, stemmed):
+    assert fb.stem(word) == stemmed
+
+
+@pytest.mark.parametrize(("text", "cue", "said"), [
+    ("my specs are too long", "too long", True),
+    ("my specs are too very long", "too long", True),  # one word between is allowed
+    ("my specs are too very very long", "too long", False),
+    ("long, too", "too long", False),  # the order counts
+    ("Interrupting people", "interrupts", True),
+    ("", "too long", False),
+    ("anything", "", False),
+])
+def test_a_cue_is_mentioned_in_order_with_at_most_one_word_between(text, cue, said):
+    assert fb.mentions(text, cue) is said
+
+
+def test_with_every_answer_not_sure_the_causes_rank_on_their_base_rates():
+    ranked = fb.diagnose({})
+    assert [(r.id, r.share, r.base_rate) for r in ranked] == [
+        ("development_area", 50.0, 50.0), ("advocacy", 16.7, 16.7), ("impatience", 16.7, 16.7), ("no_role", 16.7, 16.7)]
+    assert [r.reasons for r in ranked] == [
+        ["No answer points here: it ranks on its base rate (50%)."], ["No answer points here: it ranks on its base rate (17%)."],
+        ["No answer points here: it ranks on its base rate (17%)."], ["No answer points here: it ranks on its base rate (17%)."]]
+
+
+def test_a_true_answer_moves_its_cause_and_is_quoted_as_its_reason():
+    question = fb.content().stall_questions[0]  # the manager could not explain my best work: advocacy, weight 1
+    ranked = {r.id: r for r in fb.diagnose({question.id: 4})}
+    # advocacy: 0.1667 * e = 0.4531; the others keep their base rates: 0.4531 / (0.4531 + 0.8333) = 35.2%
+    assert ranked["advocacy"].share == 35.2 and ranked["development_area"].share == 38.9
+    assert ranked["advocacy"].reasons == [f"“{question.text}”: true {question.cite}"]
+    assert {r.id: r.share for r in fb.diagnose({question.id: 3})}["advocacy"] == 24.8  # half a step: e ** 0.5
+    assert {r.id: r.share for r in fb.diagnose({question.id: 0})}["advocacy"] == 6.9  # not true: e ** -1, no reason
+    assert {r.id: r.reasons for r in fb.diagnose({question.id: 0})}["advocacy"] == [
+        "No answer points here: it ranks on its base rate (17%)."]
+
+
+def test_a_stall_answer_off_the_scale_or_an_unknown_question_is_named():
+    with pytest.raises(ValidationError, match="each answer is one of the five choices"):
+        fb.PromotionStall(answers={"manager_cannot_explain": 5})
+    with pytest.raises(ValidationError, match="each answer is one of the five choices"):
+        fb.PromotionStall(answers={"manager_cannot_explain": -1})
+    with pytest.raises(ValidationError, match="there is no question 'luck'"):
+        fb.PromotionStall(answers={"luck": 2})
+    assert fb.PromotionStall(answers={"manager_cannot_explain": 0, "deciders_do_not_see": 4}).answers
+
+
+def test_an_unrated_superpower_asks_to_be_rated_and_a_rated_one_gets_its_hint():
+    [pair] = fb.Shadows(superpowers=["storyteller", "storyteller"]).pairs
+    assert (pair.id, pair.superpower, pair.shadow, pair.rating, pair.hint) == (
+        "storyteller", "World-class storyteller", "Might struggle with details", "", "Rate how much you use it.")
+    [rated] = fb.Shadows(superpowers=["storyteller"], ratings={"storyteller": "too_much"}).pairs
+    assert rated.hint == "This is where the shadow lives: might struggle with details."
+
+
+def test_a_contradiction_names_who_challenges_which_strength_in_full():
+    log = fb.ContradictionLog(strengths=["  Great collaborator ", " "], items=[
+        fb.FeedbackItem(giver=" ", about=" Pushes until people agree ", strength="great COLLABORATOR"),
+        fb.FeedbackItem(giver="Sam", about="Easy to work with", direction="affirms", strength="Great collaborator"),
+        fb.FeedbackItem(giver="Kim", about="Ships fast", strength="Excellent at growth"),
+    ])
+    matrix = fb.find_contradictions(log)
+    assert matrix.strengths == ["Great collaborator"] and matrix.items == ["1. someone", "2. Sam", "3. Kim"]
+    assert matrix.cells == [["contradicts", "affirms", ""]]
+    [found] = matrix.contradictions
+    assert (found.item, found.strength) == (0, "Great collaborator")
+    assert found.sentence == (
+        "Someone challenges “Great collaborator”: “Pushes until people agree”. Do not file it as an anomaly: what "
+        "would be true if they were right (kit's own question)? [00:57:30]")
+    with pytest.raises(ValidationError, match="keep each strength under"):
+        fb.ContradictionLog(strengths=["x" * 201])
