@@ -131,3 +131,44 @@ def test_a_tie_at_the_top_is_named_with_every_lane_in_it():
         "write the reason down.",
         "Market ambiguity ties with Team expertise, Growth: your energy log can break the tie.",
     ]
+
+
+def radar(current=None, target=None):
+    return ln.Radar.model_validate({"current": current or {}, "target": target or {}})
+
+
+def test_the_radar_names_the_biggest_gaps_first_and_reads_the_pick():
+    now = dict.fromkeys(ln.lane_ids(), 5)
+    four = radar(now, now | {"crafting": 6, "team": 9, "growth": 7, "market": 8})
+    assert ln.read_radar(four, ["growth"]) == [
+        "Biggest gaps: Team expertise 5 → 9; Market ambiguity 5 → 8; Growth 5 → 7.",
+        "You want to grow 4 lanes at once. World-class expertise comes from one [00:24:04].",
+        "Your pick, Growth, has a target of 7, below Team expertise (9): are you building the lane you picked?",
+    ]
+    two = radar(now, now | {"domain": 7, "crafting": 7})  # a tie keeps the content's order
+    assert ln.read_radar(two, ["crafting"]) == [
+        "Biggest gaps: Crafting 5 → 7; Domain expertise 5 → 7.",
+        "Your pick, Crafting, has your highest target: the radar and the pick agree.",
+    ]
+    assert ln.read_radar(two, ["crafting", "domain"]) == ["Biggest gaps: Crafting 5 → 7; Domain expertise 5 → 7."]
+    assert ln.read_radar(radar(now, now), []) == [
+        "No target is above today's strength yet: raise the target of the lane you want to be world-class in."]
+    assert ln.read_radar(radar(now | {"team": 9}, now), ["growth"])[1] == (
+        "Your pick, Growth, has your highest target: the radar and the pick agree.")
+
+
+@pytest.mark.parametrize(("value", "sentence"), [
+    ({"current": {"growth": 11}}, "Current, Growth is 11: rate it from 0 to 10"),
+    ({"target": {"team": -2}}, "Target, Team expertise is -2: rate it from 0 to 10"),
+    ({"current": {"growth": "high"}}, "Current, Growth needs a whole number from 0 to 10"),
+    ({"target": {"fame": 3}}, "Target: 'fame' is not a lane; the lanes are crafting, market, organizational, domain, team, growth"),
+])
+def test_a_bad_radar_level_is_named_by_its_side_and_lane(value, sentence):
+    assert refused(ln.Radar, value) == sentence
+
+
+def test_the_radar_starts_from_the_evidence_rated_with_every_lane_present():
+    start = ln.radar_from_ratings(ratings(growth=(6, 9, 9), team=(2, 0, 0)))
+    assert start.current == {"crafting": 0, "market": 0, "organizational": 0, "domain": 0, "team": 2, "growth": 6}
+    assert start.target == start.current
+    assert radar({"growth": 4}).current == start.current | {"team": 0, "growth": 4}
