@@ -409,3 +409,8 @@ def test_an_arc_not_in_the_answer_has_no_energy_and_an_unknown_arc_is_refused():
     assert answer.plan("scaled_economics").forms == [] and answer.plan("scaled_economics").energy == 0
     with pytest.raises(ValueError, match="^choose an arc from the list$"):
         act3.arc_by_id("fame")
+
+
+def test_all_the_energy_in_one_arc_points_the_arrow_straight_at_it():
+    assert act3.read_arcs(arcs(0, 5), TODAY).angle == 90.0
+    assert act3.read_arcs(arcs(6, 0), TODAY).angle == 0.0

@@ -597,3 +597,45 @@ def test_a_contradiction_names_who_challenges_which_strength_in_full():
         "would be true if they were right (kit's own question)? [00:57:30]")
     with pytest.raises(ValidationError, match="keep each strength under"):
         fb.ContradictionLog(strengths=["x" * 201])
+
+
+def test_a_partners_feedback_becomes_one_key_point_per_clause_cued_by_its_words():
+    points = dr.points_from_text("Your specs are too long, and engineers skim them. Cut it to a page!\nFix ux")
+    assert [(p.id, p.label, p.cues, p.need) for p in points] == [
+        ("p1", "Your specs are too long", ["specs", "long"], 1),  # "your", "are", "too" are stop words
+        ("p2", "engineers skim them", ["engineers", "skim", "them"], 1),
+        ("p3", "Cut it to a page", ["cut", "page"], 1),
+        ("p4", "Fix ux", ["fix"], 1),  # two letters are not a cue
+    ]
+    four, then = dr.points_from_text("Demos run late weekly, but demos matter")  # ", but" starts a clause
+    assert (four.label, four.cues, four.need) == ("Demos run late weekly", ["demos", "run", "late", "weekly"], 2)
+    assert (then.label, then.cues, then.need) == ("demos matter", ["demos", "matter"], 1)
+    [many] = dr.points_from_text("Planning reviews start late, meetings overrun, decisions slip, engineers wait, "
+                                 "customers complain loudly")
+    assert len(many.cues) == 13 and many.need == 3  # at most three cues needed
+    assert dr.points_from_text("  ... !  ") == []
+
+
+def test_a_defensive_marker_is_quoted_in_the_words_the_learner_typed():
+    assert dr.typed_markers("I did it, to be fair.", ["to_be_fair"]) == ["to be fair"]
+    assert dr.typed_markers("In fairness, I was busy", ["to_be_fair"]) == ["in fairness"]
+    assert dr.typed_markers("It ran late because I was tired", ["justification"]) == ["because i was"]
+    assert dr.typed_markers("nothing of it here", ["justification"]) == ["a justification"]
+    assert dr.typed_markers("anything", ["no_such_marker"]) == ["no_such_marker"]
+
+
+def test_a_pair_repeat_back_is_scored_against_what_the_partner_said():
+    drill = dr.PairDrill()
+    alone = drill.repeat_back("I heard that my demos run late. Did I get that right?")  # the partner typed nothing
+    assert (alone.covered, alone.missed, alone.score, alone.statement_id) == ([], [], 100, "")
+    drill.not_quite()
+    said = "Your demo was good but the ending dragged."
+    echo = drill.repeat_back("My demo was good but the ending dragged. Did I get that right?", said)
+    assert echo.defensive == []  # the "but the" is the partner's own
+    assert (echo.loops, drill.round.attempts[1].loops, echo.statement_id) == (2, 2, "")
+
+
+def test_a_round_restored_with_its_attempts_confirms_with_the_loops_it_took():
+    saved = dr.PairRound(state="awaiting_partner", attempts=[attempt(40, "pair"), attempt(90, "pair")])
+    confirmed = dr.PairDrill(saved).yes_exactly()
+    assert (confirmed.score, confirmed.loops) == (90, 2)
