@@ -414,3 +414,13 @@ def test_an_arc_not_in_the_answer_has_no_energy_and_an_unknown_arc_is_refused():
 def test_all_the_energy_in_one_arc_points_the_arrow_straight_at_it():
     assert act3.read_arcs(arcs(0, 5), TODAY).angle == 90.0
     assert act3.read_arcs(arcs(6, 0), TODAY).angle == 0.0
+
+
+def test_coverage_counts_every_named_community_after_an_unnamed_one():
+    plan = act3.CommunityPlan(communities=[
+        act3.Community(name="", kind="internal", gets=["safety"]),
+        act3.Community(name="Guild", kind="internal", gets=["safety", "practice"]),
+        act3.Community(name="Circle", kind="internal", gets=["safety"]),
+    ])
+    assert act3.community_coverage(plan)["safety"] == {"internal": 2, "external": 0}
+    assert act3.community_coverage(plan)["practice"] == {"internal": 1, "external": 0}

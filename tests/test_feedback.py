@@ -639,3 +639,22 @@ def test_a_round_restored_with_its_attempts_confirms_with_the_loops_it_took():
     saved = dr.PairRound(state="awaiting_partner", attempts=[attempt(40, "pair"), attempt(90, "pair")])
     confirmed = dr.PairDrill(saved).yes_exactly()
     assert (confirmed.score, confirmed.loops) == (90, 2)
+
+
+def test_a_restored_round_never_changes_the_saved_one():
+    saved = dr.PairRound(state="listening", attempts=[attempt(40, "pair")])
+    drill = dr.PairDrill(saved)
+    drill.repeat_back("My demos run late?", "Your demos run late.")
+    assert len(saved.attempts) == 1 and saved.state == "listening" and len(drill.round.attempts) == 2
+
+
+def test_a_defensive_repeat_back_quotes_the_marker_in_its_tip():
+    result = dr.score_statement("long_specs", "To be fair, my specs are long because the deadline was close.")
+    assert result.verdict == "defensive" and result.defensive == ["to_be_fair", "justification"]
+    assert result.tip == fb.content().tips.defensive.format(marker="to be fair")
+    assert "to be fair" in result.tip
+
+
+def test_an_unknown_statement_is_named():
+    with pytest.raises(KeyError, match="no_such_statement"):
+        fb.statement("no_such_statement")
