@@ -98,6 +98,7 @@ def test_the_demo_plan_has_four_charts_in_their_sections():
     assert plan_charts({"versioning.roadmap": {"versions": [{"role": "x", "start_year": "soon"}]}}) == []
 
 
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_chart_images_are_the_same_bytes_for_the_same_answers():
     first, second = chart_images(DEMO), chart_images(copy.deepcopy(DEMO))
     assert [i.png for i in first] == [i.png for i in second]
@@ -105,6 +106,7 @@ def test_chart_images_are_the_same_bytes_for_the_same_answers():
 
 
 # HTML and Markdown
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_the_html_page_is_self_contained():
     page = render_html(pl.assemble_plan(DEMO, "demo"), chart_images(DEMO), exported=date(2026, 1, 15))
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
@@ -115,6 +117,7 @@ def test_the_html_page_is_self_contained():
     assert "exported 2026-01-15" in page
 
 
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_a_script_in_an_answer_is_shown_as_text_in_html_and_markdown():
     answers = copy.deepcopy(DEMO)
     answers["act3.north_star"]["sentence"] = SCRIPT
@@ -144,6 +147,7 @@ def test_the_empty_plan_page_names_each_notebook_without_linking_outside():
 
 
 # exporting to the learner's folder
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_export_writes_html_markdown_and_charts_into_the_workbook_folder(make_workbook):
     book = make_workbook("Ana", DEMO)
     result = export_plan(book, ("html", "md"), exported=date(2026, 1, 15))
@@ -166,6 +170,7 @@ def test_export_of_an_empty_participant_still_writes_a_page(make_workbook):
     assert [p.name for p in result.files] == ["^ben-career-plan.html", "^ben-career-plan.md"]
 
 
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_without_chromium_the_pdf_note_says_how_to_make_one(make_workbook):
     book = make_workbook("Ana", DEMO)
     result = export_plan(book, ("pdf",), chromium=None)
@@ -175,6 +180,7 @@ def test_without_chromium_the_pdf_note_says_how_to_make_one(make_workbook):
     assert "install Chromium" in result.notes[0]
 
 
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_a_browser_that_fails_gives_a_sentence_not_a_traceback(make_workbook, tmp_path):
     fake = tmp_path / "fake-chromium"
     fake.write_text("#!/bin/sh\necho 'cannot open display' >&2\nexit 1\n")
@@ -199,6 +205,7 @@ def test_with_chromium_the_plan_is_printed_to_pdf(make_workbook):
     assert not (book.home / "plans" / "^ana-career-plan.html").exists()  # only what was asked for
 
 
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_a_shipped_version_exports_under_its_own_name(make_workbook):
     book = make_workbook("Ana", DEMO)
     book.ship_version(note="Before the offsite")
