@@ -91,6 +91,7 @@ def test_chosen_lane_reads_module_2_and_is_none_without_a_valid_pick():
 
 
 # charts
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_the_demo_plan_has_four_charts_in_their_sections():
     assert [(c.section, c.name) for c in plan_charts(DEMO)] == [
         ("end_state", "roadmap"), ("lane", "lanes"), ("act3", "career_line"), ("act3", "arcs")]
