@@ -440,6 +440,7 @@ def test_each_optional_part_of_an_answer_shows_only_when_it_is_there():
         "A role (Acme)", "PM. Achieved: I shipped it.", "Lead. Learned: Patience"]
     assert part_lines("lanes.press_release", {"headline": "H", "quote": "Q", "quote_by": " "}, {}) == ["H", "Quote: Q"]
     assert part_lines("lanes.press_release", {"headline": "H", "quote_by": "Ana"}, {}) == ["H"]
+    assert part_lines("lanes.press_release", {"headline": "H", "quote": "Q"}, {}) == ["H", "Quote: Q"]  # said by nobody
     assert part_lines("lanes.press_release", ["H", "S"], {}) == ["H", "S"]
     assert part_lines("act3.north_star", {"first_step": "Call Sam"}, {}) == ["First reinvention step: Call Sam"]
     assert part_lines("act3.north_star", {"sentence": "Teach"}, {}) == ["North Star: Teach"]
