@@ -658,3 +658,21 @@ def test_a_defensive_repeat_back_quotes_the_marker_in_its_tip():
 def test_an_unknown_statement_is_named():
     with pytest.raises(KeyError, match="no_such_statement"):
         fb.statement("no_such_statement")
+
+
+def test_your_in_the_partners_words_is_my_in_the_echo_and_not_defensive():
+    drill = dr.PairDrill()
+    echo = drill.repeat_back("My plan is good but my estimates slip. Did I get that right?",
+                             "Your plan is good but your estimates slip.")
+    assert echo.defensive == [] and echo.verdict == "good"
+    drill.not_quite()
+    own = drill.repeat_back("My plan is good but my boss changes it. Did I get that right?", "Your plan is good.")
+    assert own.defensive == ["but"]
+
+
+def test_a_partial_repeat_back_names_the_first_point_it_missed():
+    result = dr.score_statement("long_specs", "My specs are too long. Did I get that right?")
+    labels = {p.id: p.label for p in fb.statement("long_specs").points}
+    assert result.covered == ["specs_too_long"] and result.missed == ["engineers_skim", "key_decisions_missed"]
+    assert result.tip == fb.content().tips.missed.format(missing=labels["engineers_skim"])
+    assert labels["engineers_skim"] in result.tip
