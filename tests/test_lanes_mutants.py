@@ -172,3 +172,23 @@ def test_the_radar_starts_from_the_evidence_rated_with_every_lane_present():
     assert start.current == {"crafting": 0, "market": 0, "organizational": 0, "domain": 0, "team": 2, "growth": 6}
     assert start.target == start.current
     assert radar({"growth": 4}).current == start.current | {"team": 0, "growth": 4}
+
+
+def test_three_growing_lanes_are_too_many_and_the_lead_lanes_are_all_named():
+    now = dict.fromkeys(ln.lane_ids(), 5)
+    three = radar(now, now | {"crafting": 9, "team": 9, "growth": 6})
+    assert ln.read_radar(three, ["growth"])[1:] == [
+        "You want to grow 3 lanes at once. World-class expertise comes from one [00:24:04].",
+        "Your pick, Growth, has a target of 6, below Crafting, Team expertise (9): are you building the lane you picked?",
+    ]
+
+
+def test_the_ranking_breaks_a_tie_by_energy_then_evidence_and_keeps_the_log():
+    tied = ratings(crafting=(4, 5, 6), market=(6, 5, 4), team=(5, 6, 4))  # 15 each: team has the most energy
+    assert [r.lane for r in ln.rank_lanes(tied)][:3] == ["team", "market", "crafting"]
+    log = ln.EnergyLog.model_validate({"entries": [entry("growth", 7, 8)]})
+    [growth] = [r for r in ln.rank_lanes(ratings(growth=(6, 5, 6)), log) if r.lane == "growth"]
+    assert growth.logged == ln.summarise_log(log)["growth"]
+    fractions = ln.EnergyLog.model_validate({"entries": [entry("growth", 7, 8), entry("growth", 8, 8), entry("growth", 8, 8)]})
+    [growth] = [r for r in ln.rank_lanes(ratings(growth=(6, 5, 6)), fractions) if r.lane == "growth"]
+    assert (growth.energy, growth.score) == (6.4, 18.4)  # (5 + 7.8) / 2 = 6.4
