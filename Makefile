@@ -54,4 +54,4 @@ clean:
 
 # Mutation testing of the domain modules and the workbook (not part of `make test`; CPU heavy, one worker).
 mutate: setup
-	nice -n 10 $(BIN)/python tools/mutate.py --by-module
+	nice -n 19 $(BIN)/python tools/mutate.py --by-module

@@ -300,3 +300,127 @@ def test_the_act3_deck_builds_offline_with_speaker_notes_and_no_code(tmp_path):
     assert "The rabbit trap" in deck and "[01:09:09]" in deck
     handout = result.handouts[0].read_text(encoding="utf-8")
     assert '<aside class="notes">' not in handout and "Handle with care" not in handout
+
+
+# every sentence in full, and each threshold on both of its sides (what mutation testing found unchecked)
+STEADY, NOTICE, ATTEND = ({r.id: f"{r.text} {r.cite}" for r in act3.content().readouts}[level]
+                          for level in ("steady", "notice", "attend"))
+DOG = ("You are at or near the catch, and nothing is written after it yet. A dog that catches the fake rabbit may never "
+       "run again [01:05:02]: start with one line about what comes next.")
+
+
+@pytest.mark.parametrize(("stage", "after", "signs", "lines", "headline"), [
+    ("chasing", "", {}, [STEADY], "Nothing here is asking for much attention right now."),
+    ("close", "", {"lost": 2}, [NOTICE, DOG], "A few of the signs show up for you."),
+    ("caught", " ", {"lost": 2, "habits": 1, "conflict": 1, "dissatisfaction": 2}, [ATTEND, DOG],  # 6 in all
+     "Several signs show up often. That deserves some care."),
+    ("unsure", "", {"conflict": 1, "habits": 1}, [STEADY, "Not knowing your rabbit is a fine start: the career line "
+                                                   "above shows where a goal would end."], None),
+    ("chasing", "Teach", {}, [STEADY, "You have something on the track after the rabbit: Act 3 builds on it."], None),
+    ("close", "Teach", {}, [STEADY, "You have something on the track after the rabbit: Act 3 builds on it."], None),
+])
+def test_the_rabbit_read_out_sentence_by_sentence(stage, after, signs, lines, headline):
+    readout = act3.read_rabbit(act3.Rabbit(rabbit="VP", stage=stage, after=after, signs=signs))
+    assert readout.lines == lines
+    if headline:
+        assert readout.headline == headline
+
+
+@pytest.mark.parametrize(("when", "problem"), [
+    (date(2026, 1, 15), None),  # today is not past
+    (date(2026, 1, 14), "Giving: the date 2026-01-14 has passed. Did you take the step? Set the next one."),
+    (date(2027, 1, 16), None),  # 366 days on: still this year's step
+    (date(2027, 1, 17), "Giving: more than a year away. Make the first step small enough for this year."),
+])
+def test_a_first_step_date_from_today_to_a_year_on_is_fine(when, problem):
+    answer = act3.Arcs(plans=[act3.ArcPlan(arc="scaled_economics", energy=2, first_step="Call", step_date=date(2026, 2, 1)),
+                              act3.ArcPlan(arc="giving", energy=8, first_step="Write", step_date=when)])
+    reading = act3.read_arcs(answer, TODAY)
+    assert reading.lines == ([problem] if problem else [])
+
+
+def test_the_arcs_read_out_in_full():
+    answer = act3.Arcs(plans=[act3.ArcPlan(arc="scaled_economics", energy=6, gains={"wealth": 4, "fulfilment": 6}),
+                              act3.ArcPlan(arc="giving", energy=3, first_step="Write", gains={"benefit": 2, "motivation": 2})])
+    reading = act3.read_arcs(answer, TODAY)
+    assert (reading.direction, reading.angle) == ("scaled_economics", 26.6)
+    assert reading.headline == "Your energy points towards scaled economics [01:09:09]."
+    assert reading.lines == [
+        "Scaled economics would give you most fulfilment (6/10).",
+        "Scaled economics: sketch a first step, however small.",
+        "Giving would give you most benefit to others (2/10).",  # a tie keeps the content's order
+        "Giving: give your first step a date.",
+        "Early stages are often about taking and creating; later stages can be built around giving to others [01:10:06].",
+    ]
+
+
+@pytest.mark.parametrize(("econ", "giving", "direction"), [
+    (3, 3, "neither"), (4, 3, "both"), (3, 4, "both"), (5, 3, "scaled_economics"), (3, 5, "giving"), (4, 2, "scaled_economics"),
+])
+def test_the_arc_direction_on_each_side_of_its_thresholds(econ, giving, direction):
+    reading = act3.read_arcs(arcs(econ, giving), TODAY)
+    assert reading.direction == direction
+    headlines = {
+        "neither": "Neither arc pulls much yet. That is an honest answer: try the forms below as experiments.",
+        "both": "Your energy points between the two arcs: many people mix them in Act 3.",
+        "giving": "Your energy points towards giving [01:09:41].",
+        "scaled_economics": "Your energy points towards scaled economics [01:09:09].",
+    }
+    assert reading.headline == headlines[direction]
+
+
+def test_the_north_star_checks_in_full():
+    assert act3.check_north_star(act3.NorthStar(), TODAY) == [
+        "Write your North Star in one sentence: a direction, not a destination (kit's own)."]
+    answer = act3.NorthStar(sentence="Become a CTO. Then get promoted.", first_step="Call", step_date=date(2025, 1, 1))
+    assert act3.check_north_star(answer, TODAY) == [
+        "Keep it to one sentence: if it needs two, pick the one that would still pull you at 70.",
+        "It names 'cto', 'promoted': a goal that can be caught, like the fake rabbit (kit's own, building on "
+        "[01:05:02]). A North Star is a direction that keeps pulling after you arrive (kit's own).",
+        "Say why it would still motivate you at 70 [01:07:30].",
+        "Reinvention: the date 2025-01-01 has passed. Did you take the step? Set the next one.",
+    ]
+
+
+def test_the_community_checks_in_full():
+    plan = act3.CommunityPlan(communities=[
+        act3.Community(name="Guild", kind="internal", gets=["practice"]),
+        act3.Community(name="  ", kind="external", gets=["safety", "not_alone"], give="x"),  # unnamed: not counted
+        act3.Community(name="Circle", kind="internal", gets=[], give=" "),
+    ])
+    assert act3.community_coverage(plan) == {
+        "safety": {"internal": 0, "external": 0}, "not_alone": {"internal": 0, "external": 0},
+        "practice": {"internal": 1, "external": 0}}
+    assert act3.check_community(plan) == [
+        "No external community yet: the source names both kinds [00:46:16].",
+        "None of them gives you safety and authenticity [00:46:27].",
+        "None of them gives you not being alone [00:46:33].",
+        "What would you give to 'Guild', 'Circle'? Communities run on both.",
+        "Pick one community to join this month, and how.",
+    ]
+    both = act3.CommunityPlan(join="Meetup", communities=[
+        act3.Community(name="Meetup", kind="external", gets=["safety", "not_alone", "practice"], give="Talks")])
+    assert act3.check_community(both) == ["No internal community yet: the source names both kinds [00:46:16]."]
+
+
+def test_an_arc_not_in_the_answer_has_no_energy_and_an_unknown_arc_is_refused():
+    answer = act3.Arcs(plans=[act3.ArcPlan(arc="giving", energy=7)])
+    assert act3.energy_point(answer) == (0, 7)
+    assert answer.plan("scaled_economics").forms == [] and answer.plan("scaled_economics").energy == 0
+    with pytest.raises(ValueError, match="^choose an arc from the list$"):
+        act3.arc_by_id("fame")
+
+
+def test_all_the_energy_in_one_arc_points_the_arrow_straight_at_it():
+    assert act3.read_arcs(arcs(0, 5), TODAY).angle == 90.0
+    assert act3.read_arcs(arcs(6, 0), TODAY).angle == 0.0
+
+
+def test_coverage_counts_every_named_community_after_an_unnamed_one():
+    plan = act3.CommunityPlan(communities=[
+        act3.Community(name="", kind="internal", gets=["safety"]),
+        act3.Community(name="Guild", kind="internal", gets=["safety", "practice"]),
+        act3.Community(name="Circle", kind="internal", gets=["safety"]),
+    ])
+    assert act3.community_coverage(plan)["safety"] == {"internal": 2, "external": 0}
+    assert act3.community_coverage(plan)["practice"] == {"internal": 1, "external": 0}

@@ -434,3 +434,245 @@ def test_the_facilitator_guide_has_its_sections_and_the_pair_drill():
                         "Common pitfalls", "Variations"]
     talking = guide.split("## Talking points")[1].split("## ")[0]
     assert len(re.findall(r"\[\d{2}:\d{2}:\d{2}\]", talking)) >= 10
+
+
+# every sentence in full, and each rule on both sides (what mutation testing found unchecked)
+def attempt(score, mode="solo", loops=1, statement_id="long_specs"):
+    return dr.Attempt(mode=mode, statement_id=statement_id if mode == "solo" else "", text="x", score=score, loops=loops)
+
+
+def test_the_drill_summary_counts_means_and_the_last_score():
+    assert dr.drill_summary(dr.RepeatBackLog()) == {"attempts": 0, "mean_score": None, "last_score": None, "mean_loops": None}
+    log = dr.RepeatBackLog(history=[attempt(35), attempt(100, "pair", 2), attempt(77), attempt(90, "pair", 3),
+                                    attempt(60, "pair", 3)])
+    # (35 + 100 + 77 + 90 + 60) / 5 = 72.4; pair loops (2 + 3 + 3) / 3 = 2.67
+    assert dr.drill_summary(log) == {"attempts": 5, "mean_score": 72.4, "last_score": 60, "mean_loops": 2.7}
+
+
+def test_solo_loops_count_the_tries_in_a_row_at_one_statement():
+    other = next(s.id for s in fb.content().statements if s.id != "long_specs")
+    history = [attempt(50), attempt(50, "pair"), attempt(50), attempt(50, statement_id=other), attempt(50), attempt(60)]
+    assert dr.solo_attempt("long_specs", "My specs are long.", history).loops == 3
+    assert dr.solo_attempt(other, "My specs are long.", history).loops == 1
+    assert dr.solo_attempt("long_specs", "x", []).loops == 1
+
+
+def test_each_pair_drill_button_at_the_wrong_moment_says_what_to_do():
+    drill = dr.PairDrill()
+    with pytest.raises(dr.DrillStepError, match="^There is no repeat-back to confirm yet: learner, type what you heard "
+                                                "and submit it.$"):
+        drill.yes_exactly()
+    with pytest.raises(dr.DrillStepError, match="^Type back what you heard first.$"):
+        drill.repeat_back("  ", "Your specs are long.")
+    first = drill.repeat_back("My specs are long?", "Your specs are long.")
+    assert (first.mode, first.loops, drill.state, drill.round.partner_said) == ("pair", 1, "awaiting_partner",
+                                                                                 "Your specs are long.")
+    with pytest.raises(dr.DrillStepError, match="^Your partner has not answered yet: partner, press “Yes, exactly” or "
+                                                "“Not quite”.$"):
+        drill.repeat_back("again", "Your specs are long.")
+    drill.not_quite()
+    assert drill.state == "listening"
+    with pytest.raises(dr.DrillStepError):
+        drill.not_quite()
+    drill.repeat_back("My specs are too long, did I get that right?", "Your specs are long.")
+    confirmed = drill.yes_exactly()
+    assert (confirmed.loops, drill.loops, drill.state) == (2, 2, "confirmed")
+    with pytest.raises(dr.DrillStepError, match="^This round is confirmed. Press “New round” for the next piece of "
+                                                "feedback.$"):
+        drill.repeat_back("more", "x")
+    drill.new_round()
+    assert (drill.state, drill.loops, drill.round.partner_said) == ("listening", 0, "")
+
+
+def test_a_pair_drill_restored_mid_loop_is_a_copy_of_the_saved_round():
+    saved = dr.PairRound(state="awaiting_partner", partner_said="Be brief.", attempts=[attempt(40, "pair")])
+    drill = dr.PairDrill(saved)
+    drill.not_quite()
+    assert saved.state == "awaiting_partner" and drill.state == "listening" and drill.loops == 1
+
+
+def test_the_real_feedback_plan_checks_in_full():
+    example = fb.content().example_question
+    assert dr.check_real_feedback(dr.RealFeedbackPlan()) == [
+        "Name at least one person to ask for real feedback, not formal feedback [00:30:41].",
+        "Choose at least one way to make it safe to be honest with you [00:31:53].",
+        f"Write the exact question you will ask. For example: “{example}”",
+    ]
+    managers = dr.RealFeedbackPlan(givers=[dr.Giver(name="Kim", relation="Manager"), dr.Giver(name=" ", relation="Peer")],
+                                   safety_own="Go first", question="Any feedback on the launch?", manages_team=True)
+    assert dr.check_real_feedback(managers) == [
+        "Everyone you named is your manager: that is where formal feedback comes from. Add a peer or someone on your "
+        "team for real feedback [00:30:41] (kit's own suggestion).",
+        "“any feedback” invites polite, formal answers. Ask about one thing you could do differently.",
+        "You manage a team: write how you will thank feedback givers in your next staff meeting [00:34:11].",
+    ]
+    closed = dr.RealFeedbackPlan(givers=[dr.Giver(name="Kim", relation="Manager"), dr.Giver(name="Lee", relation="Peer")],
+                                 safety=["repeat_back"], question="Did I rush the review?", manages_team=True,
+                                 staff_thanks="On Monday")
+    assert dr.check_real_feedback(closed) == [
+        "That question can be answered with yes or no. Start it with “What” or “Which”."]
+    assert dr.check_real_feedback(closed.model_copy(update={"question": "What slowed the review down?"})) == []
+    assert dr.check_real_feedback(closed.model_copy(update={"question": "Which part of how did I do it hurt?"})) == [
+        "“how did i do” invites polite, formal answers. Ask about one thing you could do differently."]
+
+
+@pytest.mark.parametrize(("word", "stemmed"), [
+    ("organisations", "organisat"), ("creation", "creat"), ("effectiveness", "effectiv"), ("payments", "pay"),
+    ("management", "manag"), ("kindness", "kind"), ("knowingly", "know"), ("meetings", "meet"), ("running", "run"),
+    ("reportedly", "report"), ("stories", "story"), ("copied", "copy"), ("leaders", "lead"), ("leader", "lead"),
+    ("interrupted", "interrupt"), ("quickly", "quick"), ("specs", "spec"), ("process", "process"), ("status", "status"),
+    ("analysis", "analysis"), ("cats", "cat"), ("bus", "bus"), ("team's", "team"), ("'quoted'", "quot"), ("all", "all"),
+    ("tall", "tall"), ("buzz", "buzz"), ("stopped", "stop"), ("shed", "shed"), ("seed", "seed"), ("rated", "rat"),
+    ("rates", "rat"), ("free", "fre"), ("ration", "ration"),
+])
+def test_each_suffix_rule_of_the_stemmer(word, stemmed):
+    assert fb.stem(word) == stemmed
+
+
+@pytest.mark.parametrize(("text", "cue", "said"), [
+    ("my specs are too long", "too long", True),
+    ("my specs are too very long", "too long", True),  # one word between is allowed
+    ("my specs are too very very long", "too long", False),
+    ("long, too", "too long", False),  # the order counts
+    ("Interrupting people", "interrupts", True),
+    ("", "too long", False),
+    ("anything", "", False),
+])
+def test_a_cue_is_mentioned_in_order_with_at_most_one_word_between(text, cue, said):
+    assert fb.mentions(text, cue) is said
+
+
+def test_with_every_answer_not_sure_the_causes_rank_on_their_base_rates():
+    ranked = fb.diagnose({})
+    assert [(r.id, r.share, r.base_rate) for r in ranked] == [
+        ("development_area", 50.0, 50.0), ("advocacy", 16.7, 16.7), ("impatience", 16.7, 16.7), ("no_role", 16.7, 16.7)]
+    assert [r.reasons for r in ranked] == [
+        ["No answer points here: it ranks on its base rate (50%)."], ["No answer points here: it ranks on its base rate (17%)."],
+        ["No answer points here: it ranks on its base rate (17%)."], ["No answer points here: it ranks on its base rate (17%)."]]
+
+
+def test_a_true_answer_moves_its_cause_and_is_quoted_as_its_reason():
+    question = fb.content().stall_questions[0]  # the manager could not explain my best work: advocacy, weight 1
+    ranked = {r.id: r for r in fb.diagnose({question.id: 4})}
+    # advocacy: 0.1667 * e = 0.4531; the others keep their base rates: 0.4531 / (0.4531 + 0.8333) = 35.2%
+    assert ranked["advocacy"].share == 35.2 and ranked["development_area"].share == 38.9
+    assert ranked["advocacy"].reasons == [f"“{question.text}”: true {question.cite}"]
+    assert {r.id: r.share for r in fb.diagnose({question.id: 3})}["advocacy"] == 24.8  # half a step: e ** 0.5
+    assert {r.id: r.share for r in fb.diagnose({question.id: 0})}["advocacy"] == 6.9  # not true: e ** -1, no reason
+    assert {r.id: r.reasons for r in fb.diagnose({question.id: 0})}["advocacy"] == [
+        "No answer points here: it ranks on its base rate (17%)."]
+
+
+def test_a_stall_answer_off_the_scale_or_an_unknown_question_is_named():
+    with pytest.raises(ValidationError, match="each answer is one of the five choices"):
+        fb.PromotionStall(answers={"manager_cannot_explain": 5})
+    with pytest.raises(ValidationError, match="each answer is one of the five choices"):
+        fb.PromotionStall(answers={"manager_cannot_explain": -1})
+    with pytest.raises(ValidationError, match="there is no question 'luck'"):
+        fb.PromotionStall(answers={"luck": 2})
+    assert fb.PromotionStall(answers={"manager_cannot_explain": 0, "deciders_do_not_see": 4}).answers
+
+
+def test_an_unrated_superpower_asks_to_be_rated_and_a_rated_one_gets_its_hint():
+    [pair] = fb.Shadows(superpowers=["storyteller", "storyteller"]).pairs
+    assert (pair.id, pair.superpower, pair.shadow, pair.rating, pair.hint) == (
+        "storyteller", "World-class storyteller", "Might struggle with details", "", "Rate how much you use it.")
+    [rated] = fb.Shadows(superpowers=["storyteller"], ratings={"storyteller": "too_much"}).pairs
+    assert rated.hint == "This is where the shadow lives: might struggle with details."
+
+
+def test_a_contradiction_names_who_challenges_which_strength_in_full():
+    log = fb.ContradictionLog(strengths=["  Great collaborator ", " "], items=[
+        fb.FeedbackItem(giver=" ", about=" Pushes until people agree ", strength="great COLLABORATOR"),
+        fb.FeedbackItem(giver="Sam", about="Easy to work with", direction="affirms", strength="Great collaborator"),
+        fb.FeedbackItem(giver="Kim", about="Ships fast", strength="Excellent at growth"),
+    ])
+    matrix = fb.find_contradictions(log)
+    assert matrix.strengths == ["Great collaborator"] and matrix.items == ["1. someone", "2. Sam", "3. Kim"]
+    assert matrix.cells == [["contradicts", "affirms", ""]]
+    [found] = matrix.contradictions
+    assert (found.item, found.strength) == (0, "Great collaborator")
+    assert found.sentence == (
+        "Someone challenges “Great collaborator”: “Pushes until people agree”. Do not file it as an anomaly: what "
+        "would be true if they were right (kit's own question)? [00:57:30]")
+    with pytest.raises(ValidationError, match="keep each strength under"):
+        fb.ContradictionLog(strengths=["x" * 201])
+
+
+def test_a_partners_feedback_becomes_one_key_point_per_clause_cued_by_its_words():
+    points = dr.points_from_text("Your specs are too long, and engineers skim them. Cut it to a page!\nFix ux")
+    assert [(p.id, p.label, p.cues, p.need) for p in points] == [
+        ("p1", "Your specs are too long", ["specs", "long"], 1),  # "your", "are", "too" are stop words
+        ("p2", "engineers skim them", ["engineers", "skim", "them"], 1),
+        ("p3", "Cut it to a page", ["cut", "page"], 1),
+        ("p4", "Fix ux", ["fix"], 1),  # two letters are not a cue
+    ]
+    four, then = dr.points_from_text("Demos run late weekly, but demos matter")  # ", but" starts a clause
+    assert (four.label, four.cues, four.need) == ("Demos run late weekly", ["demos", "run", "late", "weekly"], 2)
+    assert (then.label, then.cues, then.need) == ("demos matter", ["demos", "matter"], 1)
+    [many] = dr.points_from_text("Planning reviews start late, meetings overrun, decisions slip, engineers wait, "
+                                 "customers complain loudly")
+    assert len(many.cues) == 13 and many.need == 3  # at most three cues needed
+    assert dr.points_from_text("  ... !  ") == []
+
+
+def test_a_defensive_marker_is_quoted_in_the_words_the_learner_typed():
+    assert dr.typed_markers("I did it, to be fair.", ["to_be_fair"]) == ["to be fair"]
+    assert dr.typed_markers("In fairness, I was busy", ["to_be_fair"]) == ["in fairness"]
+    assert dr.typed_markers("It ran late because I was tired", ["justification"]) == ["because i was"]
+    assert dr.typed_markers("nothing of it here", ["justification"]) == ["a justification"]
+    assert dr.typed_markers("anything", ["no_such_marker"]) == ["no_such_marker"]
+
+
+def test_a_pair_repeat_back_is_scored_against_what_the_partner_said():
+    drill = dr.PairDrill()
+    alone = drill.repeat_back("I heard that my demos run late. Did I get that right?")  # the partner typed nothing
+    assert (alone.covered, alone.missed, alone.score, alone.statement_id) == ([], [], 100, "")
+    drill.not_quite()
+    said = "Your demo was good but the ending dragged."
+    echo = drill.repeat_back("My demo was good but the ending dragged. Did I get that right?", said)
+    assert echo.defensive == []  # the "but the" is the partner's own
+    assert (echo.loops, drill.round.attempts[1].loops, echo.statement_id) == (2, 2, "")
+
+
+def test_a_round_restored_with_its_attempts_confirms_with_the_loops_it_took():
+    saved = dr.PairRound(state="awaiting_partner", attempts=[attempt(40, "pair"), attempt(90, "pair")])
+    confirmed = dr.PairDrill(saved).yes_exactly()
+    assert (confirmed.score, confirmed.loops) == (90, 2)
+
+
+def test_a_restored_round_never_changes_the_saved_one():
+    saved = dr.PairRound(state="listening", attempts=[attempt(40, "pair")])
+    drill = dr.PairDrill(saved)
+    drill.repeat_back("My demos run late?", "Your demos run late.")
+    assert len(saved.attempts) == 1 and saved.state == "listening" and len(drill.round.attempts) == 2
+
+
+def test_a_defensive_repeat_back_quotes_the_marker_in_its_tip():
+    result = dr.score_statement("long_specs", "To be fair, my specs are long because the deadline was close.")
+    assert result.verdict == "defensive" and result.defensive == ["to_be_fair", "justification"]
+    assert result.tip == fb.content().tips.defensive.format(marker="to be fair")
+    assert "to be fair" in result.tip
+
+
+def test_an_unknown_statement_is_named():
+    with pytest.raises(KeyError, match="no_such_statement"):
+        fb.statement("no_such_statement")
+
+
+def test_your_in_the_partners_words_is_my_in_the_echo_and_not_defensive():
+    drill = dr.PairDrill()
+    echo = drill.repeat_back("My plan is good but my estimates slip. Did I get that right?",
+                             "Your plan is good but your estimates slip.")
+    assert echo.defensive == [] and echo.verdict == "good"
+    drill.not_quite()
+    own = drill.repeat_back("My plan is good but my boss changes it. Did I get that right?", "Your plan is good.")
+    assert own.defensive == ["but"]
+
+
+def test_a_partial_repeat_back_names_the_first_point_it_missed():
+    result = dr.score_statement("long_specs", "My specs are too long. Did I get that right?")
+    labels = {p.id: p.label for p in fb.statement("long_specs").points}
+    assert result.covered == ["specs_too_long"] and result.missed == ["engineers_skim", "key_decisions_missed"]
+    assert result.tip == fb.content().tips.missed.format(missing=labels["engineers_skim"])
+    assert labels["engineers_skim"] in result.tip

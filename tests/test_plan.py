@@ -91,6 +91,7 @@ def test_chosen_lane_reads_module_2_and_is_none_without_a_valid_pick():
 
 
 # charts
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_the_demo_plan_has_four_charts_in_their_sections():
     assert [(c.section, c.name) for c in plan_charts(DEMO)] == [
         ("end_state", "roadmap"), ("lane", "lanes"), ("act3", "career_line"), ("act3", "arcs")]
@@ -98,6 +99,7 @@ def test_the_demo_plan_has_four_charts_in_their_sections():
     assert plan_charts({"versioning.roadmap": {"versions": [{"role": "x", "start_year": "soon"}]}}) == []
 
 
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_chart_images_are_the_same_bytes_for_the_same_answers():
     first, second = chart_images(DEMO), chart_images(copy.deepcopy(DEMO))
     assert [i.png for i in first] == [i.png for i in second]
@@ -105,6 +107,7 @@ def test_chart_images_are_the_same_bytes_for_the_same_answers():
 
 
 # HTML and Markdown
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_the_html_page_is_self_contained():
     page = render_html(pl.assemble_plan(DEMO, "demo"), chart_images(DEMO), exported=date(2026, 1, 15))
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
@@ -115,6 +118,7 @@ def test_the_html_page_is_self_contained():
     assert "exported 2026-01-15" in page
 
 
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_a_script_in_an_answer_is_shown_as_text_in_html_and_markdown():
     answers = copy.deepcopy(DEMO)
     answers["act3.north_star"]["sentence"] = SCRIPT
@@ -144,6 +148,7 @@ def test_the_empty_plan_page_names_each_notebook_without_linking_outside():
 
 
 # exporting to the learner's folder
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_export_writes_html_markdown_and_charts_into_the_workbook_folder(make_workbook):
     book = make_workbook("Ana", DEMO)
     result = export_plan(book, ("html", "md"), exported=date(2026, 1, 15))
@@ -166,6 +171,7 @@ def test_export_of_an_empty_participant_still_writes_a_page(make_workbook):
     assert [p.name for p in result.files] == ["^ben-career-plan.html", "^ben-career-plan.md"]
 
 
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_without_chromium_the_pdf_note_says_how_to_make_one(make_workbook):
     book = make_workbook("Ana", DEMO)
     result = export_plan(book, ("pdf",), chromium=None)
@@ -175,6 +181,7 @@ def test_without_chromium_the_pdf_note_says_how_to_make_one(make_workbook):
     assert "install Chromium" in result.notes[0]
 
 
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_a_browser_that_fails_gives_a_sentence_not_a_traceback(make_workbook, tmp_path):
     fake = tmp_path / "fake-chromium"
     fake.write_text("#!/bin/sh\necho 'cannot open display' >&2\nexit 1\n")
@@ -199,6 +206,7 @@ def test_with_chromium_the_plan_is_printed_to_pdf(make_workbook):
     assert not (book.home / "plans" / "^ana-career-plan.html").exists()  # only what was asked for
 
 
+@pytest.mark.slow  # renders charts or a page: seconds each
 def test_a_shipped_version_exports_under_its_own_name(make_workbook):
     book = make_workbook("Ana", DEMO)
     book.ship_version(note="Before the offsite")
@@ -300,3 +308,188 @@ def test_a_plan_for_a_shipped_version_carries_its_label_and_note(make_workbook):
     plan = pl.assemble_plan(version.answers, book.participant, version)
     assert (plan.version, plan.note) == ("v1", "Shipped after my review")
     assert isinstance(Workbook("Ana", book.home).version("v1").created, datetime)
+
+
+# each answer's lines on the one-page plan (the demo participant's, every line checked by hand against content/demo)
+DEMO_LINES = {
+    "versioning.end_state": [
+        "In 15 years: Chief Product Officer of a mid-stage climate-tech company",
+        "The builder: A builder who takes products from smoke to fire, and grows the people who build them.",
+        "Why: I want to build products that matter at scale, and to lead a team I would want to join.",
+    ],
+    "versioning.roadmap": [
+        "v1 2022-2025: Product Manager, payments at Fictional Fintech Ltd. Learning: Craft: shipping at scale with data",
+        "v2 2025-2027: Senior Product Manager, growth at Fictional Fintech Ltd",
+        "v3 2027-2030: Group PM, first B2B product at Imaginary Grid Co. Learning: Market ambiguity and B2B sales",
+        "v4 2030-2034: Head of Product at A pre-PMF climate start-up. Learning: Finding product-market fit; hiring a team",
+        "The skip job: VP Product: owning a portfolio, not a product",
+    ],
+    # growth 6 + (8 + 8.5) / 2 + 8, crafting 7 + (6 + 6.5) / 2 + 5, market 3 + (7 + 7.5) / 2 + 7: the log moves the energy
+    "lanes.ratings": [
+        "Chosen lane: Growth",
+        "Why: Growth work gives me energy every week, and climate-tech companies moving from smoke to fire need it.",
+        "Top rated: Growth (22.2/30), Crafting (18.2/30), Market ambiguity (17.2/30)",
+    ],
+    "lanes.radar": ["Biggest gaps: Growth 6 → 9; Market ambiguity 3 → 5; Team expertise 2 → 4."],
+    "lanes.path": ["For now, your answers lean to the IC path (8.5 against 3.6).", "My own leaning: not sure yet."],
+    "lanes.story": [
+        "Associate PM (A fictional travel start-up). Learned: I learned to talk to customers every week. We found that "
+        "people booked on mobile but paid on desktop. Achieved: We shipped the mobile checkout. I helped with various "
+        "things around launch.",
+        "Product Manager, payments (Fictional Fintech Ltd). Learned: I learned to read a payments funnel, and I think I "
+        "learned to say no. Achieved: I launched split payments to 2 markets and cut failed payments by 18% in 2024. My "
+        'manager said "we would not have shipped without her".',
+    ],
+    "lanes.press_release": [
+        "Payments PM goes deep on growth for climate-tech",
+        "I cut failed payments by 18% and launched split payments in 2 markets.",
+        "The story so far: I started as an Associate PM at a travel start-up, where I learned to talk to customers "
+        "every week. At Fictional Fintech I launched split payments and cut failed payments by 18%.",
+        "Quote: She turns a messy funnel into a plan the whole team can follow. (Her manager at Fictional Fintech "
+        "(fictional))",
+        "What is next: I am building world-class growth expertise, first as a senior PM for growth, then leading "
+        "growth at a climate-tech company moving from smoke to fire.",
+    ],
+    "feedback.real_feedback": [
+        "I will ask: Sam, staff engineer on my team (Peer); Lee, designer (Partner team)",
+        "My question: What is one thing I do in planning that makes it harder for you to disagree with me?",
+        "To make it safe: Say plainly that nothing bad will come of it, and keep that promise; Repeat back what I hear, "
+        "even when it is hard to hear; Ask one to one, away from an audience; Go first: share one thing I already know "
+        "I need to improve.",
+    ],
+    "feedback.repeat_back": ["Repeat-back practice: 5 attempts, the last scored 100/100."],
+    "feedback.promotion_stall": [
+        "Most likely reason my promotion stalls: An unacknowledged development area (54.8%)",
+        "My first move: Ask two peers for real feedback on how I run planning, before my next review cycle in March.",
+    ],
+    "feedback.shadows": [
+        "Excellent at growth: its shadow, might struggle with innovation (I use it too much)",
+        "Great collaborator: its shadow, might struggle as a leader, if the collaboration relies on others agreeing with "
+        "you (I use it the right amount)",
+        "Notes: My CPO said the new-product ideas were all optimisations. That is the growth shadow.",
+    ],
+    "feedback.contradictions": [  # the CPO and Lee challenge the two strengths
+        "2 piece(s) of feedback challenge a strength I claim: not anomalies [00:57:30].",
+        "Reflection: If Lee is right, my collaboration works only when people end up agreeing with me. I will ask Sam "
+        "whether he sees it too.",
+    ],
+    "act3.north_star": [
+        "North Star: Help a thousand product people build things that cut emissions.",
+        "Why it still moves me at 70: It never runs out: there will always be new builders and new climate problems, "
+        "and teaching gets better with age.",
+        "First reinvention step: Mentor two junior PMs from the climate product meetup this spring by 2026-03-31",
+    ],
+    "act3.career_line": [
+        "Career from 23 to 88; today 31; the current goal ends at 46, leaving 42 years for Act 3 and beyond."],
+    "act3.arcs": [
+        "Scaled economics: energy 4/10 (investing). First step: Join one angel syndicate call and read its last three "
+        "deal memos by 2026-04-30",
+        "Giving: energy 8/10 (content creation, a mission-based company). First step: Publish one post a month on "
+        "building climate products by 2026-02-28",
+    ],
+    "act3.community": [
+        "Product guild at Fictional Fintech (internal). I give: Run one session on growth experiments",
+        "Climate product builders meetup (external). I give: Give a talk on activation in B2B",
+        "Joining this month: Climate product builders meetup (Sign up and go to the February meetup)",
+    ],
+}
+
+
+@pytest.mark.parametrize("key", list(DEMO_LINES))
+def test_each_demo_answer_reads_on_the_plan_line_by_line(key):
+    from careerkit.plan_lines import part_lines
+
+    assert part_lines(key, DEMO[key], DEMO) == DEMO_LINES[key]
+
+
+def test_every_answer_with_its_own_layout_has_its_lines_checked_above():
+    from careerkit.plan_lines import LAYOUTS
+
+    assert set(LAYOUTS) == set(DEMO_LINES)
+
+
+# the lines of answers the demo does not reach: blanks left out, each optional part on its own
+def test_any_saved_value_reads_as_lines_and_blanks_are_left_out():
+    from careerkit.plan_lines import generic_lines
+
+    for blank in (None, "", "  ", [], {}, {"a": "", "b": [], "c": {"d": " "}}, [[" "], {"x": ""}], True):
+        assert generic_lines(blank) == [], blank
+    assert generic_lines(7) == ["7"] and generic_lines(2.5) == ["2.5"] and generic_lines(" a \n  b ") == ["a b"]
+    assert generic_lines([{"a": "x", "b": 3, "c": True, "d": ["l"], "e": {"f": "g"}, "h": ""}, "y", True, "", 4]) == [
+        "x; 3", "y", "4"]
+    assert generic_lines({"first_move": "Ask", "n": 3, "flag": True, "empty": " ", "tags": ["a", 2], "inner": {"deep_key": "z"},
+                          "rows": [{"a": "b"}, {"c": "d"}], "mixed": ["a", {"b": "c"}]}) == [
+        "First move: Ask", "N: 3", "Tags: a, 2", "Inner: Deep key: z", "Rows: b", "Rows: d", "Mixed: a", "Mixed: c"]
+    assert generic_lines("x" * 600) == ["x" * 600]
+    assert generic_lines("x" * 601) == ["x" * 599 + "…"]
+
+
+def test_each_optional_part_of_an_answer_shows_only_when_it_is_there():
+    from careerkit.plan_lines import part_lines
+
+    assert part_lines("versioning.end_state", {"builder": "A builder", "horizon_years": 12}, {}) == ["The builder: A builder"]
+    assert part_lines("versioning.end_state", {"role": "CPO", "horizon_years": 12}, {}) == ["In 12 years: CPO"]
+    years = {"start_year": 2026, "end_year": 2028}
+    versions = [{"role": "", "company": "", "learning": " "} | years, {"role": "PM", "company": "  "} | years,
+                {"role": " ", "company": "Acme"} | years]
+    assert part_lines("versioning.roadmap", {"versions": versions}, {}) == [
+        "v1 2026-2028: (no role)", "v2 2026-2028: PM", "v3 2026-2028: (no role) at Acme"]
+    roles = ["not a role", {}, {"role": " ", "company": "", "learned": "", "achieved": ""}, {"company": "Acme"},
+             {"role": "PM", "achieved": "I shipped it."}, {"role": "Lead", "learned": "Patience"}]
+    assert part_lines("lanes.story", {"roles": roles}, {}) == [
+        "A role (Acme)", "PM. Achieved: I shipped it.", "Lead. Learned: Patience"]
+    assert part_lines("lanes.press_release", {"headline": "H", "quote": "Q", "quote_by": " "}, {}) == ["H", "Quote: Q"]
+    assert part_lines("lanes.press_release", {"headline": "H", "quote_by": "Ana"}, {}) == ["H"]
+    assert part_lines("lanes.press_release", {"headline": "H", "quote": "Q"}, {}) == ["H", "Quote: Q"]  # said by nobody
+    assert part_lines("lanes.press_release", ["H", "S"], {}) == ["H", "S"]
+    assert part_lines("act3.north_star", {"first_step": "Call Sam"}, {}) == ["First reinvention step: Call Sam"]
+    assert part_lines("act3.north_star", {"sentence": "Teach"}, {}) == ["North Star: Teach"]
+
+
+def test_arcs_communities_and_lanes_read_with_or_without_their_extras():
+    from careerkit.plan_lines import part_lines
+
+    assert part_lines("act3.arcs", {"plans": []}, {}) == [
+        "Scaled economics: energy 0/10", "Giving: energy 0/10"]  # an arc not planned yet has no energy
+    plans = [{"arc": "giving", "forms": [], "energy": 9, "first_step": "Write a post"}]
+    assert part_lines("act3.arcs", {"plans": plans}, {})[1] == "Giving: energy 9/10. First step: Write a post"
+    communities = [{"name": " ", "kind": "internal"}, {"name": "Guild", "kind": "external", "give": " "}]
+    assert part_lines("act3.community", {"communities": communities, "join": "Guild"}, {}) == [
+        "Guild (external)", "Joining this month: Guild"]
+    assert part_lines("act3.community", {"communities": [], "join_step": "Ask Sam"}, {}) == []
+    ratings = {"scores": {}, "chosen": ["growth", "team"], "why": " "}
+    assert part_lines("lanes.ratings", ratings, {}) == ["Lanes picked: Growth, Team expertise"]
+    assert part_lines("lanes.ratings", {"scores": {}, "chosen": [], "why": "Because"}, {}) == ["Why: Because"]
+    rated = {"scores": {"team": {"evidence": 5, "energy": 5, "opportunity": 5}}}
+    bad_log = {"lanes.energy_log": {"entries": "not a list"}}  # a log that is not valid does not move the energy
+    assert part_lines("lanes.ratings", rated, bad_log) == [
+        "Top rated: Team expertise (15/30), Crafting (0/30), Market ambiguity (0/30)"]
+    assert part_lines("lanes.path", DEMO["lanes.path"] | {"leaning": "ic"}, {})[1] == "My own leaning: the IC path."
+    assert part_lines("lanes.path", DEMO["lanes.path"] | {"leaning": "manager"}, {})[1] == "My own leaning: the manager path."
+
+
+def test_feedback_answers_read_with_or_without_their_extras():
+    from careerkit.plan_lines import part_lines
+
+    plan = {"givers": [{"name": " "}, {"name": "Kim", "relation": "Peer"}], "safety": [], "safety_own": " ",
+            "question": " ", "manages_team": True, "staff_thanks": "Thank them on Monday"}
+    assert part_lines("feedback.real_feedback", plan, {}) == [
+        "I will ask: Kim (Peer)", "Thanking givers in my staff meeting: Thank them on Monday"]
+    assert part_lines("feedback.real_feedback", plan | {"manages_team": False}, {}) == ["I will ask: Kim (Peer)"]
+    assert part_lines("feedback.real_feedback", {"safety": ["repeat_back"]}, {}) == [
+        "To make it safe: Repeat back what I hear, even when it is hard to hear"]
+    assert part_lines("feedback.repeat_back", {"history": []}, {}) == []
+    assert part_lines("feedback.promotion_stall", {"answers": {}, "first_move": "Ask"}, {}) == ["My first move: Ask"]
+    assert part_lines("feedback.shadows", {"superpowers": ["storyteller"], "ratings": {}}, {}) == [
+        "World-class storyteller: its shadow, might struggle with details"]
+    assert part_lines("feedback.contradictions", {"strengths": ["Great collaborator"], "items": [], "reflection": ""}, {}) == []
+
+
+def test_an_answer_its_layout_cannot_read_falls_back_to_plain_lines():
+    from careerkit.plan_lines import part_lines
+
+    assert part_lines("versioning.roadmap", {"versions": "three", "skip_job": "VP"}, {}) == ["Versions: three", "Skip job: VP"]
+    assert part_lines("lanes.ratings", [1, 2], {}) == ["1", "2"]
+    assert part_lines("act3.arcs", {"plans": [{"arc": "nope"}]}, {}) == ["Plans: nope"]
+    assert part_lines("lanes.path", {"leaning": "both"}, {}) == ["Leaning: both"]
+    assert part_lines("elsewhere.note", {"text": "Hi"}, {}) == ["Text: Hi"]
