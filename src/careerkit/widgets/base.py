@@ -14,6 +14,7 @@ import html
 import logging
 import re
 import sys
+import typing
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -43,21 +44,51 @@ def plain_text(markup: str) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The answer model a field holds, itself or in a list (``list[CareerVersion]`` -> ``CareerVersion``)."""
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def error_place(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    """Where a validation error is, in the learner's words: ``Version 2, role`` rather than ``versions.1.role``.
+
+    A list field names its items with ``json_schema_extra={"item": "Version"}``; without it, ``Versions, item 2``.
+    """
+    names: list[str] = []
+    current: type[BaseModel] | None = model
+    field = None
+    for step in loc:
+        if isinstance(step, int):
+            extra = field.json_schema_extra if field is not None and isinstance(field.json_schema_extra, dict) else {}
+            item = extra.get("item")
+            if item:
+                names[-1:] = [f"{item} {step + 1}"]
+            else:
+                names.append(f"item {step + 1}")
+            continue
+        if current is None:
+            break  # a key inside a plain dict or value: the field named so far is what the learner sees
+        field = current.model_fields.get(str(step))
+        title = field.title if field is not None and field.title else str(step).replace("_", " ")
+        names.append(title if not names else title[:1].lower() + title[1:])
+        current = _inner_model(field.annotation) if field is not None else None
+    return ", ".join(names) if names else "This answer"
+
+
 def friendly_errors(err: ValidationError, model: type[BaseModel]) -> str:
     """Turn pydantic's errors into sentences naming the field as the participant sees it."""
     sentences = []
     for item in err.errors():
-        loc = [p for p in item["loc"] if not isinstance(p, int)]
-        rows = [p + 1 for p in item["loc"] if isinstance(p, int)]
-        field = model.model_fields.get(str(loc[0])) if loc else None
-        label = (field.title if field and field.title else str(loc[-1]).replace("_", " ")) if loc else "This answer"
-        where = f" (row {rows[0]})" if rows else ""
+        label = error_place(tuple(item["loc"]), model)
         msg = item["msg"].removeprefix("Value error, ")
         if item["type"] == "string_too_long":
             msg = f"is too long: keep it under {item['ctx']['max_length']} characters"
         elif item["type"] in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             msg = f"is out of range ({item['msg'].lower()})"
-        sentences.append(f"{label}{where}: {msg}.")
+        sentences.append(f"{label}: {msg}.")
     return " ".join(dict.fromkeys(sentences))
 
 
