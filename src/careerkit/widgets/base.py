@@ -415,6 +415,12 @@ class ShareToggle:
         except CareerkitError:
             return None
 
+    def _in_room(self) -> bool:
+        try:
+            return self.key in sharing.published(self.workbook)
+        except (CareerkitError, AttributeError):
+            return False
+
     def _quoted(self) -> bool:
         try:
             return bool(sharing.published(self.workbook).get(self.key, {}).get("quote"))
@@ -425,6 +431,7 @@ class ShareToggle:
         if shared and not self.shareable:
             self.share.value = False
             return
+        in_room = self._in_room()  # before: only what the room really held can be withdrawn from it
         try:
             outcome = sharing.share(self.workbook, self.key, shared)
         except CareerkitError:
@@ -434,8 +441,12 @@ class ShareToggle:
         self.quote.disabled = not shared
         if not shared:
             self.quote.value = False
-            self.note.value = ("<span class='ck-hint'>Private: withdrawn from the group.</span>" if outcome.state != "pending"
-                               else ROOM_DOWN.format(what="withdrawn"))
+            if not in_room:  # never reached the group (no room joined, or the room never had it)
+                self.note.value = PRIVATE
+            elif outcome.state == "pending":
+                self.note.value = ROOM_DOWN.format(what="private")
+            else:
+                self.note.value = WITHDRAWN
         else:
             self.note.value = _share_note(outcome, "<span class='ck-saved'>Shared with the group under a pseudonym.</span>")
 
@@ -468,6 +479,8 @@ class ShareToggle:
                                "Your answer is safe in your workbook; tell your facilitator.</span>")
 
 
+PRIVATE = "<span class='ck-hint'>Private: only you can see this answer.</span>"
+WITHDRAWN = "<span class='ck-hint'>Private again: withdrawn from the group.</span>"
 ROOM_DOWN = ("<span class='ck-hint'>The room cannot be reached right now. Your answer is safe in your workbook, "
              "marked {what}, and the room is told as soon as it can be reached.</span>")
 NO_ROOM = ("<span class='ck-hint'>Marked to share: it reaches the group once you join the room "
