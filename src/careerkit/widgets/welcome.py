@@ -101,10 +101,10 @@ def banner(module: str = "") -> HTML | Banner:
 
 
 def _change_name_hint(module: str) -> str:
-    if os.environ.get(ENV_APP) == "1":  # careerkit app serves no name box
-        return " Another name? Start the app again with <code>careerkit app --participant NAME</code>."
     if _in_welcome(module):
-        return ""  # the name box is just below
+        return ""  # the name box is just below, in JupyterLab and in the app
+    if os.environ.get(ENV_APP) == "1":  # the app may serve one module only, without 00_welcome
+        return " Another name? Start the app again with <code>careerkit app --participant NAME</code>."
     return " Change the name in 00_welcome."
 
 
