@@ -25,6 +25,7 @@ STYLE = """<style>
 .ck-table td, .ck-table th { padding: 2px 8px; text-align: left; vertical-align: top; }
 .careerkit-exercise .widget-button, .careerkit-exercise .jupyter-button { width: auto; min-width: 120px; padding: 0 12px; }
 .ck-version-row { border: 1px solid #ccc; padding: 4px 6px; margin: 0 0 4px 0; }
+.ck-banner { line-height: 1.5; padding: 4px 0; white-space: normal; }
 .ck-download { display: inline-block; margin: 0 8px 4px 0; padding: 2px 10px; border: 1px solid #0072B2; border-radius: 4px; color: #0072B2; text-decoration: none; }
 </style>"""
 
