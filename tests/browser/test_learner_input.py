@@ -129,3 +129,19 @@ def test_an_exported_plan_downloads_with_a_click_in_the_app(tmp_path, page):
         assert names[-1] == "learner-career-plan-2.zip"
     finally:
         app.server.stop()
+
+
+def test_the_banner_names_the_learner_as_soon_as_they_choose_a_name_in_00_welcome(tmp_path, page):
+    lab = start_lab(tmp_path, "00_welcome.ipynb")
+    try:
+        open_and_run(page, lab, "00_welcome.ipynb", ".ck-banner")
+        banner = page.locator(".ck-banner").first
+        assert "for learner" in banner.inner_text() and "00_welcome" not in banner.inner_text()
+        name = page.locator(".careerkit-exercise input[type='text']").first
+        name.fill("Ana Lopez")
+        page.locator("button", has_text="Use this name").first.click()
+        wait_for(lambda: "for Ana Lopez" in banner.inner_text(), 30, "the banner naming the chosen participant")
+        assert "learner.json" not in banner.inner_text()
+        page.locator(".ck-banner").first.screenshot(path=str(artifact_dir("input") / "lab-00-banner-after-name.png"))
+    finally:
+        lab.server.stop()
