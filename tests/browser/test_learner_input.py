@@ -88,7 +88,8 @@ def export_and_download(page, where: str) -> list[str]:
     for attempt in (1, 2):
         export.locator("button", has_text="Export my plan").click()
         links = export.locator("a.ck-download")
-        wait_for(lambda n=attempt: links.count() == 2 and ("-2." in links.first.get_attribute("download")) == (n == 2),
+        wait_for(lambda n=attempt, found=links: found.count() == 2
+                 and ("-2." in found.first.get_attribute("download")) == (n == 2),
                  60, f"the download links of export {attempt}")
         for i in range(links.count()):
             with page.expect_download(timeout=30_000) as download:
