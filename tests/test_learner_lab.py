@@ -152,3 +152,4 @@ def test_the_banner_says_how_to_change_the_name_where_it_can_be_changed(monkeypa
     monkeypatch.setenv(ENV_APP, "1")
     text = banner("02 Lanes").data
     assert "careerkit app --participant NAME" in text and "00_welcome" not in text
+    assert "careerkit app" not in banner("00 Welcome").data  # the app's 00 has its own name box, just below

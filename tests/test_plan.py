@@ -493,3 +493,39 @@ def test_an_answer_its_layout_cannot_read_falls_back_to_plain_lines():
     assert part_lines("act3.arcs", {"plans": [{"arc": "nope"}]}, {}) == ["Plans: nope"]
     assert part_lines("lanes.path", {"leaning": "both"}, {}) == ["Leaning: both"]
     assert part_lines("elsewhere.note", {"text": "Hi"}, {}) == ["Text: Hi"]
+
+
+def test_exporting_again_keeps_every_earlier_export(make_workbook):
+    book = make_workbook("Ana", DEMO)
+    first = export_plan(book, ("html", "md"), exported=date(2026, 1, 15))
+    page = (book.home / "plans" / "^ana-career-plan.html").read_bytes()
+    book.save_answer("act3.north_star", {"sentence": "A newer North Star"})
+    second = export_plan(book, ("html", "md"), exported=date(2026, 1, 16))
+    assert (first.number, second.number) == (1, 2)
+    assert sorted(p.name for p in second.files if p.suffix != ".png") == ["^ana-career-plan-2.html", "^ana-career-plan-2.md"]
+    assert (book.home / "plans" / "^ana-career-plan.html").read_bytes() == page  # the first is untouched
+    assert "A newer North Star" in (book.home / "plans" / "^ana-career-plan-2.html").read_text()
+    markdown = (book.home / "plans" / "^ana-career-plan-2.md").read_text()
+    assert "](^ana-career-plan-2-charts/roadmap.png)" in markdown  # its own charts, not the first export's
+    assert export_plan(book, ("pdf",), chromium=None).number == 3
+
+
+def test_each_export_is_offered_as_a_download_the_markdown_zipped_with_its_charts(make_workbook):
+    import io
+    import zipfile
+
+    from careerkit.plan_export import downloads
+
+    book = make_workbook("Ana", DEMO)
+    result = export_plan(book, ("html", "md"), exported=date(2026, 1, 15))
+    offered = {d.name: d for d in downloads(result)}
+    assert set(offered) == {"^ana-career-plan.html", "^ana-career-plan.zip"}
+    page = offered["^ana-career-plan.html"]
+    assert page.mime == "text/html" and page.data == (book.home / "plans" / "^ana-career-plan.html").read_bytes()
+    assert page.data_uri.startswith("data:text/html;base64,")
+    with zipfile.ZipFile(io.BytesIO(offered["^ana-career-plan.zip"].data)) as archive:
+        names = sorted(archive.namelist())
+        markdown = archive.read("^ana-career-plan.md").decode()
+    assert names == ["^ana-career-plan-charts/arcs.png", "^ana-career-plan-charts/career_line.png",
+                     "^ana-career-plan-charts/lanes.png", "^ana-career-plan-charts/roadmap.png", "^ana-career-plan.md"]
+    assert all(f"]({name})" in markdown for name in names if name.endswith(".png"))  # the links inside work

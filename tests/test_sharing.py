@@ -168,6 +168,20 @@ def test_sharing_before_joining_says_so_and_keeps_the_choice(make_workbook):
     assert book.answers()["versioning.end_state"].shared is True
 
 
+def test_unticking_an_answer_that_never_reached_the_group_says_private_not_withdrawn(make_workbook, room_server):
+    book = make_workbook("Ana", {"versioning.end_state": END_STATE})
+    view = exercise_class("versioning.end_state")(book)
+    view.sharing.share.value = True  # no room joined yet: marked, never sent
+    view.sharing.share.value = False
+    assert "Private: only you can see this answer" in view.sharing.note.value
+    assert "withdrawn" not in view.sharing.note.value
+    sharing.join(book, room_server.url, room_server.code)
+    view.sharing.share.value = True
+    assert "Shared with the group" in view.sharing.note.value
+    view.sharing.share.value = False  # this one was in the room: it is withdrawn, and says so
+    assert "withdrawn from the group" in view.sharing.note.value and rows(room_server) == []
+
+
 def test_an_unreachable_room_is_a_sentence_beside_the_box_and_typing_still_saves(make_workbook, monkeypatch):
     monkeypatch.setenv("CAREERKIT_ROOM_URL", "http://127.0.0.1:9/")
     monkeypatch.setenv("CAREERKIT_ROOM_TOKEN", "hub-token")

@@ -186,6 +186,27 @@ def test_export_writes_files_and_lists_their_paths(make_workbook):
     assert "4 chart images" in export.message.value
 
 
+def test_export_gives_a_download_link_for_each_file_and_never_replaces_an_earlier_one(make_workbook):
+    import base64
+    import re
+
+    book = make_workbook("Ana", DEMO)
+    export = view("plan.export", book)
+    export.formats["pdf"].value = False
+    assert "never replaces an earlier export" in export.message.value
+    export.button.click()
+    links = dict(re.findall(r'<a class=\'ck-download\' download="([^"]+)" href="data:[^;]+;base64,([^"]+)"', export.message.value))
+    assert set(links) == {"^ana-career-plan.html", "^ana-career-plan.zip"}
+    page = book.home / "plans" / "^ana-career-plan.html"
+    assert base64.b64decode(links["^ana-career-plan.html"]) == page.read_bytes()
+    assert "none is replaced" in plain_text(export.message.value)
+    first = page.read_bytes()
+    export.button.click()
+    words = plain_text(export.message.value)
+    assert "Export number 2: your earlier exports are kept beside it, nothing was replaced" in words
+    assert "Download ^ana-career-plan-2.html" in words and page.read_bytes() == first
+
+
 def test_export_offers_a_version_as_soon_as_it_is_shipped(make_workbook):
     book = make_workbook("Ana", DEMO)
     export = view("plan.export", book)

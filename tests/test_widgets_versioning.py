@@ -92,6 +92,21 @@ def test_a_year_out_of_range_is_not_clamped_but_named(make_workbook):
     assert reopen(book).get("versioning.roadmap")["versions"][0]["end_year"] == 2028
 
 
+def test_the_roadmap_feedback_names_the_version_as_the_learner_sees_it(make_workbook):
+    view = exercise_class("versioning.roadmap")(make_workbook())
+    view.rows.add_button.click()
+    view.rows.rows[1]["role"].value = "Head of Product"
+    view.rows.rows[1]["start_year"].value = 2031
+    view.rows.rows[1]["end_year"].value = 2029
+    words = plain_text(view.message.value)
+    assert "Version 2: it ends (2029) before it starts (2031)" in words
+    view.rows.rows[1]["end_year"].value = 2033
+    view.rows.rows[0]["start_year"].value = 1900
+    words = plain_text(view.message.value)
+    assert "Version 1, year in From: is out of range" in words
+    assert "row" not in words and "Versions" not in words
+
+
 def test_a_negative_or_huge_salary_is_named_and_the_pay_cut_kept(make_workbook):
     book = make_workbook()
     view = exercise_class("versioning.ex_growth")(book)

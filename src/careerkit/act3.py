@@ -209,7 +209,7 @@ def _default_plans() -> list[ArcPlan]:
 
 
 class Arcs(BaseModel):
-    plans: list[ArcPlan] = Field(default_factory=_default_plans, max_length=6, title="Arcs")
+    plans: list[ArcPlan] = Field(default_factory=_default_plans, max_length=6, title="Arcs", json_schema_extra={"item": "Arc"})
 
     @field_validator("plans")
     @classmethod
@@ -337,7 +337,7 @@ class Community(BaseModel):
 
 
 class CommunityPlan(BaseModel):
-    communities: list[Community] = Field(default_factory=list, max_length=8, title="Communities")
+    communities: list[Community] = Field(default_factory=list, max_length=8, title="Communities", json_schema_extra={"item": "Community"})
     join: str = Field("", max_length=SHORT, title="One to join this month")
     join_step: str = Field("", max_length=SHORT, title="How you will join")
 

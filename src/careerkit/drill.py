@@ -293,7 +293,7 @@ class Giver(BaseModel):
 class RealFeedbackPlan(BaseModel):
     """``feedback.real_feedback``: whom to ask, how to make it safe, the exact question."""
 
-    givers: list[Giver] = Field(default_factory=list, max_length=6, title="People to ask")
+    givers: list[Giver] = Field(default_factory=list, max_length=6, title="People to ask", json_schema_extra={"item": "Person"})
     safety: list[str] = Field(default_factory=list, title="How you will make it safe")
     safety_own: str = Field("", max_length=LONG, title="Your own way to make it safe")
     question: str = Field("", max_length=500, title="The exact question")

@@ -28,14 +28,19 @@ class ParticipantIdError(CareerkitError):
         self.participant = participant
         self.problem = problem
         self.source = source
-        where = f" (set in {source})" if source else ""
-        if source.startswith("CAREERKIT_"):
-            fix = f"Ask your facilitator to set {source} to your hub username, or to unset it so you can type your name in 00_welcome."
-        elif source:
-            fix = "Type your name again in 00_welcome."
+        super().__init__(self.sentence())
+
+    def sentence(self, name_box: str = "in 00_welcome") -> str:
+        """The message, sending the learner to the name box ``name_box`` (00_welcome itself says "below")."""
+        where = f" (set in {self.source})" if self.source else ""
+        if self.source.startswith("CAREERKIT_"):
+            fix = (f"Ask your facilitator to set {self.source} to your hub username, or to unset it so you can type "
+                   f"your name {name_box}.")
+        elif self.source:
+            fix = f"Type your name again {name_box}."
         else:
             fix = "Use up to 128 characters: letters in any script, digits, spaces and punctuation other than '/'."
-        super().__init__(f"'{participant[:40]}'{where} cannot be used as a participant name: {problem}. {fix}")
+        return f"'{self.participant[:40]}'{where} cannot be used as a participant name: {self.problem}. {fix}"
 
 
 class WorkbookError(CareerkitError):

@@ -408,7 +408,8 @@ class ContradictionLog(BaseModel):
     """``feedback.contradictions``: claimed strengths, feedback items, and a reflection."""
 
     strengths: list[str] = Field(default_factory=list, max_length=8, title="Strengths you claim")
-    items: list[FeedbackItem] = Field(default_factory=list, max_length=30, title="Feedback")
+    items: list[FeedbackItem] = Field(default_factory=list, max_length=30, title="Feedback",
+                                      json_schema_extra={"item": "Feedback item"})
     reflection: str = Field("", max_length=LONG, title="Your reflection")
 
     @field_validator("strengths")

@@ -9,10 +9,12 @@ only (folders 0700, files 0600): a plan holds private answers.
 from __future__ import annotations
 
 import base64
+import io
 import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -228,16 +230,70 @@ def html_to_pdf(source: Path, target: Path, chromium: str) -> Path:
 
 @dataclass
 class ExportResult:
-    """The files written, and sentences about anything that could not be made."""
+    """The files written, and sentences about anything that could not be made.
+
+    ``number`` is 1 for the first export under this name; a later export gets the next number (``-2``, ``-3``)
+    and every earlier export is kept.
+    """
 
     folder: Path
     files: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    number: int = 1
+
+
+@dataclass(frozen=True)
+class Download:
+    """One exported file as the learner's browser downloads it: the name it is saved under, its type, its bytes."""
+
+    name: str
+    mime: str
+    data: bytes
+
+    @property
+    def data_uri(self) -> str:
+        return f"data:{self.mime};base64," + base64.b64encode(self.data).decode("ascii")
+
+
+MIME = {".html": "text/html", ".pdf": "application/pdf", ".zip": "application/zip"}
+
+
+def downloads(result: ExportResult) -> list[Download]:
+    """What the learner can click to download: the HTML page and the PDF as they are, and the Markdown with
+    its chart images in one .zip (a lone .md would show no charts)."""
+    offered = []
+    for path in result.files:
+        if path.suffix in (".html", ".pdf"):
+            offered.append(Download(path.name, MIME[path.suffix], path.read_bytes()))
+        elif path.suffix == ".md":
+            offered.append(Download(path.with_suffix(".zip").name, MIME[".zip"], _markdown_zip(path, result.files)))
+    return offered
+
+
+def _markdown_zip(markdown: Path, files: list[Path]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in [markdown, *(p for p in files if p.suffix == ".png")]:
+            info = zipfile.ZipInfo(path.relative_to(markdown.parent).as_posix(), date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())  # a fixed date inside: same plan, same bytes
+    return buf.getvalue()
 
 
 def plan_stem(book: Workbook, version: str | None = None) -> str:
     suffix = f"-{re.sub(r'[^A-Za-z0-9._-]+', '_', version)}" if version else ""
     return f"{book.path.stem}-career-plan{suffix}"
+
+
+def free_stem(folder: Path, stem: str) -> tuple[str, int]:
+    """The first name under which no earlier export lies (``stem``, then ``stem-2``, ``stem-3``...), and its number."""
+    number = 1
+    while True:
+        candidate = stem if number == 1 else f"{stem}-{number}"
+        taken = [folder / f"{candidate}{ext}" for ext in (".html", ".md", ".pdf", "-charts")]
+        if not any(path.exists() for path in taken):
+            return candidate, number
+        number += 1
 
 
 def _write(path: Path, text: str) -> Path:
@@ -266,8 +322,8 @@ def export_plan(book: Workbook, formats: tuple[str, ...] = FORMATS, *, version: 
         private_folder(folder)
     except OSError as err:
         raise ExportError("files", f"the folder {folder.name} could not be created ({err.strerror})") from None
-    stem = plan_stem(book, shipped.label if shipped else None)
-    result = ExportResult(folder=folder)
+    stem, number = free_stem(folder, plan_stem(book, shipped.label if shipped else None))
+    result = ExportResult(folder=folder, number=number)
     page = folder / f"{stem}.html"
     if "html" in formats or "pdf" in formats:
         _write(page, render_html(plan, images, exported=exported))

@@ -6,8 +6,10 @@ demo participant's full answers and the run is deterministic (fixed clock).
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +22,15 @@ CURRENT_FILE = "current-participant.txt"
 DEMO_TIME = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 
 _cache: dict[tuple[str, str], Workbook] = {}
+_followers: list[Callable[[Workbook], None]] = []  # told when this kernel's participant changes
+log = logging.getLogger(__name__)
+
+
+def follow_participant(callback: Callable[[Workbook], None]) -> Callable[[], None]:
+    """Call ``callback(workbook)`` whenever a name is chosen in this kernel (the banner says who is answering).
+    Returns the function that stops it."""
+    _followers.append(callback)
+    return lambda: _followers.remove(callback) if callback in _followers else None
 
 
 def is_demo() -> bool:
@@ -69,7 +80,13 @@ def set_participant(name: str) -> Workbook:
         write_private(private_folder(folder) / CURRENT_FILE, name + "\n")
     except OSError as err:
         raise WorkbookError(folder / CURRENT_FILE, f"your name could not be remembered ({err.strerror})") from None
-    return workbook()
+    book = workbook()
+    for callback in list(_followers):
+        try:
+            callback(book)
+        except Exception:  # a view that cannot redraw must not undo the choice of a name
+            log.exception("a view following the participant failed")
+    return book
 
 
 def workbook() -> Workbook:

@@ -14,7 +14,7 @@ from careerkit.content import Cited, ContentFile, Sourced, load_content, one_of
 
 SHORT = 200
 LONG = 2000
-YEAR = Field(ge=1950, le=2100, title="Year")
+YEAR_RANGE = {"ge": 1950, "le": 2100}
 
 
 # content
@@ -116,8 +116,8 @@ class CareerVersion(BaseModel):
     company: str = Field("", max_length=SHORT, title="Company")
     stage: str = Field("pre_pmf", title="Company stage")
     market: str = Field("consumer", title="Market")
-    start_year: int = YEAR
-    end_year: int = YEAR
+    start_year: int = Field(title="Year in From", **YEAR_RANGE)
+    end_year: int = Field(title="Year in To", **YEAR_RANGE)
     learning: str = Field("", max_length=LONG, title="What you will learn")
 
     @field_validator("stage")
@@ -144,7 +144,8 @@ class CareerVersion(BaseModel):
 class Roadmap(BaseModel):
     """v1..vN of a career and the skip job [00:08:30]."""
 
-    versions: list[CareerVersion] = Field(default_factory=list, max_length=12, title="Versions")
+    versions: list[CareerVersion] = Field(default_factory=list, max_length=12, title="Versions",
+                                          json_schema_extra={"item": "Version"})
     skip_job: str = Field("", max_length=SHORT, title="The skip job")
 
 
@@ -292,7 +293,8 @@ class AltPlan(BaseModel):
 
 
 class Alternatives(BaseModel):
-    plans: list[AltPlan] = Field(default_factory=lambda: [AltPlan(), AltPlan(), AltPlan()], min_length=3, max_length=3)
+    plans: list[AltPlan] = Field(default_factory=lambda: [AltPlan(), AltPlan(), AltPlan()], min_length=3, max_length=3,
+                                 title="Plans", json_schema_extra={"item": "Plan"})
 
 
 def compare_alternatives(answer: Alternatives) -> list[str]:

@@ -16,6 +16,7 @@ import functools
 import io
 import logging
 import os
+import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -110,13 +111,15 @@ def _png(fig: Figure, dpi: float, **options: Any) -> bytes:
 # Okabe & Ito's colour-blind-safe palette
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 GREY = "#999999"
+TITLE_WIDTH = 50  # characters on one line of a chart title
 
 
 def new_figure(title: str, xlabel: str = "", ylabel: str = "", size: tuple[float, float] = (7.5, 3.6)):
-    """A figure with one axes, its title and axis labels set."""
-    fig = Figure(figsize=size)
+    """A figure with one axes, its title and axis labels set. A long title wraps onto a second line:
+    constrained layout makes room for labels and a legend beside the axes, but never shortens a title."""
+    fig = Figure(figsize=size, layout="constrained")
     ax = fig.add_subplot(1, 1, 1)
-    ax.set_title(title)
+    ax.set_title(textwrap.fill(title, TITLE_WIDTH))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     for side in ("top", "right"):

@@ -47,7 +47,7 @@ def career_line(timeline: Timeline, north_star: str = ""):
 def arcs_energy(answer: act3.Arcs):
     """Left: what each arc would give. Right: the arrow of energy between scaled economics and giving."""
     content = act3.content()
-    fig = Figure(figsize=(9, 3.8))
+    fig = Figure(figsize=(9, 3.8), layout="constrained")
     fig.suptitle("Where your energy points in Act 3")
     bars, compass = fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2)
     gains = content.gains
@@ -77,7 +77,6 @@ def arcs_energy(answer: act3.Arcs):
     for ax in (bars, compass):
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-    fig.tight_layout()
     return fig
 
 

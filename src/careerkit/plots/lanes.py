@@ -58,7 +58,7 @@ def energy_log_bars(summary: dict[str, ln.LogSummary]):
 def radar_chart(radar: ln.Radar, chosen: list[str]):
     """Current against target strength on one spoke per lane: the picture the participant keeps."""
     lanes = ln.content().lanes
-    fig = Figure(figsize=(6, 6))
+    fig = Figure(figsize=(6, 6), layout="constrained")
     ax = fig.add_subplot(1, 1, 1, projection="polar")
     ax.set_title("Your lanes: current and target strength", pad=34)
     ax.set_theta_offset(math.pi / 2)  # first lane at the top, clockwise: no label on the y-axis label's side

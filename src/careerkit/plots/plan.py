@@ -81,7 +81,7 @@ def plan_charts(answers: dict[str, Any]) -> list[PlanChart]:
 @learner_text
 def compare_chart(comparison: pl.PlanComparison):
     """Left: how many things changed, by kind. Right: every rating that moved, and by how much."""
-    fig = Figure(figsize=(9, max(3.2, 0.32 * len(comparison.ratings) + 1.6)))
+    fig = Figure(figsize=(9, max(3.2, 0.32 * len(comparison.ratings) + 1.6)), layout="constrained")
     fig.suptitle(f"What changed from {comparison.older} to {comparison.newer}")
     counts_ax, moves_ax = fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2)
     kinds = [
@@ -117,6 +117,5 @@ def compare_chart(comparison: pl.PlanComparison):
     for ax in (counts_ax, moves_ax):
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-    fig.tight_layout()
     return fig
 

@@ -19,8 +19,11 @@ def roadmap_timeline(roadmap: v.Roadmap):
     for i, version in enumerate(versions):
         width = max(version.end_year - version.start_year, 0.5)
         hatch = "//" if version.market == "b2b" else None
-        ax.barh(i, width, left=version.start_year, color=colour.get(version.stage, GREY), hatch=hatch, edgecolor="white")
-        ax.text(version.start_year + 0.1, i, shorten(version.role or "(role)"), va="center", color="white", fontsize=8)
+        fill = colour.get(version.stage, GREY)
+        ax.barh(i, width, left=version.start_year, color=fill, hatch=hatch, edgecolor="white")
+        # the role on a patch of the bar's colour: still readable where it runs past a short bar's end
+        ax.text(version.start_year + 0.1, i, shorten(version.role or "(role)"), va="center", color="white", fontsize=8,
+                bbox={"facecolor": fill, "edgecolor": "none", "pad": 1})
     ax.set_yticks(range(len(versions)), [f"v{i + 1}" for i in range(len(versions))])
     if versions:  # whole years on the axis, never 2026.25, even for one short version
         ax.set_xlim(min(x.start_year for x in versions), max(max(x.end_year, x.start_year + 1) for x in versions))

@@ -15,6 +15,7 @@ import importlib
 import logging
 import re
 import sys
+import typing
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -44,21 +45,51 @@ def plain_text(markup: str) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The answer model a field holds, itself or in a list (``list[CareerVersion]`` -> ``CareerVersion``)."""
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def error_place(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    """Where a validation error is, in the learner's words: ``Version 2, role`` rather than ``versions.1.role``.
+
+    A list field names its items with ``json_schema_extra={"item": "Version"}``; without it, ``Versions, item 2``.
+    """
+    names: list[str] = []
+    current: type[BaseModel] | None = model
+    field = None
+    for step in loc:
+        if isinstance(step, int):
+            extra = field.json_schema_extra if field is not None and isinstance(field.json_schema_extra, dict) else {}
+            item = extra.get("item")
+            if item:
+                names[-1:] = [f"{item} {step + 1}"]
+            else:
+                names.append(f"item {step + 1}")
+            continue
+        if current is None:
+            break  # a key inside a plain dict or value: the field named so far is what the learner sees
+        field = current.model_fields.get(str(step))
+        title = field.title if field is not None and field.title else str(step).replace("_", " ")
+        names.append(title if not names else title[:1].lower() + title[1:])
+        current = _inner_model(field.annotation) if field is not None else None
+    return ", ".join(names) if names else "This answer"
+
+
 def friendly_errors(err: ValidationError, model: type[BaseModel]) -> str:
     """Turn pydantic's errors into sentences naming the field as the participant sees it."""
     sentences = []
     for item in err.errors():
-        loc = [p for p in item["loc"] if not isinstance(p, int)]
-        rows = [p + 1 for p in item["loc"] if isinstance(p, int)]
-        field = model.model_fields.get(str(loc[0])) if loc else None
-        label = (field.title if field and field.title else str(loc[-1]).replace("_", " ")) if loc else "This answer"
-        where = f" (row {rows[0]})" if rows else ""
+        label = error_place(tuple(item["loc"]), model)
         msg = item["msg"].removeprefix("Value error, ")
         if item["type"] == "string_too_long":
             msg = f"is too long: keep it under {item['ctx']['max_length']} characters"
         elif item["type"] in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             msg = f"is out of range ({item['msg'].lower()})"
-        sentences.append(f"{label}{where}: {msg}.")
+        sentences.append(f"{label}: {msg}.")
     return " ".join(dict.fromkeys(sentences))
 
 
@@ -396,6 +427,12 @@ class ShareToggle:
         except CareerkitError:
             return None
 
+    def _in_room(self) -> bool:
+        try:
+            return self.key in sharing.published(self.workbook)
+        except (CareerkitError, AttributeError):
+            return False
+
     def _quoted(self) -> bool:
         try:
             return bool(sharing.published(self.workbook).get(self.key, {}).get("quote"))
@@ -406,6 +443,7 @@ class ShareToggle:
         if shared and not self.shareable:
             self.share.value = False
             return
+        in_room = self._in_room()  # before: only what the room really held can be withdrawn from it
         try:
             outcome = sharing.share(self.workbook, self.key, shared)
         except CareerkitError:
@@ -415,8 +453,12 @@ class ShareToggle:
         self.quote.disabled = not shared
         if not shared:
             self.quote.value = False
-            self.note.value = ("<span class='ck-hint'>Private: withdrawn from the group.</span>" if outcome.state != "pending"
-                               else ROOM_DOWN.format(what="withdrawn"))
+            if not in_room:  # never reached the group (no room joined, or the room never had it)
+                self.note.value = PRIVATE
+            elif outcome.state == "pending":
+                self.note.value = ROOM_DOWN.format(what="private")
+            else:
+                self.note.value = WITHDRAWN
         else:
             self.note.value = _share_note(outcome, "<span class='ck-saved'>Shared with the group under a pseudonym.</span>")
 
@@ -449,6 +491,8 @@ class ShareToggle:
                                "Your answer is safe in your workbook; tell your facilitator.</span>")
 
 
+PRIVATE = "<span class='ck-hint'>Private: only you can see this answer.</span>"
+WITHDRAWN = "<span class='ck-hint'>Private again: withdrawn from the group.</span>"
 ROOM_DOWN = ("<span class='ck-hint'>The room cannot be reached right now. Your answer is safe in your workbook, "
              "marked {what}, and the room is told as soon as it can be reached.</span>")
 NO_ROOM = ("<span class='ck-hint'>Marked to share: it reaches the group once you join the room "

@@ -15,7 +15,7 @@ import ipywidgets as w
 from careerkit import plan as pl
 from careerkit import session
 from careerkit.errors import CareerkitError
-from careerkit.plan_export import FORMATS, chart_images, export_plan, render_section
+from careerkit.plan_export import FORMATS, chart_images, downloads, export_plan, render_section
 from careerkit.widgets import live
 from careerkit.widgets.base import FULL, esc, figure_output, lazy_module, plain_text, text_area
 from careerkit.workbook import Workbook
@@ -169,8 +169,9 @@ class ExportView(PlanView):
         if self.result is not None:
             return  # keep the list of exported files in view
         self.message.value = (
-            "<p class='ck-hint'>Press <b>Export my plan</b>: the files go to the <code>plans</code> folder beside your "
-            "workbook. The HTML page holds everything (charts included) and opens offline.</p>"
+            "<p class='ck-hint'>Press <b>Export my plan</b>: you get a link to download each file, and a copy goes to "
+            "the <code>plans</code> folder beside your workbook. The HTML page holds everything (charts included) and "
+            "opens offline. Exporting again never replaces an earlier export.</p>"
         )
 
     def export(self) -> bool:
@@ -179,11 +180,20 @@ class ExportView(PlanView):
             self._problem("Tick at least one format to export.")
             return False
         self.result = export_plan(self.workbook, formats, version=self.which.value or None, exported=today())
+        links = "".join(
+            f"<a class='ck-download' download=\"{esc(d.name)}\" href=\"{d.data_uri}\">&#11015; Download {esc(d.name)}</a> "
+            for d in downloads(self.result)
+        )
         files = "".join(f"<li><code>{esc(shown_path(p))}</code></li>" for p in self.result.files if p.suffix != ".png")
         charts = sum(p.suffix == ".png" for p in self.result.files)
         extra = f"<li>{charts} chart images for the Markdown</li>" if charts else ""
         notes = "".join(f"<p class='ck-warning'>{esc(n)}</p>" for n in self.result.notes)
-        self.message.value = f"<p class='ck-saved'>&#10003; Exported:</p><ul>{files}{extra}</ul>{notes}"
+        kept = (f"Export number {self.result.number}: your earlier exports are kept beside it, nothing was replaced."
+                if self.result.number > 1 else "Export again at any time: each export gets its own files, none is replaced.")
+        self.message.value = (
+            f"<p class='ck-saved'>&#10003; Exported. Click to save a copy where you want it:</p><p>{links}</p>"
+            f"<p class='ck-hint'>A copy is also kept in your careerkit folder. {esc(kept)}</p><ul>{files}{extra}</ul>{notes}"
+        )
         return True
 
 

@@ -22,11 +22,13 @@ LAYOUT_CSS = """
   text-overflow: clip; white-space: nowrap; padding-right: 6px; }
 .careerkit-exercise .widget-inline-hbox input, .careerkit-exercise .widget-inline-hbox select { min-width: 0; }
 .careerkit-exercise .widget-html-content, .careerkit-exercise .widget-htmlmath-content { white-space: normal; overflow-wrap: anywhere; }
-.careerkit-exercise .widget-checkbox { min-width: 0; }
-.careerkit-exercise .widget-checkbox label { white-space: normal; }
+.careerkit-exercise .widget-checkbox { min-width: 0; height: auto; min-height: var(--jp-widgets-inline-height); line-height: 1.4; }
+.careerkit-exercise .widget-checkbox label { white-space: normal; line-height: 1.4; padding: 5px 0; }
+.careerkit-exercise .widget-checkbox input[type='checkbox'] { align-self: flex-start; }
 .careerkit-exercise .widget-toggle-buttons { flex-wrap: wrap; }
 .careerkit-exercise .widget-toggle-buttons .widget-toggle-button { margin-bottom: 2px; }
 .careerkit-exercise table.ck-table { display: block; max-width: 100%; overflow-wrap: anywhere; }
+.careerkit-exercise table.ck-table th, .careerkit-exercise table.ck-table td { overflow-wrap: break-word; }  /* columns as wide as their longest word: 'Version', 'achieved' stay whole */
 .careerkit-exercise .widget-gridbox { min-width: 0; }
 .careerkit-exercise img { max-width: 100%; height: auto; }
 .careerkit-exercise .widget-slider .widget-readout { overflow: visible; }

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import ipywidgets as w
 from IPython.display import HTML
 
 from careerkit import session, sharing
 from careerkit.constants import ENV_APP
-from careerkit.errors import CareerkitError
-from careerkit.widgets.base import FULL, esc
+from careerkit.errors import CareerkitError, ParticipantIdError
+from careerkit.widgets.base import FULL, esc, plain_text
 from careerkit.widgets.style import kit_css
+from careerkit.workbook import Workbook
 
 STYLE = """<style>
 .careerkit-exercise { border-left: 4px solid #0072B2; padding-left: 10px; margin: 8px 0; }
@@ -23,34 +25,91 @@ STYLE = """<style>
 .ck-table td, .ck-table th { padding: 2px 8px; text-align: left; vertical-align: top; }
 .careerkit-exercise .widget-button, .careerkit-exercise .jupyter-button { width: auto; min-width: 120px; padding: 0 12px; }
 .ck-version-row { border: 1px solid #ccc; padding: 4px 6px; margin: 0 0 4px 0; }
+.ck-banner { line-height: 1.5; padding: 4px 0; white-space: normal; }
+.ck-download { display: inline-block; margin: 0 8px 4px 0; padding: 2px 10px; border: 1px solid #0072B2; border-radius: 4px; color: #0072B2; text-decoration: none; }
 </style>"""
 
 
-def banner(module: str = "") -> HTML:
-    """Who is answering and where the answers are kept; also loads the kit's styles."""
+def _in_welcome(module: str) -> bool:
+    return module.startswith("00")
+
+
+def _problem(err: CareerkitError, name_box: str = "") -> str:
+    """The sentence for a name or workbook that cannot be used; inside 00_welcome it points at the name box
+    there (``name_box``, e.g. "in the name box below"), not at 00_welcome."""
+    if isinstance(err, ParticipantIdError) and name_box:
+        return err.sentence(name_box)
+    return str(err)
+
+
+def banner_html(module: str = "", book: Workbook | None = None) -> str:
+    """The banner's HTML: who is answering, where the answers are kept, and the kit's styles."""
     if session.is_demo():
         who = "Demo run: these are the answers of a <b>fictional demo participant</b>."
     else:
         try:
-            book = session.workbook()
+            book = book or session.workbook()
             book.load()
         except CareerkitError as err:  # a name or a workbook that cannot be used: the sentence, at the top
-            who = f"<div class='ck-problem'>{esc(err)}</div>"
+            who = f"<div class='ck-problem'>{esc(_problem(err, 'in the name box below' if _in_welcome(module) else ''))}</div>"
         else:
             who = (
                 f"Answers are saved as you type for <b>{esc(book.participant)}</b> in <code>{esc(book.path)}</code>. "
                 f"They stay private unless you tick <i>share</i> on an exercise.{_change_name_hint(module)}"
             )
     title = f"<b>{esc(module)}</b> &middot; " if module else ""
-    return HTML(f"{STYLE}{kit_css()}<div class='ck-banner'>{title}{who}</div>")
+    return f"{STYLE}{kit_css()}<div class='ck-banner'>{title}{who}</div>"
+
+
+class Banner:
+    """The banner of a module as a widget: when a name is chosen in this kernel (00_welcome's name box),
+    it names the new participant and workbook at once."""
+
+    def __init__(self, module: str = ""):
+        self.module = module
+        self.widget = w.HTML(banner_html(module), layout=FULL)
+        self._unfollow = session.follow_participant(self._show)
+
+    @property
+    def data(self) -> str:
+        return self.widget.value
+
+    def _show(self, book: Workbook) -> None:
+        if self.widget.comm is None:  # closed (the cell ran again): stop following
+            self._unfollow()
+            return
+        self.widget.value = banner_html(self.module, book)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = plain_text(self.widget.value.split("<div class='ck-banner'>", 1)[-1])
+        return bundle
+
+    def close(self) -> None:
+        self._unfollow()
+        self.widget.close()
+
+
+def banner(module: str = "") -> HTML | Banner:
+    """Who is answering and where the answers are kept; also loads the kit's styles.
+
+    A demo run (decks, handouts, stored outputs) gets plain HTML: its participant never changes. A learner
+    gets a widget that follows the name chosen in this kernel.
+    """
+    if session.is_demo():
+        return HTML(banner_html(module))
+    return Banner(module)
 
 
 def _change_name_hint(module: str) -> str:
-    if os.environ.get(ENV_APP) == "1":  # careerkit app serves no name box
+    if _in_welcome(module):
+        return ""  # the name box is just below, in JupyterLab and in the app
+    if os.environ.get(ENV_APP) == "1":  # the app may serve one module only, without 00_welcome
         return " Another name? Start the app again with <code>careerkit app --participant NAME</code>."
-    if module.startswith("00"):
-        return ""  # the name box is just below
     return " Change the name in 00_welcome."
+
+
+NAME_BOX = "in the box above"
 
 
 class ParticipantPicker:
@@ -63,7 +122,7 @@ class ParticipantPicker:
             current = session.current_participant()
         except CareerkitError as err:
             current = ""
-            self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
+            self.message.value = f"<div class='ck-problem'>{esc(_problem(err, NAME_BOX))}</div>"
         self.name = w.Text(value=current, description="Your name", layout=FULL)
         self.button = w.Button(description="Use this name", button_style="primary", icon="check")
         self.button.on_click(lambda _b: self.choose())
@@ -78,7 +137,7 @@ class ParticipantPicker:
             book = session.set_participant(self.name.value)
             count = len(book.answers())
         except CareerkitError as err:
-            self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
+            self.message.value = f"<div class='ck-problem'>{esc(_problem(err, NAME_BOX))}</div>"
             return False
         self.message.value = (
             f"<p class='ck-saved'>&#10003; Saving as <b>{esc(book.participant)}</b> "
