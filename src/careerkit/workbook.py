@@ -8,7 +8,6 @@ mid-save leaves the previous complete file in place.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -23,14 +22,16 @@ from filelock import FileLock, Timeout
 from pydantic import BaseModel, Field, ValidationError
 
 from careerkit.constants import ENV_HOME
-from careerkit.errors import CareerkitError, VersionNotFoundError, WorkbookError, WorkbookOwnerError
+from careerkit.errors import CareerkitError, UnstorableError, VersionNotFoundError, WorkbookError, WorkbookOwnerError
 from careerkit.workbook_files import (
     FILE_MODE,
+    VALUE_DEPTH,
     Damaged,
+    check_json,
     file_stem,
     keep_backup,
     legacy_stem,
-    parse_json_object,
+    parse_json_tree,
     private_folder,
     read_bytes,
     remove_stale_temp_files,
@@ -130,11 +131,32 @@ def _migrate(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def parse_workbook(raw: bytes) -> WorkbookData:
-    """A workbook from the bytes of its file; Damaged (or _NewerSchema) saying why not."""
+    """A workbook from the bytes of its file; Damaged (or _NewerSchema) saying why not.
+
+    Its answers are held to the writer's own rule (``check_json`` at VALUE_DEPTH), so whatever opens can
+    be saved, shipped as a version and opened again."""
+    tree, depth = parse_json_tree(raw)
     try:
-        return WorkbookData.model_validate(_migrate(parse_json_object(raw)))
+        data = WorkbookData.model_validate(_migrate(tree))
     except (ValidationError, RecursionError):
         raise Damaged("it is not a complete careerkit workbook") from None
+    if depth <= VALUE_DEPTH + 2:  # every value lies at least 3 levels down (a schema 1 answer), so none is too deep
+        return data
+    stored = [a.value for a in data.answers.values()] + [v for p in data.versions for v in p.answers.values()]
+    try:
+        for value in stored:
+            check_json(value, VALUE_DEPTH)
+    except Damaged as err:
+        raise Damaged(f"an answer in it {err.problem}") from None
+    return data
+
+
+def _check_storable(path: Path, what: str, value: Any) -> None:
+    """UnstorableError, before the file is touched, for a value the reader would refuse or JSON cannot hold."""
+    try:
+        check_json(value, VALUE_DEPTH)
+    except Damaged as err:
+        raise UnstorableError(path, what, err.problem) from None
 
 
 def diff_answers(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
@@ -233,7 +255,7 @@ class Workbook:
     def save_answer(self, key: str, value: Any) -> Answer:
         """Save one answer, keeping everything else in the file (including other kernels' answers)."""
         validate_key(key)
-        json.dumps(value)  # fail before touching the file if the value cannot be stored
+        _check_storable(self.path, f"the answer to {key}", value)
         with self._locked():
             data = self.load()
             previous = data.answers.get(key)
@@ -260,8 +282,9 @@ class Workbook:
 
     def replace_answers(self, values: dict[str, Any]) -> None:
         """Seed many answers at once (the demo participant); existing answers for those keys are replaced."""
-        for key in values:
+        for key, value in values.items():
             validate_key(key)
+            _check_storable(self.path, f"the answer to {key}", value)
         with self._locked():
             data = self.load()
             now = self._clock()
@@ -273,6 +296,7 @@ class Workbook:
     # plan versions
     def ship_version(self, note: str = "", label: str | None = None) -> PlanVersion:
         """Snapshot every answer as the next version of the career plan ("v1", "v2", ...)."""
+        _check_storable(self.path, "the version's note", [note, label])
         with self._locked():
             data = self.load()
             number = len(data.versions) + 1
