@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import tempfile
+import unicodedata
 import weakref
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -198,7 +199,7 @@ class Workbook:
         if raw is None:
             return WorkbookData(participant=self.participant, created=self._clock())
         data = self._parse(self.path, raw)
-        if data.participant != self.participant:
+        if not self._owns(data):
             if self._hand_back(data.participant):
                 return WorkbookData(participant=self.participant, created=self._clock())
             raise WorkbookOwnerError(self.path, data.participant, self.participant)
@@ -212,6 +213,10 @@ class Workbook:
         except Damaged as err:
             raise WorkbookError(path, f"it is damaged: {err.problem}", backup=keep_backup(path)) from None
 
+    def _owns(self, data: WorkbookData) -> bool:
+        """Whether the file holds this participant's answers (the same name, however its accents are encoded)."""
+        return unicodedata.normalize("NFC", data.participant.strip()) == self.participant
+
     def _adopt_legacy_file(self) -> bytes | None:
         """careerkit 0.1 named the file lower-cased ("Ana" -> ana.json): move the participant's own file to
         its new name. A file there holding someone else's name is left alone."""
@@ -220,7 +225,7 @@ class Workbook:
         if raw is None:
             return None
         data = self._parse(legacy, raw)
-        if data.participant != self.participant:
+        if not self._owns(data):
             return None
         with self._locked():
             _move_without_replacing(legacy, self.path)
@@ -405,6 +410,10 @@ class _LockGuard:
         except Timeout:
             raise WorkbookError(
                 self._path, f"another notebook kept it locked for more than {LOCK_TIMEOUT_S} s; try again"
+            ) from None
+        except OSError as err:  # a folder, or another user's file, where the lock file goes
+            raise WorkbookError(
+                self._path, f"its lock file {self._lock.lock_file} could not be opened ({err.strerror}); nothing was saved"
             ) from None
         return self
 

@@ -37,6 +37,7 @@ MAX_DEPTH = 64  # the deepest a workbook file nests; answers are a few levels de
 # value): a value of VALUE_DEPTH levels keeps the file within MAX_DEPTH wherever the kit stores it, so any
 # workbook that opens can be saved, shipped and opened again.
 VALUE_DEPTH = MAX_DEPTH - 4
+MAX_INT_BITS = 13_000  # about 3,900 digits: Python reads no integer of more than 4,300 digits back from JSON
 MAX_NAME = 128
 STEM_LIMIT = 120
 _HASHED_KEEP = STEM_LIMIT - 26  # room for "+h" and 24 hex digits
@@ -262,7 +263,10 @@ def check_json(node: Any, limit: int) -> int:
                 stack.extend([(value, level + 1) for value in node.values()])
             elif kind is list:
                 stack.extend([(value, level + 1) for value in node])
-            elif not (kind is int or kind is bool or node is None):
+            elif kind is int:
+                if node.bit_length() > MAX_INT_BITS:
+                    raise Damaged("holds a whole number of thousands of digits, too long to read back")
+            elif not (kind is bool or node is None):
                 _check_other(node, level, stack)
     except UnicodeEncodeError:
         raise Damaged("holds text that is not valid Unicode (a character cut in half?)") from None
@@ -277,7 +281,8 @@ def _check_other(node: Any, level: int, stack: list) -> None:
         if not math.isfinite(node):  # Python reads and writes them; JSON has no such number
             raise Damaged("holds Infinity or NaN, which JSON does not allow")
     elif isinstance(node, int):
-        pass
+        if node.bit_length() > MAX_INT_BITS:
+            raise Damaged("holds a whole number of thousands of digits, too long to read back")
     elif isinstance(node, dict):
         for key, value in node.items():
             _check_key(key)
@@ -289,12 +294,10 @@ def _check_other(node: Any, level: int, stack: list) -> None:
 
 
 def _check_key(key: Any) -> None:
-    if isinstance(key, str):
-        key.encode("utf-8")
-    elif isinstance(key, float) and not math.isfinite(key):
-        raise Damaged("holds Infinity or NaN, which JSON does not allow")
-    elif not isinstance(key, int | float | type(None)):
-        raise Damaged(f"has a Python {type(key).__name__} as a key, which JSON cannot store")
+    """JSON keys are text. JSON would write 1 as "1" (and then {1: .., "1": ..} reads back as one key)."""
+    if not isinstance(key, str):
+        raise Damaged(f"has a key that is not text ({type(key).__name__} {key!r:.40})")
+    key.encode("utf-8")
 
 
 # backups
