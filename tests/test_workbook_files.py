@@ -332,6 +332,36 @@ def test_an_answer_json_cannot_hold_is_a_sentence_and_changes_nothing(make_workb
     assert book.path.read_bytes() == before
 
 
+# what a view (or a script) may hand the writer: JSON, and Python values JSON has no word for
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(st.characters(), max_size=12)
+    | st.sampled_from(["\ud800", float("inf"), frozenset({1})]) | st.builds(pow, st.just(10), st.just(5000)),
+    lambda children: st.lists(children, max_size=4) | st.tuples(children, children)
+    | st.dictionaries(st.text(max_size=6) | st.integers(0, 3), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@FUZZ
+@given(VALUES)
+def test_fuzz_whatever_the_writer_accepts_reads_back_and_ships(value):
+    with tempfile.TemporaryDirectory() as folder:
+        book = Workbook("Ana", folder)
+        book.save_answer("versioning.end_state", {"role": "CPO"})
+        before = book.path.read_bytes()
+        try:
+            book.save_answer("fuzz.answer", value)
+        except UnstorableError as err:
+            assert "could not be saved in your workbook" in str(err) and book.path.read_bytes() == before
+            event("refused with a sentence")
+            return
+        event("stored")
+        stored = json.loads(json.dumps(value))  # tuples come back as lists
+        book.ship_version()
+        again = Workbook("Ana", folder)
+        assert again.get("fuzz.answer") == stored and again.version("v1").answers["fuzz.answer"] == stored
+
+
 def test_a_lock_file_that_cannot_be_opened_is_a_sentence_and_changes_nothing(make_workbook):
     book = make_workbook("Ana")
     book.save_answer("versioning.end_state", {"role": "CPO"})
