@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from matplotlib.text import Text
 
+import careerkit.plots
 from careerkit.content import demo_answers
 from careerkit.plan_export import export_plan
-import careerkit.plots
-from careerkit.plots import CJK_FONTS, SAMPLE, SYMBOL_FONTS, font_families, render_png, undrawable
+from careerkit.plots import CJK_FONTS, SYMBOL_FONTS, font_families, render_png, undrawable
 from careerkit.plots.plan import plan_charts
 from careerkit.widgets.base import plain_text
 
