@@ -22,7 +22,8 @@ def test_help_lists_working_commands():
 
 # Every check a facilitator gets, in the order the table shows them.
 DOCTOR_CHECKS = ["Python", "jupyterlab", "ipywidgets", "nbconvert", "nbclient", "pandas", "matplotlib", "pydantic",
-                 "filelock", "node", "npm", "offline slide assets", "chromium", "content files", "workbook folder"]
+                 "filelock", "node", "npm", "offline slide assets", "chromium", "content files", "workbook folder",
+                 "chart fonts"]
 
 
 def doctor_rows(output: str) -> dict[str, list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import tempfile
 
 import pytest
@@ -136,8 +137,9 @@ def test_the_name_box_refuses_windows_device_names(isolated_home, device):
     assert picker.choose() is False and "devices on Windows" in plain_text(picker.message.value)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+# a tenth of the storage fuzz budget (CAREERKIT_FUZZ_EXAMPLES): each input builds an exercise and the name box
+@settings(max_examples=max(40, int(os.environ.get("CAREERKIT_FUZZ_EXAMPLES", "300")) // 10), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(raw=st.binary(max_size=512), key=st.sampled_from(KEYS))
 def test_fuzz_any_bytes_in_the_workbook_through_an_exercise_and_the_name_box(monkeypatch, raw, key):
     with tempfile.TemporaryDirectory() as folder:

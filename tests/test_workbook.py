@@ -17,7 +17,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from careerkit.errors import ParticipantIdError, VersionNotFoundError, WorkbookError
+from careerkit.errors import ParticipantIdError, UnstorableError, VersionNotFoundError, WorkbookError
 from careerkit.workbook import SCHEMA_VERSION, Workbook, diff_answers, validate_participant
 
 FIXTURES = Path(__file__).parent / "fixtures" / "workbooks"
@@ -62,7 +62,7 @@ def test_values_that_cannot_be_stored_leave_the_file_untouched(make_workbook):
     book = make_workbook()
     book.save_answer("versioning.end_state", {"role": "CPO"})
     before = book.path.read_bytes()
-    with pytest.raises(TypeError):
+    with pytest.raises(UnstorableError, match="it holds a Python object, which JSON cannot store"):
         book.save_answer("versioning.end_state", {"role": object()})
     assert book.path.read_bytes() == before
 

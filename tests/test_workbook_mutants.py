@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from careerkit.errors import ParticipantIdError, VersionNotFoundError, WorkbookError
+from careerkit.errors import ParticipantIdError, UnstorableError, VersionNotFoundError, WorkbookError
 from careerkit.workbook import Workbook, default_home, diff_answers, validate_participant
 from careerkit.workbook_files import file_stem
 
@@ -174,7 +174,7 @@ def test_a_value_that_cannot_be_stored_is_refused_before_the_file_is_touched(tmp
     book = Workbook("Ana", tmp_path)
     book.save_answer("lanes.story", 1)
     before = book.path.read_bytes()
-    with pytest.raises(TypeError):
+    with pytest.raises(UnstorableError, match="holds a Python set"):
         book.save_answer("lanes.path", {1, 2})
     assert book.path.read_bytes() == before
 

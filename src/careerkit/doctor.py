@@ -94,6 +94,17 @@ def _workbook_folder() -> Check:
     return Check("workbook folder", True, f"{home} (writable)")
 
 
+def _chart_fonts() -> Check:
+    from careerkit.plots import SAMPLE, font_families, undrawable
+
+    missing = undrawable(SAMPLE)
+    if missing:
+        return Check("chart fonts", False, f"no font for {' '.join(missing)}: charts draw them as empty boxes",
+                     "Install fonts-noto-cjk and fonts-symbola (Debian, Ubuntu), or font-ttf-noto-cjk and "
+                     "font-ttf-noto-emoji (conda: environment.yml lists them).", required=False)
+    return Check("chart fonts", True, ", ".join(font_families()), required=False)
+
+
 def run_checks() -> list[Check]:
     return [
         _python(),
@@ -104,6 +115,7 @@ def run_checks() -> list[Check]:
         _tool("chromium", "needed for PDF export and browser tests", required=False),
         _content(),
         _workbook_folder(),
+        _chart_fonts(),
     ]
 
 

@@ -75,6 +75,20 @@ class WorkbookOwnerError(WorkbookError):
         self.backup = None
 
 
+class UnstorableError(WorkbookError):
+    """Something to be saved (an answer, a version's note) that JSON cannot hold; the workbook is unchanged."""
+
+    def __init__(self, path: Path, what: str, problem: str):
+        CareerkitError.__init__(
+            self,
+            f"{what[:1].upper()}{what[1:]} could not be saved in your workbook {path}: it {problem}. "
+            "Everything saved before is unchanged; change it and try again.",
+        )
+        self.path = Path(path)
+        self.problem = problem
+        self.backup = None
+
+
 class VersionNotFoundError(CareerkitError):
     """A plan version that was never shipped."""
 

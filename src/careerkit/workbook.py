@@ -8,11 +8,11 @@ mid-save leaves the previous complete file in place.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
 import tempfile
+import unicodedata
 import weakref
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -23,14 +23,16 @@ from filelock import FileLock, Timeout
 from pydantic import BaseModel, Field, ValidationError
 
 from careerkit.constants import ENV_HOME
-from careerkit.errors import CareerkitError, VersionNotFoundError, WorkbookError, WorkbookOwnerError
+from careerkit.errors import CareerkitError, UnstorableError, VersionNotFoundError, WorkbookError, WorkbookOwnerError
 from careerkit.workbook_files import (
     FILE_MODE,
+    VALUE_DEPTH,
     Damaged,
+    check_json,
     file_stem,
     keep_backup,
     legacy_stem,
-    parse_json_object,
+    parse_json_tree,
     private_folder,
     read_bytes,
     remove_stale_temp_files,
@@ -130,11 +132,32 @@ def _migrate(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def parse_workbook(raw: bytes) -> WorkbookData:
-    """A workbook from the bytes of its file; Damaged (or _NewerSchema) saying why not."""
+    """A workbook from the bytes of its file; Damaged (or _NewerSchema) saying why not.
+
+    Its answers are held to the writer's own rule (``check_json`` at VALUE_DEPTH), so whatever opens can
+    be saved, shipped as a version and opened again."""
+    tree, depth = parse_json_tree(raw)
     try:
-        return WorkbookData.model_validate(_migrate(parse_json_object(raw)))
+        data = WorkbookData.model_validate(_migrate(tree))
     except (ValidationError, RecursionError):
         raise Damaged("it is not a complete careerkit workbook") from None
+    if depth <= VALUE_DEPTH + 2:  # every value lies at least 3 levels down (a schema 1 answer), so none is too deep
+        return data
+    stored = [a.value for a in data.answers.values()] + [v for p in data.versions for v in p.answers.values()]
+    try:
+        for value in stored:
+            check_json(value, VALUE_DEPTH)
+    except Damaged as err:
+        raise Damaged(f"an answer in it {err.problem}") from None
+    return data
+
+
+def _check_storable(path: Path, what: str, value: Any) -> None:
+    """UnstorableError, before the file is touched, for a value the reader would refuse or JSON cannot hold."""
+    try:
+        check_json(value, VALUE_DEPTH)
+    except Damaged as err:
+        raise UnstorableError(path, what, err.problem) from None
 
 
 def diff_answers(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
@@ -176,7 +199,7 @@ class Workbook:
         if raw is None:
             return WorkbookData(participant=self.participant, created=self._clock())
         data = self._parse(self.path, raw)
-        if data.participant != self.participant:
+        if not self._owns(data):
             if self._hand_back(data.participant):
                 return WorkbookData(participant=self.participant, created=self._clock())
             raise WorkbookOwnerError(self.path, data.participant, self.participant)
@@ -190,6 +213,10 @@ class Workbook:
         except Damaged as err:
             raise WorkbookError(path, f"it is damaged: {err.problem}", backup=keep_backup(path)) from None
 
+    def _owns(self, data: WorkbookData) -> bool:
+        """Whether the file holds this participant's answers (the same name, however its accents are encoded)."""
+        return unicodedata.normalize("NFC", data.participant.strip()) == self.participant
+
     def _adopt_legacy_file(self) -> bytes | None:
         """careerkit 0.1 named the file lower-cased ("Ana" -> ana.json): move the participant's own file to
         its new name. A file there holding someone else's name is left alone."""
@@ -198,7 +225,7 @@ class Workbook:
         if raw is None:
             return None
         data = self._parse(legacy, raw)
-        if data.participant != self.participant:
+        if not self._owns(data):
             return None
         with self._locked():
             _move_without_replacing(legacy, self.path)
@@ -233,7 +260,7 @@ class Workbook:
     def save_answer(self, key: str, value: Any) -> Answer:
         """Save one answer, keeping everything else in the file (including other kernels' answers)."""
         validate_key(key)
-        json.dumps(value)  # fail before touching the file if the value cannot be stored
+        _check_storable(self.path, f"the answer to {key}", value)
         with self._locked():
             data = self.load()
             previous = data.answers.get(key)
@@ -260,8 +287,9 @@ class Workbook:
 
     def replace_answers(self, values: dict[str, Any]) -> None:
         """Seed many answers at once (the demo participant); existing answers for those keys are replaced."""
-        for key in values:
+        for key, value in values.items():
             validate_key(key)
+            _check_storable(self.path, f"the answer to {key}", value)
         with self._locked():
             data = self.load()
             now = self._clock()
@@ -273,6 +301,7 @@ class Workbook:
     # plan versions
     def ship_version(self, note: str = "", label: str | None = None) -> PlanVersion:
         """Snapshot every answer as the next version of the career plan ("v1", "v2", ...)."""
+        _check_storable(self.path, "the version's note", [note, label])
         with self._locked():
             data = self.load()
             number = len(data.versions) + 1
@@ -381,6 +410,10 @@ class _LockGuard:
         except Timeout:
             raise WorkbookError(
                 self._path, f"another notebook kept it locked for more than {LOCK_TIMEOUT_S} s; try again"
+            ) from None
+        except OSError as err:  # a folder, or another user's file, where the lock file goes
+            raise WorkbookError(
+                self._path, f"its lock file {self._lock.lock_file} could not be opened ({err.strerror}); nothing was saved"
             ) from None
         return self
 

@@ -32,7 +32,12 @@ from careerkit.errors import ParticipantIdError, WorkbookError
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 MAX_BYTES = 32 * 1024 * 1024  # a workbook of 200 answers and 20 plan versions is well under 2 MB
-MAX_DEPTH = 64  # answers are a few levels deep; deeper JSON is damage, and would break the writer
+MAX_DEPTH = 64  # the deepest a workbook file nests; answers are a few levels deep, deeper JSON is damage
+# An answer's value lies deepest in a shipped plan version (workbook, versions, a version, its answers, the
+# value): a value of VALUE_DEPTH levels keeps the file within MAX_DEPTH wherever the kit stores it, so any
+# workbook that opens can be saved, shipped and opened again.
+VALUE_DEPTH = MAX_DEPTH - 4
+MAX_INT_BITS = 13_000  # about 3,900 digits: Python reads no integer of more than 4,300 digits back from JSON
 MAX_NAME = 128
 STEM_LIMIT = 120
 _HASHED_KEEP = STEM_LIMIT - 26  # room for "+h" and 24 hex digits
@@ -204,6 +209,11 @@ def read_bytes(path: Path) -> bytes | None:
 
 def parse_json_object(raw: bytes) -> dict[str, Any]:
     """The JSON object in ``raw``, or Damaged saying in words why there is none."""
+    return parse_json_tree(raw)[0]
+
+
+def parse_json_tree(raw: bytes) -> tuple[dict[str, Any], int]:
+    """The JSON object in ``raw`` and how deep it nests (as ``check_json`` counts), or Damaged saying why not."""
     if len(raw) > MAX_BYTES:
         raise Damaged(f"it is larger than {MAX_BYTES // (1024 * 1024)} MB, far more than any workbook")
     try:
@@ -213,40 +223,81 @@ def parse_json_object(raw: bytes) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except RecursionError:
-        raise Damaged("its JSON is nested too deeply") from None
+        raise Damaged(f"it is nested too deeply (more than {MAX_DEPTH} levels)") from None
     except ValueError:
         raise Damaged("it is not valid JSON (it may have been cut short)") from None
     if not isinstance(data, dict):
         kind = {list: "a list", str: "a string", type(None): "null", bool: "true or false"}.get(type(data), "a number")
         raise Damaged(f"it holds {kind} instead of a workbook")
-    _check_tree(data)
-    return data
-
-
-def _check_tree(data: Any) -> None:
-    """Damaged if the JSON is nested deeper than MAX_DEPTH or holds text that is not valid Unicode."""
-    stack = [(data, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise Damaged("its JSON is nested too deeply")
-        if isinstance(node, dict):
-            for key, value in node.items():
-                _check_text(key)
-                stack.append((value, depth + 1))
-        elif isinstance(node, list):
-            stack.extend((value, depth + 1) for value in node)
-        elif isinstance(node, str):
-            _check_text(node)
-        elif isinstance(node, float) and not math.isfinite(node):  # Python reads them; JSON has no such number
-            raise Damaged("it holds Infinity or NaN, which JSON does not allow")
-
-
-def _check_text(text: str) -> None:
     try:
-        text.encode("utf-8")
+        return data, check_json(data, MAX_DEPTH)
+    except Damaged as err:
+        raise Damaged(f"it {err.problem}") from None
+
+
+def check_json(node: Any, limit: int) -> int:
+    """How deep ``node`` nests; Damaged, with what follows "it" in a sentence, if it is not JSON the kit can
+    store and read back: deeper than ``limit`` levels, text that is not valid Unicode, Infinity or NaN, or
+    not a JSON value at all.
+
+    The one measure of depth, for reading and for writing: a number, text, true, false or null is 1 level;
+    a list or an object is one level more than its deepest item (an empty one is 1). Iterative: no input
+    can make it recurse."""
+    stack, deepest = [(node, 1)], 1
+    try:
+        while stack:
+            node, level = stack.pop()
+            if level > deepest:
+                if level > limit:
+                    raise Damaged(f"is nested too deeply (more than {limit} levels)")
+                deepest = level
+            kind = type(node)  # exact types first: a workbook is read on every save
+            if kind is str:
+                node.encode("utf-8")
+            elif kind is dict:
+                for key in node:
+                    if type(key) is str:
+                        key.encode("utf-8")
+                    else:
+                        _check_key(key)
+                stack.extend([(value, level + 1) for value in node.values()])
+            elif kind is list:
+                stack.extend([(value, level + 1) for value in node])
+            elif kind is int:
+                if node.bit_length() > MAX_INT_BITS:
+                    raise Damaged("holds a whole number of thousands of digits, too long to read back")
+            elif not (kind is bool or node is None):
+                _check_other(node, level, stack)
     except UnicodeEncodeError:
-        raise Damaged("it holds text that is not valid Unicode") from None
+        raise Damaged("holds text that is not valid Unicode (a character cut in half?)") from None
+    return deepest
+
+
+def _check_other(node: Any, level: int, stack: list) -> None:
+    """check_json for what a reader never meets and a writer rarely does: floats, tuples, subclasses."""
+    if isinstance(node, str):
+        node.encode("utf-8")
+    elif isinstance(node, float):
+        if not math.isfinite(node):  # Python reads and writes them; JSON has no such number
+            raise Damaged("holds Infinity or NaN, which JSON does not allow")
+    elif isinstance(node, int):
+        if node.bit_length() > MAX_INT_BITS:
+            raise Damaged("holds a whole number of thousands of digits, too long to read back")
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            _check_key(key)
+            stack.append((value, level + 1))
+    elif isinstance(node, list | tuple):
+        stack.extend((value, level + 1) for value in node)
+    else:
+        raise Damaged(f"holds a Python {type(node).__name__}, which JSON cannot store")
+
+
+def _check_key(key: Any) -> None:
+    """JSON keys are text. JSON would write 1 as "1" (and then {1: .., "1": ..} reads back as one key)."""
+    if not isinstance(key, str):
+        raise Damaged(f"has a key that is not text ({type(key).__name__} {key!r:.40})")
+    key.encode("utf-8")
 
 
 # backups

@@ -7,6 +7,10 @@ Learner text is drawn as typed: every chart function is wrapped in ``@learner_te
 rendered through ``render_png``, both inside ``chart_style()``, where ``$`` is not maths
 (``text.parse_math`` off, no TeX) and glyphs missing from DejaVu Sans fall back to a CJK font and a
 monochrome symbol/emoji font (Agg cannot draw colour-bitmap emoji fonts such as Noto Color Emoji).
+
+On a machine without those fonts a chart still draws, with a box for each character no font has, and
+the notebook stays quiet: matplotlib's "Glyph ... missing from font(s)" warning, one per character per
+chart, is not shown. ``careerkit doctor`` says which fonts to install (``undrawable`` is its check).
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ import functools
 import io
 import logging
 import os
+import sys
 import textwrap
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,16 +30,20 @@ from typing import Any, TypeVar
 import matplotlib
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 
 from careerkit.constants import CHARTS_FOR_SLIDES, ENV_CHARTS
 from careerkit.workbook_files import private_folder, write_private
 
 # First found of each group is used. Debian/.ci/run installs fonts-noto-cjk and fonts-symbola; conda
-# installs font-ttf-noto-cjk and font-ttf-noto-emoji; macOS and Windows have their own.
+# installs font-ttf-noto-cjk and font-ttf-noto-emoji (the black-and-white NotoEmoji-Regular.ttf) into the
+# environment's fonts/ folder, where matplotlib does not look by itself; macOS and Windows have their own.
 CJK_FONTS = ("Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans JP", "Source Han Sans", "Droid Sans Fallback",
              "WenQuanYi Micro Hei", "Hiragino Sans", "PingFang SC", "Microsoft YaHei", "Malgun Gothic")
 SYMBOL_FONTS = ("Symbola", "Noto Emoji", "Segoe UI Symbol", "Apple Symbols", "Segoe UI Emoji")
 _FONT_FILES = ("NotoSansCJK", "NotoSansJP", "Symbola", "NotoEmoji", "DroidSansFallback", "wqy-microhei")
+SAMPLE = "李雷 日本 한국 🙂"  # what the fallback fonts are for: Chinese, Japanese, Korean and an emoji
+_MISSING_GLYPH = r"Glyph \d+ .*missing from font"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,10 +60,14 @@ def font_families() -> tuple[str, ...]:
 
 
 def _add_fonts_installed_after_the_cache() -> None:
-    """matplotlib caches the system's fonts once; fonts installed later are added here (they are not
-    written to the cache, so this runs once per kernel on such a machine, ~50 ms)."""
+    """matplotlib caches the system's fonts once; fonts installed later, and conda's in the environment's
+    fonts/ folder, are added here (not to the cache, so this runs once per kernel on such a machine, ~50 ms)."""
     cached = {font.fname for font in font_manager.fontManager.ttflist}
-    for path in font_manager.findSystemFonts():
+    paths = set(font_manager.findSystemFonts())
+    folders = [str(folder) for folder in _environment_font_folders()]
+    if folders:
+        paths.update(font_manager.findSystemFonts(fontpaths=folders))
+    for path in sorted(paths):
         if path not in cached and any(part in Path(path).name for part in _FONT_FILES):
             try:
                 font_manager.fontManager.addfont(path)
@@ -61,16 +75,41 @@ def _add_fonts_installed_after_the_cache() -> None:
                 pass
 
 
+def _environment_font_folders() -> list[Path]:
+    """Where conda's font packages put their files: ``<environment>/fonts``."""
+    prefixes = dict.fromkeys([sys.prefix, os.environ.get("CONDA_PREFIX", "")])
+    return [Path(prefix) / "fonts" for prefix in prefixes if prefix and (Path(prefix) / "fonts").is_dir()]
+
+
+def undrawable(text: str) -> str:
+    """The characters of ``text`` that no chart font on this machine can draw (each once, in order): they
+    come out as empty boxes. Empty when the fallback fonts are installed."""
+    charmaps = [_charmap(name) for name in font_families()]
+    missing = (ch for ch in text if not ch.isspace() and not any(ord(ch) in charmap for charmap in charmaps))
+    return "".join(dict.fromkeys(missing))
+
+
+@functools.cache
+def _charmap(family: str) -> frozenset[int]:
+    try:
+        path = font_manager.findfont(FontProperties(family=family), fallback_to_default=False)
+        return frozenset(font_manager.get_font(path).get_charmap())
+    except (OSError, RuntimeError, ValueError):
+        return frozenset()
+
+
 @contextlib.contextmanager
 def chart_style() -> Iterator[None]:
     """Drawing settings for the kit's charts: text as typed, with font fallback. The fallback fonts have no
-    bold face; matplotlib's note about using the regular one would land in the notebook's output."""
+    bold face; matplotlib's note about using the regular one would land in the notebook's output, and so
+    would a warning for each character no font has (it is drawn as a box; ``careerkit doctor`` says why)."""
     quiet = logging.getLogger("matplotlib.font_manager")
     level = quiet.level
     quiet.setLevel(logging.ERROR)
     try:
-        with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False,
-                                    "font.family": list(font_families())}):
+        with warnings.catch_warnings(), matplotlib.rc_context(
+                {"text.parse_math": False, "text.usetex": False, "font.family": list(font_families())}):
+            warnings.filterwarnings("ignore", message=_MISSING_GLYPH, category=UserWarning)
             yield
     finally:
         quiet.setLevel(level)
