@@ -265,3 +265,25 @@ def test_on_a_prepared_hub_the_join_box_is_greyed_out(monkeypatch):
     picker = RoomPicker()
     assert picker.url.disabled and picker.code.disabled and picker.button.disabled
     assert "in the workshop's room already" in picker.message.value and picker.choose() is False
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("damage", ["fifo", "folder", "deep", "bytes"])
+def test_a_damaged_room_settings_file_is_no_settings_never_a_hang_or_a_traceback(make_workbook, room_server, damage):
+    import os
+
+    book = make_workbook("Ana", {"versioning.end_state": END_STATE})
+    settings = sharing.state_file(book)
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    if damage == "fifo":
+        os.mkfifo(settings)  # a read would wait for a writer forever
+    elif damage == "folder":
+        settings.mkdir()
+    else:
+        settings.write_bytes(b"[" * 200_000 if damage == "deep" else b"\xff\xfe\x00junk")
+    assert sharing.joined(book) == {} and sharing.published(book) == {}
+    if damage in ("deep", "bytes"):  # joining again replaces what cannot be read, atomically and privately
+        assert sharing.join(book, room_server.url, room_server.code).problems == []
+        assert sharing.joined(book)["url"] == room_server.url
+        assert stat.S_IMODE(settings.stat().st_mode) == 0o600
+        assert stat.S_IMODE(settings.parent.stat().st_mode) == 0o700

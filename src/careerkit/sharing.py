@@ -20,7 +20,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,26 +58,26 @@ def state_file(book: Workbook) -> Path:
 
 
 def _load_state(book: Workbook) -> dict[str, Any]:
+    """The workbook's room settings; a missing, damaged or odd file (a pipe, a folder) is no settings."""
+    from careerkit.errors import WorkbookError
+    from careerkit.workbook_files import Damaged, parse_json_object, read_bytes
+
     try:
-        data = json.loads(state_file(book).read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
+        raw = read_bytes(state_file(book))
+        return {} if raw is None else parse_json_object(raw)
+    except (WorkbookError, Damaged):
         return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _save_state(book: Workbook, state: dict[str, Any]) -> None:
+    """Written as the workbook is: atomically, 0600, in a 0700 folder."""
+    from careerkit.workbook_files import private_folder, write_private
+
     path = state_file(book)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(state, handle, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
+        private_folder(path.parent)
+        write_private(path, json.dumps(state, sort_keys=True))
     except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
         raise CareerkitError(f"Your room settings could not be saved in {path} ({err.strerror}).") from None
 
 
