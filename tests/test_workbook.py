@@ -84,7 +84,8 @@ def test_any_accepted_participant_id_stays_inside_the_home_folder(name):
         return
     book = Workbook(safe, "/tmp/ck-home")
     assert book.path.parent == Path("/tmp/ck-home")
-    assert "/" not in book.path.name and ".." not in book.path.name
+    assert "/" not in book.path.name and "\\" not in book.path.name and book.path.stem not in ("", ".", "..")
+    assert (Path("/tmp/ck-home") / book.path.name).resolve().parent == Path("/tmp/ck-home").resolve()  # '0..0' is fine
 
 
 def test_damaged_workbook_gives_a_clear_error_keeps_a_backup_and_is_not_replaced(make_workbook):
