@@ -45,9 +45,11 @@ bench: setup
 regen: setup
 	$(BIN)/python -m pytest tests/test_notebooks.py --regen-notebooks
 
-# Rewrite notebooks/*.ipynb from tools/notebooks/*.py (then run `make regen`).
+# The notebooks' source is MyST text: write each .ipynb from its .md (notebooks/NN_name.md, workshop/room.md
+# and dashboard.md), keeping cell ids; then run `make regen`. .md -> .ipynb only: never the other way.
+PAIRED_MD = notebooks/[0-9][0-9]_*.md workshop/room.md workshop/dashboard.md
 notebooks: setup
-	for f in tools/notebooks/*.py; do PYTHONPATH=tools $(BIN)/python $$f || exit 1; done
+	$(BIN)/jupytext --to ipynb --update $(PAIRED_MD)
 
 clean:
 	rm -rf build .pytest_cache

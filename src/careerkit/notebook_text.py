@@ -1,0 +1,100 @@
+"""The kit's notebooks as text: each ``NN_name.md`` (MyST Markdown, the source) and the ``.ipynb`` paired with it.
+
+Jupytext does the reading and writing; the folder's ``jupytext.toml`` holds the pairing and the allow-lists
+of metadata kept in the text. What this module adds is the kit's check that a pair agrees: the same cells,
+in the same order, with the same sources and the same allowed metadata (slide type, tags, collapsed
+input, the exercise and module facts). ``make notebooks`` writes the .ipynb files from the .md files; the
+tests and ``tools/to_myst.py`` use :func:`pair_differences`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jupytext
+from jupytext.config import JupytextConfiguration, load_jupytext_config
+from jupytext.metadata_filter import filter_metadata
+
+from careerkit.errors import CareerkitError
+
+TEXT_FORMAT = "md:myst"
+WORKSHOP_NOTEBOOKS = ("room", "dashboard")  # the facilitator's notebooks in workshop/, paired like the modules
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One notebook: its MyST source and the .ipynb written from it."""
+
+    md: Path
+    ipynb: Path
+
+
+def pairs(root: Path) -> list[Pair]:
+    """Every paired notebook of the kit at ``root``: the module notebooks, then the workshop's."""
+    sources = [*sorted((root / "notebooks").glob("[0-9][0-9]_*.md")),
+               *(root / "workshop" / f"{name}.md" for name in WORKSHOP_NOTEBOOKS)]
+    return [Pair(md, md.with_suffix(".ipynb")) for md in sources]
+
+
+def config_for(path: Path) -> JupytextConfiguration:
+    """The folder's Jupytext configuration; without it the allow-lists would fall back to Jupytext's defaults."""
+    config = load_jupytext_config(str(path))
+    if config is None or not config.cell_metadata_filter or not config.notebook_metadata_filter:
+        raise CareerkitError(f"{path.parent / 'jupytext.toml'} is missing or has no metadata allow-lists: "
+                             "restore it from the kit (it keeps slide types and tags in the text).")
+    return config
+
+
+def read_source(md: Path) -> Any:
+    """The notebook a .md holds (no outputs)."""
+    return jupytext.read(md, fmt=TEXT_FORMAT, config=config_for(md))
+
+
+def to_text(notebook: Any, config: JupytextConfiguration) -> str:
+    return jupytext.writes(notebook, fmt=TEXT_FORMAT, config=config)
+
+
+def inputs(notebook: Any, config: JupytextConfiguration) -> dict[str, Any]:
+    """What the text keeps of a notebook: allowed notebook metadata, and each cell's type, source and allowed metadata."""
+    return {
+        "metadata": filter_metadata(dict(notebook.metadata), config.notebook_metadata_filter),
+        "cells": [
+            {"type": cell.cell_type, "source": cell.source.rstrip("\n"),
+             "metadata": filter_metadata(dict(cell.metadata), config.cell_metadata_filter)}
+            for cell in notebook.cells
+        ],
+    }
+
+
+def notebook_differences(actual: Any, expected: Any, config: JupytextConfiguration) -> list[str]:
+    """Sentences naming each cell or metadata where ``actual`` differs from ``expected``; empty when they agree."""
+    a, e = inputs(actual, config), inputs(expected, config)
+    found = []
+    if a["metadata"] != e["metadata"]:
+        found.append(f"notebook metadata: {a['metadata']} != {e['metadata']}")
+    if len(a["cells"]) != len(e["cells"]):
+        found.append(f"{len(a['cells'])} cells != {len(e['cells'])} cells")
+    for index, (left, right) in enumerate(zip(a["cells"], e["cells"], strict=False)):
+        for key in ("type", "source"):
+            if left[key] != right[key]:
+                found.append(f"cell {index} {key}: {_near_first_difference(left[key], right[key])}")
+        for key in sorted(set(left["metadata"]) | set(right["metadata"])):
+            if left["metadata"].get(key) != right["metadata"].get(key):
+                found.append(f"cell {index} metadata {key}: {left['metadata'].get(key)} != {right['metadata'].get(key)}")
+    return found
+
+
+def _near_first_difference(left: str, right: str) -> str:
+    at = next((i for i, (x, y) in enumerate(zip(left, right, strict=False)) if x != y), min(len(left), len(right)))
+    start = max(0, at - 30)
+    return f"{left[start:at + 50]!r} != {right[start:at + 50]!r}"
+
+
+def pair_differences(pair: Pair) -> list[str]:
+    """Where a .ipynb no longer says what its .md says (run ``make notebooks``); empty when they agree."""
+    if not pair.ipynb.is_file():
+        return [f"{pair.ipynb.name} is missing"]
+    config = config_for(pair.md)
+    return notebook_differences(jupytext.read(pair.ipynb), read_source(pair.md), config)
