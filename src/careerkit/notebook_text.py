@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jupytext
+import yaml
 from jupytext.config import JupytextConfiguration, load_jupytext_config
 from jupytext.metadata_filter import filter_metadata
 
@@ -48,8 +49,17 @@ def config_for(path: Path) -> JupytextConfiguration:
 
 
 def read_source(md: Path) -> Any:
-    """The notebook a .md holds (no outputs)."""
-    return jupytext.read(md, fmt=TEXT_FORMAT, config=config_for(md))
+    """The notebook a .md holds (no outputs); a file Jupytext cannot read gets a sentence naming where."""
+    config = config_for(md)
+    try:
+        return jupytext.read(md, fmt=TEXT_FORMAT, config=config)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" near line {mark.line + 1}" if mark is not None else ""
+        raise CareerkitError(f"{md.name} could not be read: its front matter or a cell's options are not valid "
+                             f"YAML{where} ({getattr(err, 'problem', None) or err}).") from None
+    except (OSError, ValueError) as err:
+        raise CareerkitError(f"{md.name} could not be read as a MyST notebook ({err}).") from None
 
 
 def to_text(notebook: Any, config: JupytextConfiguration) -> str:
