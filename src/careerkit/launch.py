@@ -29,9 +29,8 @@ KERNEL_CULLING = [
 
 
 # A learner's file browser lists each module once, as its .ipynb: the MyST sources (NN_name.md, which a
-# coach edits) and the Jupytext configuration are hidden, with Jupyter Server's own hidden files. Names only
-# are matched, so the facilitator guide's NN_name.md pages are hidden from learners too. `--facilitator`
-# lists everything (and Jupytext's "Open With > Notebook" opens a .md as a notebook).
+# coach edits) and the Jupytext configuration are hidden, with Jupyter Server's own hidden files (names are
+# matched, in any folder). `--facilitator` lists them; right-click a .md, Open With > Notebook to edit it.
 LEARNER_HIDDEN = ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~", "[0-9][0-9]_*.md", "jupytext.toml"]
 
 
