@@ -47,9 +47,8 @@ regen: setup
 
 # The notebooks' source is MyST text: write each .ipynb from its .md (notebooks/NN_name.md, workshop/room.md
 # and dashboard.md), keeping cell ids; then run `make regen`. .md -> .ipynb only: never the other way.
-PAIRED_MD = notebooks/[0-9][0-9]_*.md workshop/room.md workshop/dashboard.md
 notebooks: setup
-	$(BIN)/jupytext --to ipynb --update $(PAIRED_MD)
+	$(BIN)/python tools/sync_notebooks.py
 
 clean:
 	rm -rf build .pytest_cache

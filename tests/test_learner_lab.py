@@ -34,7 +34,9 @@ def as_jupyterlab_sends_it(path):
         cell["metadata"]["jupyter"] = {"source_hidden": False}
         cell["metadata"]["execution"] = {"iopub.status.idle": "2026-12-01T10:00:00Z"}
     nb["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {"x": {"value": ANSWER}}}}
-    nb["metadata"]["language_info"] = {"name": "python", "version": "3.11.2", "mimetype": "text/x-python"}
+    nb["metadata"]["language_info"] = {  # what ipykernel reports once the kernel runs
+        "codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py", "mimetype": "text/x-python",
+        "name": "python", "nbconvert_exporter": "python", "pygments_lexer": "ipython3", "version": "3.11.2"}
     return nb
 
 
@@ -129,7 +131,8 @@ def test_a_learners_careerkit_lab_lists_each_module_once_a_facilitators_lists_th
     monkeypatch.setattr(launch, "is_root", lambda: False)
     learner, _ = launch.lab_command("00")
     hidden = [a.split("=", 1)[1] for a in learner if a.startswith("--ContentsManager.hide_globs=")]
-    listed = [p.name for p in NOTEBOOKS.iterdir() if not any(fnmatch(p.name, glob) for glob in hidden)]
+    listed = [p.name for p in NOTEBOOKS.iterdir()
+              if not p.name.startswith(".") and not any(fnmatch(p.name, glob) for glob in hidden)]
     assert sorted(listed) == sorted(p.name for p in KIT_NOTEBOOKS)
     assert "*.pyc" in hidden  # Jupyter Server's own hidden files stay hidden
     facilitator, _ = launch.lab_command("00", facilitator=True)

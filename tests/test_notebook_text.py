@@ -12,6 +12,7 @@ import jupytext
 import pytest
 
 from careerkit.notebook_text import (
+    LANGUAGE_INFO,
     TEXT_FORMAT,
     Pair,
     config_for,
@@ -20,6 +21,7 @@ from careerkit.notebook_text import (
     pairs,
     read_source,
     to_text,
+    write_ipynb,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,9 +31,9 @@ KEPT_CELL_KEYS = {"slideshow", "tags", "jupyter", "careerkit"}
 
 
 def sync(*sources: Path) -> None:
-    """What `make notebooks` runs: each .ipynb written from its .md, outputs and cell ids kept."""
-    subprocess.run([sys.executable, "-m", "jupytext", "--quiet", "--to", "ipynb", "--update", *map(str, sources)],
-                   check=True, capture_output=True, text=True)
+    """What `make notebooks` does: each .ipynb written from its .md, cell ids kept."""
+    for source in sources:
+        write_ipynb(Pair(source, source.with_suffix(".ipynb")))
 
 
 def test_every_module_and_workshop_notebook_is_paired_with_a_text_source():
@@ -118,6 +120,25 @@ def test_a_cell_added_in_the_md_reaches_the_ipynb(copy):
     sync(copy.md)
     assert pair_differences(copy) == []
     assert read_source(copy.md).cells[-1].metadata == {"slideshow": {"slide_type": "slide"}}
+
+
+def test_a_new_module_written_as_text_alone_gets_its_ipynb(copy):
+    copy.ipynb.unlink()
+    sync(copy.md)
+    assert pair_differences(copy) == []
+    stored = json.loads(copy.ipynb.read_text(encoding="utf-8"))
+    assert stored["metadata"]["language_info"] == LANGUAGE_INFO and "jupytext" not in stored["metadata"]
+    assert len({c["id"] for c in stored["cells"]}) == len(stored["cells"])
+
+
+@pytest.mark.parametrize("pair", PAIRS, ids=IDS)
+def test_each_ipynb_stores_the_kernels_lexer_so_a_learners_save_writes_the_same_md(pair):
+    assert json.loads(pair.ipynb.read_text(encoding="utf-8"))["metadata"]["language_info"] == LANGUAGE_INFO
+
+
+def test_make_notebooks_finds_every_ipynb_up_to_date():
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "sync_notebooks.py")], capture_output=True, text=True)
+    assert result.returncode == 0 and "Wrote" not in result.stdout, result.stdout + result.stderr
 
 
 def test_the_conversion_script_finds_every_md_up_to_date():

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import jupytext
+import nbformat
 import yaml
+from jupytext.combine import combine_inputs_with_outputs
 from jupytext.config import JupytextConfiguration, load_jupytext_config
 from jupytext.metadata_filter import filter_metadata
 
@@ -22,6 +24,9 @@ from careerkit.errors import CareerkitError
 
 TEXT_FORMAT = "md:myst"
 WORKSHOP_NOTEBOOKS = ("room", "dashboard")  # the facilitator's notebooks in workshop/, paired like the modules
+# What a running kernel reports, and so what JupyterLab saves: stored in each .ipynb, it gives the {code-cell}
+# lexer Jupytext writes into the .md, the same whether the .md is written by the tools or by a learner's save.
+LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3"}
 
 
 @dataclass(frozen=True)
@@ -108,3 +113,40 @@ def pair_differences(pair: Pair) -> list[str]:
         return [f"{pair.ipynb.name} is missing"]
     config = config_for(pair.md)
     return notebook_differences(jupytext.read(pair.ipynb), read_source(pair.md), config)
+
+
+def write_ipynb(pair: Pair) -> bool:
+    """Write the .ipynb from its .md (``make notebooks``); True if it changed.
+
+    Sources, cells and allowed metadata come from the .md; cell ids (matched by Jupytext) and the metadata
+    the text does not hold come from the .ipynb already there. No outputs are stored.
+    """
+    config = config_for(pair.md)
+    source = read_source(pair.md)
+    stored = nbformat.read(pair.ipynb, as_version=4) if pair.ipynb.is_file() else None
+    notebook = combine_inputs_with_outputs(source, stored, fmt=TEXT_FORMAT) if stored is not None else source
+    kept = {k: v for k, v in (stored.metadata if stored is not None else {}).items()
+            if not filter_metadata({k: v}, config.notebook_metadata_filter)}
+    notebook.metadata = nbformat.from_dict({"language_info": dict(LANGUAGE_INFO), **kept,
+                                            **filter_metadata(dict(source.metadata), config.notebook_metadata_filter)})
+    for cell, text_cell in zip(notebook.cells, source.cells, strict=True):
+        cell.metadata = text_cell.metadata
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nbformat.validate(notebook)
+    if stored is not None and nbformat.writes(notebook) == nbformat.writes(stored):
+        return False
+    nbformat.write(notebook, pair.ipynb)
+    return True
+
+
+def main(root: Path) -> int:
+    """``make notebooks``: every .ipynb of the kit written from its .md."""
+    for pair in pairs(root):
+        try:
+            changed = write_ipynb(pair)
+        except CareerkitError as err:
+            print(err)
+            return 1
+        print(f"{'Wrote' if changed else 'Unchanged'} {pair.ipynb.relative_to(root)}")
+    return 0
