@@ -133,7 +133,8 @@ def test_a_new_module_written_as_text_alone_gets_its_ipynb(copy):
 
 @pytest.mark.parametrize("pair", PAIRS, ids=IDS)
 def test_each_ipynb_stores_the_kernels_lexer_so_a_learners_save_writes_the_same_md(pair):
-    assert json.loads(pair.ipynb.read_text(encoding="utf-8"))["metadata"]["language_info"] == LANGUAGE_INFO
+    metadata = json.loads(pair.ipynb.read_text(encoding="utf-8"))["metadata"]
+    assert metadata["language_info"] == LANGUAGE_INFO and "jupytext" not in metadata
 
 
 def test_make_notebooks_finds_every_ipynb_up_to_date():

@@ -126,7 +126,7 @@ def write_ipynb(pair: Pair) -> bool:
     stored = nbformat.read(pair.ipynb, as_version=4) if pair.ipynb.is_file() else None
     notebook = combine_inputs_with_outputs(source, stored, fmt=TEXT_FORMAT) if stored is not None else source
     kept = {k: v for k, v in (stored.metadata if stored is not None else {}).items()
-            if not filter_metadata({k: v}, config.notebook_metadata_filter)}
+            if k != "jupytext" and not filter_metadata({k: v}, config.notebook_metadata_filter)}
     notebook.metadata = nbformat.from_dict({"language_info": dict(LANGUAGE_INFO), **kept,
                                             **filter_metadata(dict(source.metadata), config.notebook_metadata_filter)})
     for cell, text_cell in zip(notebook.cells, source.cells, strict=True):
