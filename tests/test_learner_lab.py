@@ -102,6 +102,17 @@ def test_a_learner_saving_a_run_notebook_leaves_its_md_and_ipynb_as_shipped(pair
     assert (tmp_path / path.with_suffix(".md").name).read_bytes() == path.with_suffix(".md").read_bytes()
 
 
+def test_a_learner_opens_a_notebook_whose_ipynb_is_newer_than_its_md(paired, tmp_path):
+    """As after a checkout or `make notebooks`: the cells come from the .md, and the notebook opens."""
+    import os
+
+    run, manager = paired
+    md = tmp_path / "01_versioning.md"
+    os.utime(md, (md.stat().st_mtime - 3600, md.stat().st_mtime - 3600))
+    model = run(manager.get("01_versioning.ipynb"))
+    assert model["content"]["cells"][0]["source"] == nbformat.read(NOTEBOOKS / "01_versioning.ipynb", as_version=4).cells[0].source
+
+
 def test_a_coach_saving_the_md_as_a_notebook_keeps_their_edits_in_both_files(paired, tmp_path):
     """Opened with Jupytext's Open With > Notebook: a changed slide type and prompt are saved; a cell opened is not."""
     run, manager = paired
