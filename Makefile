@@ -45,9 +45,10 @@ bench: setup
 regen: setup
 	$(BIN)/python -m pytest tests/test_notebooks.py --regen-notebooks
 
-# Rewrite notebooks/*.ipynb from tools/notebooks/*.py (then run `make regen`).
+# The notebooks' source is MyST text: write each .ipynb from its .md (notebooks/NN_name.md, workshop/room.md
+# and dashboard.md), keeping cell ids; then run `make regen`. .md -> .ipynb only: never the other way.
 notebooks: setup
-	for f in tools/notebooks/*.py; do PYTHONPATH=tools $(BIN)/python $$f || exit 1; done
+	$(BIN)/python tools/sync_notebooks.py
 
 clean:
 	rm -rf build .pytest_cache

@@ -217,6 +217,25 @@ def test_a_failing_cell_stops_the_build_with_the_notebook_and_cell_named(tmp_pat
     assert str(err) == "Building 07_tiny (cell 3) failed: ValueError: the demo answers are missing"
 
 
+def test_a_build_from_an_ipynb_its_edited_md_no_longer_matches_says_to_run_make_notebooks(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for name in ("03_feedback.md", "03_feedback.ipynb", "jupytext.toml"):
+        (folder / name).write_bytes((NOTEBOOKS / name).read_bytes())
+    source = folder / "03_feedback.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("Time box: 10 min · Source: [00:30:41]", "Time box: 8 min · Source: [00:30:41]"), encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        build(tmp_path / "out", notebooks=folder, pdf=False, progress=False)
+    assert "03_feedback.md was changed" in str(caught.value) and "run `make notebooks`" in str(caught.value)
+    assert "Time box: 8 min" in str(caught.value)
+
+    source.write_text(text.replace("careerkit:\n", "careerkit: [\n", 1), encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        build(tmp_path / "out", notebooks=folder, pdf=False, progress=False)
+    assert "03_feedback.md could not be read" in str(caught.value) and "near line" in str(caught.value)
+
+
 # The command -------------------------------------------------------------------------------------
 
 

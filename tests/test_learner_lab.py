@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
+from fnmatch import fnmatch
 from pathlib import Path
 
 import nbformat
@@ -32,7 +34,9 @@ def as_jupyterlab_sends_it(path):
         cell["metadata"]["jupyter"] = {"source_hidden": False}
         cell["metadata"]["execution"] = {"iopub.status.idle": "2026-12-01T10:00:00Z"}
     nb["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {"x": {"value": ANSWER}}}}
-    nb["metadata"]["language_info"] = {"name": "python", "version": "3.11.2", "mimetype": "text/x-python"}
+    nb["metadata"]["language_info"] = {  # what ipykernel reports once the kernel runs
+        "codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py", "mimetype": "text/x-python",
+        "name": "python", "nbconvert_exporter": "python", "pygments_lexer": "ipython3", "version": "3.11.2"}
     return nb
 
 
@@ -75,6 +79,75 @@ def test_a_save_as_copy_of_a_kit_notebook_is_stripped_too():
     cleaned = clean_notebook(nb, stored=None)
     assert ANSWER not in json.dumps(cleaned)
     assert cleaned["metadata"]["language_info"] == {"name": "python"}
+
+
+@pytest.fixture
+def paired(tmp_path):
+    """The kit's notebooks as `careerkit lab` serves them: each .ipynb with its MyST .md, through Jupytext's
+    contents manager (the one the Jupytext server extension installs) and the kit's pre-save hook."""
+    from jupyter_server.services.contents.largefilemanager import AsyncLargeFileManager
+    from jupytext import build_async_jupytext_contents_manager_class
+
+    for path in [*KIT_NOTEBOOKS, *NOTEBOOKS.glob("*.md"), NOTEBOOKS / "jupytext.toml"]:
+        shutil.copy(path, tmp_path / path.name)
+    manager = build_async_jupytext_contents_manager_class(AsyncLargeFileManager)(root_dir=str(tmp_path), pre_save_hook=pre_save)
+    return lambda coroutine: asyncio.run(coroutine), manager
+
+
+@pytest.mark.parametrize("path", KIT_NOTEBOOKS, ids=[p.stem for p in KIT_NOTEBOOKS])
+def test_a_learner_saving_a_run_notebook_leaves_its_md_and_ipynb_as_shipped(paired, tmp_path, path):
+    run, manager = paired
+    run(manager.save({"type": "notebook", "format": "json", "content": as_jupyterlab_sends_it(path)}, path.name))
+    assert (tmp_path / path.name).read_bytes() == path.read_bytes()
+    assert (tmp_path / path.with_suffix(".md").name).read_bytes() == path.with_suffix(".md").read_bytes()
+
+
+def test_a_learner_opens_a_notebook_whose_ipynb_is_newer_than_its_md(paired, tmp_path):
+    """As after a checkout or `make notebooks`: the cells come from the .md, and the notebook opens."""
+    import os
+
+    run, manager = paired
+    md = tmp_path / "01_versioning.md"
+    os.utime(md, (md.stat().st_mtime - 3600, md.stat().st_mtime - 3600))
+    model = run(manager.get("01_versioning.ipynb"))
+    assert model["content"]["cells"][0]["source"] == nbformat.read(NOTEBOOKS / "01_versioning.ipynb", as_version=4).cells[0].source
+
+
+def test_a_coach_saving_the_md_as_a_notebook_keeps_their_edits_in_both_files(paired, tmp_path):
+    """Opened with Jupytext's Open With > Notebook: a changed slide type and prompt are saved; a cell opened is not."""
+    run, manager = paired
+    model = run(manager.get("03_feedback.md", type="notebook"))
+    cells = model["content"]["cells"]
+    prompt = next(c for c in cells if "Time box: 10 min · Source: [00:30:41]" in c["source"])
+    prompt["source"] = prompt["source"].replace("Time box: 10 min", "Time box: 12 min")
+    prompt["metadata"]["slideshow"] = {"slide_type": "subslide"}
+    cells[1]["metadata"]["jupyter"] = {"source_hidden": False}  # the coach clicked the code cell open to read it
+    run(manager.save({"type": "notebook", "format": "json", "content": model["content"]}, "03_feedback.md"))
+    shipped = (NOTEBOOKS / "03_feedback.md").read_text(encoding="utf-8")
+    assert (tmp_path / "03_feedback.md").read_text(encoding="utf-8") == shipped.replace(
+        "Time box: 10 min · Source: [00:30:41]", "Time box: 12 min · Source: [00:30:41]").replace(
+        '+++ {"careerkit": {"exercise": "feedback.real_feedback", "minutes": 10, "timestamp": "[00:30:41]"}, '
+        '"slideshow": {"slide_type": "slide"}}',
+        '+++ {"careerkit": {"exercise": "feedback.real_feedback", "minutes": 10, "timestamp": "[00:30:41]"}, '
+        '"slideshow": {"slide_type": "subslide"}}')
+    saved = nbformat.read(tmp_path / "03_feedback.ipynb", as_version=4)
+    assert "Time box: 12 min" in saved.cells[cells.index(prompt)].source
+    assert saved.cells[1].metadata["jupyter"] == {"source_hidden": True}
+    assert all(c.outputs == [] for c in saved.cells if c.cell_type == "code")
+
+
+def test_a_learners_careerkit_lab_lists_each_module_once_a_facilitators_lists_the_md_too(monkeypatch):
+    import careerkit.launch as launch
+
+    monkeypatch.setattr(launch, "is_root", lambda: False)
+    learner, _ = launch.lab_command("00")
+    hidden = [a.split("=", 1)[1] for a in learner if a.startswith("--ContentsManager.hide_globs=")]
+    listed = [p.name for p in NOTEBOOKS.iterdir()
+              if not p.name.startswith(".") and not any(fnmatch(p.name, glob) for glob in hidden)]
+    assert sorted(listed) == sorted(p.name for p in KIT_NOTEBOOKS)
+    assert "*.pyc" in hidden  # Jupyter Server's own hidden files stay hidden
+    facilitator, _ = launch.lab_command("00", facilitator=True)
+    assert not any(a.startswith("--ContentsManager.hide_globs") for a in facilitator)
 
 
 def test_every_launcher_puts_the_kit_configuration_on_the_jupyter_config_path():

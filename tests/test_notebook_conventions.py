@@ -1,4 +1,9 @@
-"""Every module notebook follows the conventions slides, handouts and agendas rely on."""
+"""Every module notebook follows the conventions slides, handouts and agendas rely on.
+
+The conventions are checked on the source a coach edits, ``notebooks/NN_name.md`` (MyST), as Jupytext reads
+it; tests/test_notebook_text.py checks that each .ipynb says the same. The exercise pattern is described in
+facilitator_guide/editing_notebooks.md.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +11,25 @@ import json
 import re
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from careerkit.constants import EXERCISE, FACILITATOR, HIDE_INPUT, META_KEY
+from careerkit.notebook_text import read_source
 
 ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.md"))
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 ABSOLUTE_PATH = re.compile(r'"/[A-Za-z0-9._-]+/[A-Za-z0-9._-]+/')
 
 
-@pytest.fixture(params=NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+@pytest.fixture(params=SOURCES, ids=[p.stem for p in SOURCES])
 def nb(request):
-    return nbformat.read(request.param, as_version=4)
+    return read_source(request.param)
+
+
+def test_every_module_notebook_has_its_source_text():
+    assert [p.stem for p in SOURCES] == [p.stem for p in NOTEBOOKS]
 
 
 def test_module_metadata_is_complete(nb):
@@ -76,6 +86,30 @@ def test_each_exercise_is_preceded_by_its_prompt_time_box_and_timestamp(nb):
             assert prompt.cell_type == "markdown"
             assert re.search(r"Time box: \d+ min", prompt.source), prompt.source[:80]
             assert re.search(r"\[\d{2}:\d{2}:\d{2}\]", prompt.source), prompt.source[:80]
+
+
+ONE_CALL = re.compile(r'ck\.show\("([a-z0-9_]+\.[a-z0-9_]+)"\)')
+
+
+def test_each_exercise_prompt_and_its_one_call_cell_agree(nb):
+    """The pattern a coach types: the prompt's facts (key, minutes, timestamp) match its text and the call below it."""
+    for index, cell in enumerate(nb.cells):
+        if not EXERCISE_META(cell):
+            continue
+        meta = cell.metadata[META_KEY]
+        assert cell.cell_type == "markdown" and cell.source.startswith("### "), cell.source[:60]
+        assert f"*Time box: {meta['minutes']} min · " in cell.source, cell.source[:120]
+        assert meta["timestamp"] in cell.source, cell.source[:120]
+        call = nb.cells[index + 1]
+        assert EXERCISE in call.metadata.get("tags", []) and call.cell_type == "code", cell.source[:60]
+        match = ONE_CALL.fullmatch(call.source.strip())
+        assert match and match.group(1) == meta["exercise"], call.source
+
+
+def test_every_exercise_cell_has_its_prompt_facts(nb):
+    for index, cell in enumerate(nb.cells):
+        if EXERCISE in cell.metadata.get("tags", []):
+            assert EXERCISE_META(nb.cells[index - 1]), cell.source
 
 
 STAMP = re.compile(r"\[\d{2}:\d{2}:\d{2}\]")

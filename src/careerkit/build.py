@@ -198,8 +198,25 @@ def load_checked(module: Module) -> nbformat.NotebookNode:
         nb = nbformat.read(module.path, as_version=4)
     except (OSError, ValueError) as err:
         raise BuildError(module.stem, f"the notebook could not be read ({err})") from None
+    check_in_step_with_source(module)
     CheckConventions().preprocess(nb, _resources(module))
     return nb
+
+
+def check_in_step_with_source(module: Module) -> None:
+    """A deck is never built from an .ipynb that no longer says what its MyST source (the .md a coach edits) says."""
+    from careerkit.notebook_text import Pair, pair_differences
+
+    source = module.path.with_suffix(".md")
+    if not source.is_file():
+        return
+    try:
+        differences = pair_differences(Pair(source, module.path))
+    except CareerkitError as err:
+        raise BuildError(module.stem, str(err)) from None
+    if differences:
+        raise BuildError(module.stem, f"{source.name} was changed and {module.path.name} was not written from it "
+                                      f"({differences[0]}): run `make notebooks`, then build again")
 
 
 def _resources(module: Module) -> dict[str, Any]:

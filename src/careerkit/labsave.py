@@ -3,10 +3,13 @@
 JupyterLab autosaves an open notebook (about every two minutes) and saves it on Ctrl+S or File → Save,
 outputs and widget state included: the learner's name, workbook path and answer text would end up in
 the kit's ``notebooks/*.ipynb``. Every notebook carrying the kit's metadata (``metadata.careerkit``) is
-therefore saved as the kit wrote it: no outputs, no execution counts, no widget state, and the kit's own
-cell and notebook metadata (what is hidden, slide types) taken from the file on disk. Cell sources are
-kept as typed, so a note a learner writes in a cell is not lost. The answers themselves live in the
-learner's workbook, which the exercises save as they type.
+therefore saved as the kit wrote it: no outputs, no execution counts, no widget state, and what JupyterLab
+changes as someone runs and clicks (a collapsed input opened, scroll and timing metadata, the kernel's
+language details) taken from the file on disk. What a person edits on purpose is kept as typed: cell
+sources (a note a learner writes is not lost), and the slide types, tags and module facts a coach changes
+when editing the kit's MyST source as a notebook (Jupytext writes the .md and its .ipynb in one save, the
+.ipynb first, through this hook). The answers themselves live in the learner's workbook, which the
+exercises save as they type.
 
 A hook, not per-learner copies: the copies would still take in outputs (and show "model not found"
 after a reload), and two sets of notebooks would drift from the kit. The hook works wherever the kit's
@@ -23,6 +26,7 @@ from careerkit.constants import META_KEY
 
 CONFIG_DIR = Path(__file__).resolve().parent / "jupyter_config"  # put on JUPYTER_CONFIG_PATH by the launchers
 UI_CELL_KEYS = ("execution", "scrolled", "collapsed")  # metadata JupyterLab adds to a cell as it is used
+COLLAPSE_KEY = "jupyter"  # source_hidden / outputs_hidden: the kit's hiding in JupyterLab, toggled by a click
 
 
 def is_kit_notebook(content: Any) -> bool:
@@ -36,14 +40,20 @@ def clean_notebook(content: dict[str, Any], stored: dict[str, Any] | None = None
         if cell.get("cell_type") == "code":
             cell["outputs"] = []
             cell["execution_count"] = None
+        metadata = cell.setdefault("metadata", {})
+        for key in UI_CELL_KEYS:
+            metadata.pop(key, None)
         before = stored_cells.get(cell.get("id"))
-        if before is not None:
-            cell["metadata"] = before.get("metadata", {})
-        else:
-            for key in UI_CELL_KEYS:
-                cell.get("metadata", {}).pop(key, None)
+        if before is not None:  # collapsed as stored, whatever was clicked open
+            metadata.pop(COLLAPSE_KEY, None)
+            if COLLAPSE_KEY in before.get("metadata", {}):
+                metadata[COLLAPSE_KEY] = before["metadata"][COLLAPSE_KEY]
+        cell["metadata"] = _sorted(metadata)  # as the .ipynb stores it, so the paired .md's text does not move
     if stored is not None and is_kit_notebook(stored):
-        content["metadata"] = stored["metadata"]
+        edited = (content.get("metadata") or {}).get(META_KEY)
+        content["metadata"] = dict(stored["metadata"])
+        if edited is not None:
+            content["metadata"][META_KEY] = edited
     else:
         metadata = content.setdefault("metadata", {})
         metadata.pop("widgets", None)
@@ -51,6 +61,10 @@ def clean_notebook(content: dict[str, Any], stored: dict[str, Any] | None = None
         if isinstance(language, dict):
             metadata["language_info"] = {"name": language.get("name", "python")}
     return content
+
+
+def _sorted(value: Any) -> Any:
+    return {k: _sorted(v) for k, v in sorted(value.items())} if isinstance(value, dict) else value
 
 
 def _stored(contents_manager: Any, path: str) -> dict[str, Any] | None:

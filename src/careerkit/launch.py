@@ -28,6 +28,12 @@ KERNEL_CULLING = [
 ]
 
 
+# A learner's file browser lists each module once, as its .ipynb: the MyST sources (NN_name.md, which a
+# coach edits) and the Jupytext configuration are hidden, with Jupyter Server's own hidden files (names are
+# matched, in any folder). `--facilitator` lists them; right-click a .md, Open With > Notebook to edit it.
+LEARNER_HIDDEN = ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~", "[0-9][0-9]_*.md", "jupytext.toml"]
+
+
 def notebooks_dir() -> Path:
     """The kit's notebooks folder: the repository's, next to ``src/``."""
     here = Path(__file__).resolve()
@@ -65,11 +71,12 @@ def is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def lab_command(notebook: str, extra: Sequence[str] = ()) -> tuple[list[str], Path]:
+def lab_command(notebook: str, extra: Sequence[str] = (), facilitator: bool = False) -> tuple[list[str], Path]:
     """The JupyterLab command line for one notebook, and the folder it runs in (the kit's root)."""
     path = find_notebook(notebook)
     root = path.parent.parent
-    argv = [sys.executable, "-m", "jupyterlab", str(path.relative_to(root)), *KERNEL_CULLING, *extra]
+    hidden = [] if facilitator else [f"--ContentsManager.hide_globs={glob}" for glob in LEARNER_HIDDEN]
+    argv = [sys.executable, "-m", "jupyterlab", str(path.relative_to(root)), *KERNEL_CULLING, *hidden, *extra]
     if is_root() and ALLOW_ROOT not in extra:
         argv.append(ALLOW_ROOT)  # Jupyter refuses root without it, and containers usually run as root
     return argv, root
@@ -77,7 +84,7 @@ def lab_command(notebook: str, extra: Sequence[str] = ()) -> tuple[list[str], Pa
 
 def open_lab(notebook: str, extra: list[str], facilitator: bool = False) -> int:
     """JupyterLab until interrupted; ``facilitator`` keeps the facilitator's notes in view (learners never see them)."""
-    argv, root = lab_command(notebook, extra)
+    argv, root = lab_command(notebook, extra, facilitator)
     if ALLOW_ROOT in argv and ALLOW_ROOT not in extra:
         print(ROOT_NOTE, file=sys.stderr)
     env = kit_environment()
