@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import shutil
 from fnmatch import fnmatch
@@ -91,7 +92,12 @@ def paired(tmp_path):
     for path in [*KIT_NOTEBOOKS, *NOTEBOOKS.glob("*.md"), NOTEBOOKS / "jupytext.toml"]:
         shutil.copy(path, tmp_path / path.name)
     manager = build_async_jupytext_contents_manager_class(AsyncLargeFileManager)(root_dir=str(tmp_path), pre_save_hook=pre_save)
-    return lambda coroutine: asyncio.run(coroutine), manager
+
+    def run(coroutine):  # in a thread of its own: the browser tests' Playwright keeps a loop running in this one
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            return pool.submit(asyncio.run, coroutine).result()
+
+    return run, manager
 
 
 @pytest.mark.parametrize("path", KIT_NOTEBOOKS, ids=[p.stem for p in KIT_NOTEBOOKS])
