@@ -369,7 +369,7 @@ DEMO_LINES = {
         "Notes: My CPO said the new-product ideas were all optimisations. That is the growth shadow.",
     ],
     "feedback.contradictions": [  # the CPO and Lee challenge the two strengths
-        "2 piece(s) of feedback challenge a strength I claim: not anomalies [00:57:30].",
+        "2 pieces of feedback challenge a strength I claim: not anomalies [00:57:30].",
         "Reflection: If Lee is right, my collaboration works only when people end up agreeing with me. I will ask Sam "
         "whether he sees it too.",
     ],
@@ -529,3 +529,16 @@ def test_each_export_is_offered_as_a_download_the_markdown_zipped_with_its_chart
     assert names == ["^ana-career-plan-charts/arcs.png", "^ana-career-plan-charts/career_line.png",
                      "^ana-career-plan-charts/lanes.png", "^ana-career-plan-charts/roadmap.png", "^ana-career-plan.md"]
     assert all(f"]({name})" in markdown for name in names if name.endswith(".png"))  # the links inside work
+
+
+@pytest.mark.parametrize("challenges, sentence", [
+    (1, "1 piece of feedback challenges a strength I claim: not anomalies [00:57:30]."),
+    (2, "2 pieces of feedback challenge a strength I claim: not anomalies [00:57:30]."),
+])
+def test_the_contradictions_line_counts_in_words(challenges, sentence):
+    from careerkit.plan_lines import _contradictions_lines
+
+    log = copy.deepcopy(DEMO["feedback.contradictions"])
+    kept = [item for item in log["items"] if item["direction"] == "challenges"][:challenges]
+    log["items"] = kept + [item for item in log["items"] if item["direction"] != "challenges"]
+    assert _contradictions_lines(log, DEMO)[0] == sentence

@@ -258,7 +258,8 @@ def _shadows_lines(value: Any, answers: dict[str, Any]) -> list[str]:
 def _contradictions_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     log = fb.ContradictionLog.model_validate(value)
     found = fb.find_contradictions(log).contradictions
-    lines = [f"{len(found)} piece(s) of feedback challenge a strength I claim: not anomalies [00:57:30]."] if found else []
+    pieces = "1 piece of feedback challenges" if len(found) == 1 else f"{len(found)} pieces of feedback challenge"
+    lines = [f"{pieces} a strength I claim: not anomalies [00:57:30]."] if found else []
     if log.reflection.strip():
         lines.append(f"Reflection: {_clip(log.reflection)}")
     return lines
