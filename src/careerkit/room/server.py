@@ -357,6 +357,11 @@ def serve(data_dir: Path | str, *, hub: bool = False, host: str = "127.0.0.1", p
           echo=print) -> None:
     """``careerkit room serve``: start the room, say how to join it, and serve until stopped."""
     import asyncio
+    import sys
+
+    # The facilitator's views are summarised in a thread beside the event loop; a shorter switch interval (5 ms by
+    # default) hands the loop back to the shares waiting on it sooner, which keeps their slowest writes short.
+    sys.setswitchinterval(0.001)
 
     async def main() -> None:
         if hub:
