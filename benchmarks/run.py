@@ -217,6 +217,13 @@ def _edit_notebook(path: Path, cell_type: str, addition: str) -> None:
     source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
     cell["source"] = source + addition
     path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    text = path.with_suffix(".md")
+    if text.exists():  # as JupyterLab's Jupytext pairing saves an edit: the MyST source and its .ipynb together
+        import nbformat
+
+        from careerkit.notebook_text import config_for, to_text
+
+        text.write_text(to_text(nbformat.read(path, as_version=4), config_for(text)), encoding="utf-8")
 
 
 def bench_rebuild(scratch: Path, changed: str = "02_lanes") -> None:
