@@ -164,13 +164,18 @@ def bench_room(scratch: Path) -> None:
         server.stop()
 
 
-def bench_keystroke(scratch: Path) -> None:
-    """Kernel time of one keystroke in every exercise, the demo answers loaded (see keystroke.py)."""
-    done = subprocess.run([PYTHON, str(ROOT / "benchmarks" / "keystroke.py")], cwd=ROOT, env=demo_env(scratch / "keys"),
+def _measured(script: str, env: dict[str, str], name: str) -> dict:
+    """Run a measuring script of benchmarks/ in its own process; its last line of output is its results, as JSON."""
+    done = subprocess.run([PYTHON, str(ROOT / "benchmarks" / script)], cwd=ROOT, env=env,
                           stdin=subprocess.DEVNULL, capture_output=True, text=True)
     if done.returncode != 0:
-        raise SystemExit(f"keystroke benchmark failed:\n{done.stderr[-3000:]}")
-    results = json.loads(done.stdout.splitlines()[-1])
+        raise SystemExit(f"{name} benchmark failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def bench_keystroke(scratch: Path) -> None:
+    """Kernel time of one keystroke in every exercise, the demo answers loaded (see keystroke.py)."""
+    results = _measured("keystroke.py", demo_env(scratch / "keys"), "keystroke")
     for key, r in results.items():
         verdict(f"keystroke {key}: median {r['median']:.1f} ms, p95 {r['p95']:.1f} ms"
                 f" (CPU {r['cpu_median']:.1f} / {r['cpu_p95']:.1f} ms; feedback and chart after the pause:"
@@ -188,11 +193,7 @@ def bench_keystroke(scratch: Path) -> None:
 
 def bench_kernel(scratch: Path) -> None:
     """RSS of each module's kernel after its notebook ran in nbclient with the demo participant."""
-    done = subprocess.run([PYTHON, str(ROOT / "benchmarks" / "kernel_memory.py")], cwd=ROOT, env=demo_env(scratch / "mem"),
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f"kernel benchmark failed:\n{done.stderr[-3000:]}")
-    results = json.loads(done.stdout.splitlines()[-1])
+    results = _measured("kernel_memory.py", demo_env(scratch / "mem"), "kernel")
     notebooks = {name: r for name, r in results.items() if not name.startswith("(")}
     modules = {name: r for name, r in notebooks.items() if not name.startswith("00")}
     peak = max(modules.items(), key=lambda item: item[1]["mib"])
