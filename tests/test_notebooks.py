@@ -70,6 +70,8 @@ def _shown(model: dict) -> list:
         picked = index if isinstance(index, list) else [] if index is None else [index]
         return [state["_options_labels"][i] for i in picked]
     value = state.get("value")
+    if "ck-number" in state.get("_dom_classes", []) and re.fullmatch(r"-?\d+", value or ""):
+        return [int(value)]  # a number box shows its number as text
     return list(value) if isinstance(value, list) else [value]
 
 

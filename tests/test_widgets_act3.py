@@ -52,6 +52,18 @@ def test_the_career_line_saves_redraws_and_says_how_many_years_follow_the_goal(m
     assert (again.age.value, again.goal_end.value) == (31, 46)
 
 
+def test_1e12_as_this_year_gets_a_sentence_and_the_saved_line_is_kept(make_workbook):
+    book = make_workbook()
+    line = view("act3.career_line", book)
+    line.this_year.value = "2,025"
+    assert reopen(book).get("act3.career_line")["this_year"] == 2025
+    line.this_year.value = "1e12"
+    assert ("This year: \u201c1e12\u201d is not a whole number: type it in digits (commas between thousands "
+            "are fine).") in plain_text(line.message.value)
+    assert line.this_year.value == "1e12" and "Not saved yet" in line.status.value
+    assert reopen(book).get("act3.career_line")["this_year"] == 2025
+
+
 def test_without_a_roadmap_the_line_points_to_module_1(make_workbook):
     line = view("act3.career_line", make_workbook())
     line.age.value = 40

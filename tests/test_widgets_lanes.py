@@ -54,7 +54,7 @@ def test_a_learner_logs_work_and_it_is_saved_and_restored(book):
     assert len(view.output.outputs) == 1  # the chart by lane
     again = views.EnergyLogView(book)
     assert [r["activity"].value for r in again.rows.rows] == ["Ran the onboarding A/B test", "Refund ownership meeting"]
-    assert again.rows.rows[1]["energy"].value == 2
+    assert again.rows.rows[1]["energy"].value == "2"
 
 
 def test_a_rating_out_of_range_gets_a_message_and_nothing_is_lost(book):
@@ -64,7 +64,18 @@ def test_a_rating_out_of_range_gets_a_message_and_nothing_is_lost(book):
     assert said(view) == "Log entries: Entry 1, energy is 14: rate it from 1 to 10."
     assert "Not saved yet" in view.status.value
     assert on_disk(book, "lanes.energy_log")["entries"][0]["energy"] == 6
-    assert view.rows.rows[0]["energy"].value == 14  # what the learner typed stays in the box
+    assert view.rows.rows[0]["energy"].value == "14"  # what the learner typed stays in the box
+
+
+@pytest.mark.parametrize("field", ["engagement", "energy"])
+def test_1e12_in_the_energy_log_gets_a_sentence_and_the_saved_entry_is_kept(book, field):
+    view = views.EnergyLogView(book)
+    fill_entry(view.rows.rows[0], "Spec review", "crafting", 7, 6)
+    view.rows.rows[0][field].value = "1e12"
+    assert said(view) == f"Log entries: Entry 1, {field} needs a whole number from 1 to 10."
+    assert "Not saved yet" in view.status.value
+    assert on_disk(book, "lanes.energy_log")["entries"][0][field] == {"engagement": 7, "energy": 6}[field]
+    assert view.rows.rows[0][field].value == "1e12"
 
 
 def test_the_log_names_its_outside_source(book):
@@ -93,7 +104,7 @@ def test_a_learner_rates_picks_and_sees_the_ranking_with_reasons(book):
     assert "You picked Market ambiguity (ranked 2 of 6); your ratings rank Growth first." in text
     assert "Evidence 6, energy 8, opportunity 8: 22 of 30." in text
     again = views.RatingsView(book)
-    assert again.scores["growth"]["energy"].value == 8 and again.pick.read() == ["market"]
+    assert again.scores["growth"]["energy"].value == "8" and again.pick.read() == ["market"]
 
 
 def test_picking_several_lanes_is_saved_and_the_risk_named(book):
@@ -113,6 +124,15 @@ def test_an_out_of_range_lane_rating_names_the_lane_and_keeps_the_saved_one(book
     assert on_disk(book, "lanes.ratings")["scores"]["growth"]["energy"] == 8
     view.scores["growth"]["energy"].value = 9
     assert on_disk(book, "lanes.ratings")["scores"]["growth"]["energy"] == 9
+
+
+def test_1e12_as_a_lane_rating_gets_a_sentence_and_the_saved_rating_is_kept(book):
+    view = views.RatingsView(book)
+    rate(view, "growth", 6, 8, 8)
+    view.scores["growth"]["energy"].value = "1e12"
+    assert said(view) == "Your lane ratings: Growth, energy needs a whole number from 0 to 10."
+    assert on_disk(book, "lanes.ratings")["scores"]["growth"]["energy"] == 8
+    assert view.scores["growth"]["energy"].value == "1e12"
 
 
 def test_the_ranking_reads_the_energy_log_and_follows_it(book):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 
+import pytest
+
 from careerkit import session
 from careerkit.content import demo_answers
 from careerkit.widgets import exercise_class, show
@@ -88,8 +90,24 @@ def test_a_year_out_of_range_is_not_clamped_but_named(make_workbook):
     view.rows.rows[0]["role"].value = "PM"
     view.rows.rows[0]["end_year"].value = 99999
     assert "out of range" in view.message.value and "2100" in view.message.value
-    assert view.rows.rows[0]["end_year"].value == 99999  # what was typed stays in the box
+    assert view.rows.rows[0]["end_year"].value == "99999"  # what was typed stays in the box
     assert reopen(book).get("versioning.roadmap")["versions"][0]["end_year"] == 2028
+
+
+@pytest.mark.parametrize("typed", ["1e12", "2.03e3", "2027.5", "20 27", "1_0", ""])
+def test_a_year_that_is_not_a_whole_number_gets_a_sentence_and_the_saved_year_is_kept(make_workbook, typed):
+    book = make_workbook()
+    view = exercise_class("versioning.roadmap")(book)
+    view.rows.rows[0]["role"].value = "PM"
+    view.rows.rows[0]["end_year"].value = "2030"
+    assert reopen(book).get("versioning.roadmap")["versions"][0]["end_year"] == 2030
+    view.rows.rows[0]["end_year"].value = typed
+    words = plain_text(view.message.value)
+    named = f"\u201c{typed}\u201d is not a whole number" if typed else "is empty"
+    assert f"Version 1, year in To: {named}: type it in digits" in words, words
+    assert "Not saved yet" in view.status.value
+    assert view.rows.rows[0]["end_year"].value == typed  # what was typed stays in the box, unchanged
+    assert reopen(book).get("versioning.roadmap")["versions"][0]["end_year"] == 2030
 
 
 def test_the_roadmap_feedback_names_the_version_as_the_learner_sees_it(make_workbook):
@@ -113,11 +131,30 @@ def test_a_negative_or_huge_salary_is_named_and_the_pay_cut_kept(make_workbook):
     view.base.value, view.market.value = 80_000, 100_000
     assert "effective pay cut of <b>20.0%</b>" in view.message.value
     view.base.value = -5000
-    assert "Your base salary: is out of range" in view.message.value and view.base.value == -5000
+    assert "Your base salary: is out of range" in view.message.value and view.base.value == "-5000"
     assert reopen(book).get("versioning.ex_growth")["base_salary"] == 80_000
-    view.market.value = 10**12  # "1e12"
+    view.market.value = 10**12
     assert "Market total pay for your role: is out of range" in view.message.value
     assert reopen(book).get("versioning.ex_growth")["market_total"] == 100_000
+
+
+@pytest.mark.parametrize("box", ["base", "market", "equity"])
+def test_1e12_in_a_pay_box_is_not_read_as_another_number(make_workbook, box):
+    """ipywidgets' number box turned a typed "1e12" into 112 and saved it silently: now it gets a sentence."""
+    book = make_workbook()
+    view = exercise_class("versioning.ex_growth")(book)
+    view.base.value, view.market.value, view.equity.value = "80,000", "100000", "5,000"
+    saved = reopen(book).get("versioning.ex_growth")
+    assert (saved["base_salary"], saved["market_total"], saved["equity_per_year"]) == (80_000, 100_000, 5_000)
+    getattr(view, box).value = "1e12"
+    words = plain_text(view.message.value)
+    assert "\u201c1e12\u201d is not a whole number: type it in digits (commas between thousands are fine)." in words
+    assert "Not saved yet: your last saved answer is kept." in plain_text(view.status.value)
+    assert getattr(view, box).value == "1e12"
+    assert reopen(book).get("versioning.ex_growth") == saved
+    getattr(view, box).value = "90,000"
+    assert reopen(book).get("versioning.ex_growth")[
+        {"base": "base_salary", "market": "market_total", "equity": "equity_per_year"}[box]] == 90_000
 
 
 def test_the_first_version_is_now_not_new_learning(make_workbook):

@@ -1,5 +1,6 @@
 """Every module, as a learner sees it in JupyterLab (the shipped configuration) and in the app (Voilà), at 1280
-and 1024 px: no element inside an exercise scrolls sideways or clips its text, no Python and no facilitator note
+and 1024 px: no element inside an exercise scrolls sideways or clips its text, no text runs over other text or a
+control, no Python and no facilitator note
 is on screen. Screenshots of each land in test-artifacts/layout/."""
 
 from __future__ import annotations
@@ -23,6 +24,42 @@ OVERFLOWING = """() => {
       const clips = el === exercise || style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
       if (clips && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
         found.push(`${el.tagName}.${[...el.classList].join('.')} ${el.scrollWidth}>${el.clientWidth} "${(el.textContent || '').slice(0, 40)}"`);
+      }
+    }
+  }
+  return found;
+}"""
+# Text running over other text or over a control: every line box of every text inside an exercise, against every
+# other line box and every control box (a wrapped tick-box label once ran over the next row, found only by eye).
+OVERLAPPING = """() => {
+  const found = [];
+  const hit = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2
+                     && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+  for (const exercise of document.querySelectorAll('.careerkit-exercise')) {
+    const lines = [];
+    const walker = document.createTreeWalker(exercise, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const owner = node.parentElement;
+      if (!node.textContent.trim() || owner.closest('select, option, button, .jupyter-widgets-output-area')) continue;
+      if (owner.offsetParent === null) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) {
+        if (r.width > 0 && r.height > 0) lines.push({node, r, text: node.textContent.trim().slice(0, 30)});
+      }
+    }
+    const controls = [...exercise.querySelectorAll('input, select, textarea, button')]
+      .filter(el => el.offsetParent !== null).map(el => ({el, r: el.getBoundingClientRect()}));
+    for (let i = 0; i < lines.length; i++) {
+      for (let j = i + 1; j < lines.length; j++) {
+        if (lines[i].node !== lines[j].node && hit(lines[i].r, lines[j].r)) {
+          found.push(`"${lines[i].text}" over "${lines[j].text}"`);
+        }
+      }
+      for (const c of controls) {
+        if (!c.el.contains(lines[i].node) && hit(lines[i].r, c.r)) {
+          found.push(`"${lines[i].text}" over a ${c.el.tagName.toLowerCase()}`);
+        }
       }
     }
   }
@@ -65,6 +102,7 @@ def measure(page, where: str, stem: str) -> list[str]:
         page.set_viewport_size({"width": width, "height": 900})
         page.wait_for_timeout(500)
         problems += [f"{where} {stem} at {width} px: {p}" for p in page.evaluate(OVERFLOWING)]
+        problems += [f"{where} {stem} at {width} px: {p}" for p in page.evaluate(OVERLAPPING)]
         if width == 1280:
             page.screenshot(path=str(artifact_dir("layout") / f"{where}-{stem}-{width}.png"), full_page=True)
     return problems

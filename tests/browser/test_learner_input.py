@@ -1,5 +1,5 @@
-"""What a learner meets in the browser with the shipped configuration: a year typed as "1e12" gets a sentence
-beside the roadmap and the last good roadmap is kept; an exported plan is a link that downloads the file, in
+"""What a learner meets in the browser with the shipped configuration: "1e12" typed or pasted in a year box or a
+pay box gets a sentence beside the exercise and the last good answer is kept; an exported plan is a link that downloads the file, in
 JupyterLab and in the app, and exporting again keeps the earlier export."""
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ KERNEL_IDLE = """() => {
   return item !== null && item.textContent.includes('Idle');
 }"""
 ROADMAP = ".ck-versioning-roadmap"
-FROM_BOX = f"{ROADMAP} .ck-version-row input[type='number']"  # the first version's From (start year)
+FROM_BOX = f"{ROADMAP} .ck-version-row .ck-number input"  # the first version's From (start year)
+EX_GROWTH = ".ck-versioning-ex-growth"
+MARKET_BOX = f"{EX_GROWTH} .ck-number:has-text('Market total') input"
 
 
 def first_start_year(home) -> int | None:
@@ -52,32 +54,52 @@ def page(browser):
     context.close()
 
 
-def message(page) -> str:
-    return page.locator(f"{ROADMAP} .ck-message").first.inner_text()
+def message(page, exercise: str = ROADMAP) -> str:
+    return page.locator(f"{exercise} .ck-message").first.inner_text()
+
+
+def saved_market_total(home) -> int | None:
+    return (Workbook(DEFAULT_PARTICIPANT, home).get("versioning.ex_growth") or {}).get("market_total")
+
+
+def enter(box, text: str, how: str) -> None:
+    box.click()
+    box.press("Control+A")
+    if how == "typed":
+        box.press_sequentially(text, delay=40)
+    else:
+        box.fill(text)
+    box.press("Tab")
 
 
 @pytest.mark.parametrize("how", ["typed", "pasted"])
-def test_1e12_in_a_year_box_gets_a_sentence_and_the_last_good_roadmap_is_kept(lab, page, how):
+def test_1e12_in_a_year_or_pay_box_gets_a_sentence_and_the_last_good_answer_is_kept(lab, page, how):
     open_and_run(page, lab, "01_versioning.ipynb", FROM_BOX)
     year = page.locator(FROM_BOX).first
-    year.fill("2027")
-    year.press("Tab")  # the box sends its number when it loses focus
+    enter(year, "2027", how)
     wait_for(lambda: first_start_year(lab.home) == 2027, 30, "the good year 2027 in the workbook")
-    year.click()
-    year.press("Control+A")
-    if how == "typed":
-        year.press_sequentially("1e12", delay=40)
-    else:
-        year.fill("1e12")
-    year.press("Tab")
-    wait_for(lambda: "out of range" in message(page), 30, "a sentence beside the roadmap")
+    enter(year, "1e12", how)
+    wait_for(lambda: "not a whole number" in message(page), 30, "a sentence beside the roadmap")
     words = message(page)
-    assert "Version 1, year in From: is out of range" in words and "Traceback" not in words
+    assert "Version 1, year in From: \u201c1e12\u201d is not a whole number: type it in digits" in words
+    assert "Traceback" not in words
     page.wait_for_timeout(1000)
     assert first_start_year(lab.home) == 2027, "the last good answer is kept"
-    shown = year.input_value()
+    assert year.input_value() == "1e12", "what the learner typed stays on screen, not another number"
     page.locator(ROADMAP).first.screenshot(path=str(artifact_dir("input") / f"lab-1e12-{how}.png"))
-    print(f"1e12 {how}: the box shows {shown!r}; the sentence: {words!r}")
+
+    market = page.locator(MARKET_BOX).first
+    market.scroll_into_view_if_needed()
+    enter(market, "150,000", how)
+    wait_for(lambda: saved_market_total(lab.home) == 150_000, 30, "the good market total in the workbook")
+    enter(market, "1e12", how)
+    wait_for(lambda: "not a whole number" in message(page, EX_GROWTH), 30, "a sentence beside the pay boxes")
+    assert "Market total pay for your role: \u201c1e12\u201d is not a whole number" in message(page, EX_GROWTH)
+    page.wait_for_timeout(1000)
+    assert saved_market_total(lab.home) == 150_000, "the last good market total is kept (not 112, not 1)"
+    assert market.input_value() == "1e12"
+    page.locator(EX_GROWTH).first.screenshot(path=str(artifact_dir("input") / f"lab-1e12-pay-{how}.png"))
+    print(f"1e12 {how}: the year box shows {year.input_value()!r}, the pay box {market.input_value()!r}")
 
 
 def export_and_download(page, where: str) -> list[str]:

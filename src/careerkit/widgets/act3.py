@@ -17,6 +17,7 @@ from careerkit.widgets.base import (
     esc,
     labelled,
     lazy_module,
+    number_box,
     text_area,
     text_box,
 )
@@ -48,7 +49,7 @@ class CareerLineView(Exercise):
 
     def build(self):
         self.age = _slider(35, 14, 100)
-        self.this_year = w.IntText(value=today().year, description="This year")  # not clamped: a wrong year gets a sentence
+        self.this_year = number_box(today().year, "This year")  # read in the kernel: a wrong year gets a sentence
         self.start_age = _slider(22, 14, 60)
         self.span = _slider(65, 20, 80)
         self.act2 = _slider(35, 14, 100)
@@ -77,7 +78,7 @@ class CareerLineView(Exercise):
     def read(self):
         return {
             "age": self.age.value,
-            "this_year": self.this_year.value,
+            "this_year": self.this_year.number,
             "start_age": self.start_age.value,
             "span_years": self.span.value,
             "act2_age": self.act2.value,

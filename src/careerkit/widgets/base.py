@@ -19,6 +19,7 @@ import typing
 from typing import Any, ClassVar
 
 import ipywidgets as w
+import traitlets
 from pydantic import BaseModel, ValidationError
 
 from careerkit import session, sharing
@@ -89,6 +90,10 @@ def friendly_errors(err: ValidationError, model: type[BaseModel]) -> str:
             msg = f"is too long: keep it under {item['ctx']['max_length']} characters"
         elif item["type"] in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
             msg = f"is out of range ({item['msg'].lower()})"
+        elif isinstance(item.get("input"), NotAWholeNumber):
+            typed = str(item["input"])
+            msg = (f"\u201c{typed}\u201d is not a whole number" if typed else "is empty") + (
+                ": type it in digits (commas between thousands are fine)")
         sentences.append(f"{label}: {msg}.")
     return " ".join(dict.fromkeys(sentences))
 
@@ -115,6 +120,74 @@ def text_area(placeholder: str = "", rows: int = 3) -> w.Textarea:
 
 def text_box(placeholder: str = "") -> w.Text:
     return w.Text(placeholder=placeholder, layout=FULL, continuous_update=True)
+
+
+WHOLE_NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)")  # 2027, -5000, 150,000
+
+
+class NotAWholeNumber:
+    """What the learner typed in a number box when it is not a whole number: no field type accepts it, so
+    validation refuses it by name (a plain string would not do: pydantic reads "1_0" as 10 and "1.0" as 1)."""
+
+    def __init__(self, typed: str):
+        self.typed = typed
+
+    def __str__(self) -> str:
+        return self.typed
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NotAWholeNumber) and other.typed == self.typed
+
+    def __hash__(self) -> int:
+        return hash(self.typed)
+
+
+def whole_number(text: str) -> int | NotAWholeNumber:
+    """The whole number typed in a box (``"150,000"`` -> 150000), or the text itself, marked, for validation to refuse.
+
+    Only digits, a sign and comma thousands count: ``"1e12"``, ``"2.5"``, ``"12 years"`` and an empty box are
+    refused with a sentence, never read as some other number.
+    """
+    typed = str(text).strip()
+    return int(typed.replace(",", "")) if WHOLE_NUMBER.fullmatch(typed) else NotAWholeNumber(typed)
+
+
+class _TypedNumber(traitlets.Unicode):
+    """A text trait that also takes a saved whole number (restoring an answer puts ``2027`` back as ``"2027"``)."""
+
+    def validate(self, obj: Any, value: Any) -> str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        return super().validate(obj, value)
+
+
+class NumberBox(w.Text):
+    """A box for a whole number, read in the kernel.
+
+    ipywidgets' ``IntText`` is a browser number box: it drops an "e" as it is typed ("1e12" arrives as 112,
+    pasted as 1), so a wrong number was saved silently. Here what the learner typed stays on screen, ``number``
+    reads it, and anything that is not a whole number gets a sentence beside the field while the last good
+    answer is kept.
+    """
+
+    value = _TypedNumber("", help="What the learner typed").tag(sync=True)
+
+    @property
+    def number(self) -> int | NotAWholeNumber:
+        return whole_number(self.value)
+
+
+def number_box(value: int, description: str = "", layout: w.Layout | None = None) -> NumberBox:
+    # The number is sent when the learner leaves the box or presses Enter, as a whole: saved keystroke by
+    # keystroke, typing "1e12" over 150,000 would save 1 (a good number) before the "e" arrived.
+    box = NumberBox(value=value, description=description, continuous_update=False, layout=layout or w.Layout())
+    box.add_class("ck-number")
+    return box
+
+
+def value_of(control: w.Widget) -> Any:
+    """What a control holds for the answer: a number box's number, any other control's value."""
+    return control.number if isinstance(control, NumberBox) else control.value
 
 
 class lazy_module:  # noqa: N801 (stands in for a module: read like one)
@@ -583,7 +656,7 @@ class Rows:
         dropped.close()
 
     def read(self) -> list[dict]:
-        return [{name: control.value for name, control in fields.items()} for fields in self.rows]
+        return [{name: value_of(control) for name, control in fields.items()} for fields in self.rows]
 
     def fill(self, rows: list[dict]) -> None:
         while self.rows:

@@ -21,6 +21,7 @@ from careerkit.widgets.base import (
     esc,
     labelled,
     lazy_module,
+    number_box,
     text_area,
     text_box,
 )
@@ -51,8 +52,8 @@ class EnergyLogView(Exercise):
             return {
                 "activity": text_box("What did you do? e.g. 'Ran the pricing experiment review'"),
                 "lane": w.Dropdown(options=lanes, value=lanes[0][1], description="Lane"),
-                "engagement": w.IntText(value=5, description="Engagement", layout=w.Layout(width="170px")),
-                "energy": w.IntText(value=5, description="Energy", layout=w.Layout(width="170px")),
+                "engagement": number_box(5, "Engagement", w.Layout(width="170px")),
+                "energy": number_box(5, "Energy", w.Layout(width="170px")),
             }
 
         def layout(number, f):
@@ -93,7 +94,7 @@ class RatingsView(Exercise):
     def build(self):
         content = ln.content()
         self.scores = {
-            lane.id: {d.id: w.IntText(value=0, layout=NUMBER) for d in content.dimensions} for lane in content.lanes
+            lane.id: {d.id: number_box(0, layout=NUMBER) for d in content.dimensions} for lane in content.lanes
         }
         cells: list[w.Widget] = [w.HTML("<b>Lane</b>")]
         cells += [w.HTML(f"<b title='{esc(d.hint)}'>{esc(d.label)}</b>") for d in content.dimensions]
@@ -112,7 +113,7 @@ class RatingsView(Exercise):
 
     def read(self):
         return {
-            "scores": {lane: {dim: box.value for dim, box in dims.items()} for lane, dims in self.scores.items()},
+            "scores": {lane: {dim: box.number for dim, box in dims.items()} for lane, dims in self.scores.items()},
             "chosen": self.pick.read(),
             "why": self.why.value,
         }

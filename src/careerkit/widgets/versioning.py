@@ -15,6 +15,7 @@ from careerkit.widgets.base import (
     esc,
     labelled,
     lazy_module,
+    number_box,
     text_area,
     text_box,
 )
@@ -88,8 +89,8 @@ class RoadmapView(Exercise):
                 "company": text_box("Company (or kind of company)"),
                 "stage": w.Dropdown(options=stages, value=stages[0][1], description="Stage"),
                 "market": w.Dropdown(options=markets, value=markets[0][1], description="Market"),
-                "start_year": w.IntText(value=2026, description="From"),  # not clamped: out of range gets a sentence
-                "end_year": w.IntText(value=2028, description="To"),
+                "start_year": number_box(2026, "From"),  # read in the kernel: anything not a year gets a sentence
+                "end_year": number_box(2028, "To"),
                 "learning": text_box("What will you learn in this version?"),
             }
 
@@ -332,10 +333,10 @@ class ExGrowthView(Exercise):
             [(s.id, f"{s.label} {s.cite} (the kit's weight: {s.weight})") for s in content.ex_growth_signals], self._on_change
         )
         self.stay = Checklist([(r.id, f"{r.label} {r.cite}") for r in content.stay_reasons], self._on_change)
-        # IntText, not BoundedIntText: a negative or huge amount gets a sentence instead of being silently changed
-        self.base = w.IntText(value=0, description="Base salary")
-        self.market = w.IntText(value=0, description="Market total")
-        self.equity = w.IntText(value=0, description="Equity / year")
+        # number boxes read in the kernel: a negative, huge or mistyped amount gets a sentence, never a silent change
+        self.base = number_box(0, "Base salary")
+        self.market = number_box(0, "Market total")
+        self.equity = number_box(0, "Equity / year")
         return [
             labelled("Company", self.company),
             labelled(
@@ -360,9 +361,9 @@ class ExGrowthView(Exercise):
             "company": self.company.value,
             "signals": self.signals.read(),
             "stay_reasons": self.stay.read(),
-            "base_salary": self.base.value,
-            "market_total": self.market.value,
-            "equity_per_year": self.equity.value,
+            "base_salary": self.base.number,
+            "market_total": self.market.number,
+            "equity_per_year": self.equity.number,
         }
 
     def fill(self, value):
