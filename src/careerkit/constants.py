@@ -10,6 +10,7 @@ ENV_HOME = "CAREERKIT_HOME"  # folder holding participants' workbooks
 ENV_PARTICIPANT = "CAREERKIT_PARTICIPANT"  # participant name for this kernel
 ENV_DEMO = "CAREERKIT_DEMO"  # "1": use the fictional demo participant (tests, build)
 ENV_CONTENT = "CAREERKIT_CONTENT"  # folder of content files overriding the shipped ones
+ENV_LANG = "CAREERKIT_LANG"  # the language learners see ("en", "es"); English where a sentence is not translated
 ENV_ROOM_URL = "CAREERKIT_ROOM_URL"  # the room service (set by the hub's configuration for every kernel)
 ENV_ROOM_TOKEN = "CAREERKIT_ROOM_TOKEN"  # a token for the room; on a hub, JUPYTERHUB_API_TOKEN is used
 ENV_APP = "CAREERKIT_APP"  # "1": the kernel serves careerkit app (Voilà), where there is no name box

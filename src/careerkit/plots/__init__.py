@@ -38,12 +38,12 @@ from careerkit.workbook_files import private_folder, write_private
 # First found of each group is used. Debian/.ci/run installs fonts-noto-cjk and fonts-symbola; conda
 # installs font-ttf-noto-cjk and font-ttf-noto-emoji (the black-and-white NotoEmoji-Regular.ttf) into the
 # environment's fonts/ folder, where matplotlib does not look by itself; macOS and Windows have their own.
-CJK_FONTS = ("Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans JP", "Source Han Sans", "Droid Sans Fallback",
-             "WenQuanYi Micro Hei", "Hiragino Sans", "PingFang SC", "Microsoft YaHei", "Malgun Gothic")
-SYMBOL_FONTS = ("Symbola", "Noto Emoji", "Segoe UI Symbol", "Apple Symbols", "Segoe UI Emoji")
-_FONT_FILES = ("NotoSansCJK", "NotoSansJP", "Symbola", "NotoEmoji", "DroidSansFallback", "wqy-microhei")
+CJK_FONTS = ("Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Sans JP", "Source Han Sans", "Droid Sans Fallback",  # not-learner-text: font names
+             "WenQuanYi Micro Hei", "Hiragino Sans", "PingFang SC", "Microsoft YaHei", "Malgun Gothic")  # not-learner-text: font names
+SYMBOL_FONTS = ("Symbola", "Noto Emoji", "Segoe UI Symbol", "Apple Symbols", "Segoe UI Emoji")  # not-learner-text: font names
+_FONT_FILES = ("NotoSansCJK", "NotoSansJP", "Symbola", "NotoEmoji", "DroidSansFallback", "wqy-microhei")  # not-learner-text: font files
 SAMPLE = "李雷 日本 한국 🙂"  # what the fallback fonts are for: Chinese, Japanese, Korean and an emoji
-_MISSING_GLYPH = r"Glyph \d+ .*missing from font"
+_MISSING_GLYPH = r"Glyph \d+ .*missing from font"  # not-learner-text: a warning to filter
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -56,7 +56,7 @@ def font_families() -> tuple[str, ...]:
         _add_fonts_installed_after_the_cache()
         known = {font.name for font in font_manager.fontManager.ttflist}
     found = [next((name for name in group if name in known), None) for group in (CJK_FONTS, SYMBOL_FONTS)]
-    return ("DejaVu Sans", *(name for name in found if name))
+    return ("DejaVu Sans", *(name for name in found if name))  # not-learner-text: font names
 
 
 def _add_fonts_installed_after_the_cache() -> None:
@@ -143,7 +143,7 @@ def render_png(fig: Figure, dpi: int = 100, **options: Any) -> bytes:
 
 def _png(fig: Figure, dpi: float, **options: Any) -> bytes:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None}, **options)
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None}, **options)  # not-learner-text: PNG metadata
     return buf.getvalue()
 
 

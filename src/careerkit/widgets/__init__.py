@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 
+from careerkit.content.text import texts
 from careerkit.errors import CareerkitError
 from careerkit.workbook import KEY_PATTERN, Workbook
 
@@ -11,15 +12,15 @@ from careerkit.workbook import KEY_PATTERN, Workbook
 def exercise_class(key: str):
     """The view class for ``module.exercise`` (imported on first use)."""
     if not KEY_PATTERN.match(key):
-        raise CareerkitError(f"'{key}' is not an exercise name like 'versioning.roadmap'.")
+        raise CareerkitError(texts("ui")("exercises.not_a_key", key=key))
     module_name, name = key.split(".")
     try:
         module = importlib.import_module(f"careerkit.widgets.{module_name}")
     except ModuleNotFoundError:
-        raise CareerkitError(f"There is no module '{module_name}' in this kit.") from None
+        raise CareerkitError(texts("ui")("exercises.no_module", module=module_name)) from None
     exercises = getattr(module, "EXERCISES", {})
     if name not in exercises:
-        raise CareerkitError(f"Module '{module_name}' has no exercise '{name}'. It has: {', '.join(exercises)}.")
+        raise CareerkitError(texts("ui")("exercises.no_exercise", module=module_name, name=name, names=", ".join(exercises)))
     return exercises[name]
 
 

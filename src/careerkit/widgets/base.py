@@ -23,11 +23,22 @@ import traitlets
 from pydantic import BaseModel, ValidationError
 
 from careerkit import session, sharing
+from careerkit.content.text import resolve, texts
 from careerkit.errors import CareerkitError
 from careerkit.widgets import live
 from careerkit.workbook import Workbook
 
 log = logging.getLogger(__name__)
+
+
+def ui(key: str, /, **values: Any) -> str:
+    """A sentence every exercise shares (``ui/text.toml``), as plain text."""
+    return texts("ui")(key, **values)
+
+
+def ui_html(css: str, key: str, /, tag: str = "span", **values: Any) -> str:
+    """A shared sentence in an HTML element of class ``css``, its values escaped."""
+    return f"<{tag} class='{css}'>{texts('ui').html(key, **values)}</{tag}>"
 
 RENDER_DELAY_S = 0.3  # feedback and charts follow typing once it pauses this long
 TEXT_LIMIT = 4000  # characters in one free-text answer; longer pastes get a message, not a save
@@ -65,19 +76,23 @@ def error_place(loc: tuple[Any, ...], model: type[BaseModel]) -> str:
     for step in loc:
         if isinstance(step, int):
             extra = field.json_schema_extra if field is not None and isinstance(field.json_schema_extra, dict) else {}
-            item = extra.get("item")
+            item = resolve(extra.get("item"))
             if item:
                 names[-1:] = [f"{item} {step + 1}"]
             else:
-                names.append(f"item {step + 1}")
+                names.append(ui("errors.item", number=step + 1))
             continue
         if current is None:
             break  # a key inside a plain dict or value: the field named so far is what the learner sees
         field = current.model_fields.get(str(step))
-        title = field.title if field is not None and field.title else str(step).replace("_", " ")
+        title = resolve(field.title) if field is not None and field.title else str(step).replace("_", " ")
         names.append(title if not names else title[:1].lower() + title[1:])
         current = _inner_model(field.annotation) if field is not None else None
-    return ", ".join(names) if names else "This answer"
+    return ", ".join(names) if names else ui("errors.this_answer")
+
+
+RANGE_ERRORS = {"greater_than_equal": "errors.at_least", "greater_than": "errors.more_than",
+                "less_than_equal": "errors.at_most", "less_than": "errors.less_than"}
 
 
 def friendly_errors(err: ValidationError, model: type[BaseModel]) -> str:
@@ -85,16 +100,16 @@ def friendly_errors(err: ValidationError, model: type[BaseModel]) -> str:
     sentences = []
     for item in err.errors():
         label = error_place(tuple(item["loc"]), model)
-        msg = item["msg"].removeprefix("Value error, ")
+        msg = item["msg"].removeprefix("Value error, ")  # not-learner-text: pydantic's prefix to a domain sentence
+        ctx = item.get("ctx") or {}
         if item["type"] == "string_too_long":
-            msg = f"is too long: keep it under {item['ctx']['max_length']} characters"
-        elif item["type"] in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            msg = f"is out of range ({item['msg'].lower()})"
+            msg = ui("errors.too_long", limit=ctx["max_length"])
+        elif item["type"] in RANGE_ERRORS:
+            msg = ui(RANGE_ERRORS[item["type"]], limit=next(iter(ctx.values()), ""))
         elif isinstance(item.get("input"), NotAWholeNumber):
             typed = str(item["input"])
-            msg = (f"\u201c{typed}\u201d is not a whole number" if typed else "is empty") + (
-                ": type it in digits (commas between thousands are fine)")
-        sentences.append(f"{label}: {msg}.")
+            msg = ui("errors.not_a_whole_number", typed=typed) if typed else ui("errors.empty_number")
+        sentences.append(ui("errors.sentence", place=label, problem=msg.rstrip(".")))
     return " ".join(dict.fromkeys(sentences))
 
 
@@ -170,7 +185,7 @@ class NumberBox(w.Text):
     answer is kept.
     """
 
-    value = _TypedNumber("", help="What the learner typed").tag(sync=True)
+    value = _TypedNumber("").tag(sync=True)  # what the learner typed
 
     @property
     def number(self) -> int | NotAWholeNumber:
@@ -216,10 +231,6 @@ def html_output(markup: str) -> dict[str, Any]:
     return {"output_type": "display_data", "data": {"text/html": markup, "text/plain": ""}, "metadata": {}}
 
 
-UNRESTORED = (
-    "<div class='ck-problem'>Your saved answer could not be shown in this version of the exercise; "
-    "it is still in your workbook, and is kept aside if you answer again. Ask your facilitator.</div>"
-)
 MANAGED = "ck-managed"  # boxes whose controls report changes themselves (Rows, Checklist)
 
 
@@ -250,7 +261,6 @@ class Exercise:
     """Base class of every exercise view. Subclasses set ``key``, ``title`` and ``Model``."""
 
     key: ClassVar[str]
-    title: ClassVar[str]
     Model: ClassVar[type[BaseModel]]
     shareable: ClassVar[bool] = True  # False: private by design, no share box, and collect refuses it
     depends_on: ClassVar[tuple[str, ...]] = ()  # other answers this view reads: it updates when they change
@@ -286,6 +296,12 @@ class Exercise:
             live.follow(self.workbook, self.key, self.depends_on, self._on_dependency)
             if self.depends_on and self.workbook is not None else None
         )
+
+    @property
+    def title(self) -> str:
+        """The exercise's heading: ``<exercise>.title`` in its module's text pack."""
+        module, name = self.key.split(".")
+        return texts(module)(f"{name}.title")
 
     def _open(self, workbook: Workbook | None) -> Workbook | None:
         """The workbook, read once: a name or a file that cannot be used becomes the exercise's message."""
@@ -353,7 +369,7 @@ class Exercise:
         try:
             answer = self.Model.model_validate(self.read())
         except ValidationError as err:
-            self.status.value = "<span class='ck-unsaved'>Not saved yet: your last saved answer is kept.</span>"
+            self.status.value = ui_html("ck-unsaved", "saving.not_saved_yet")
             self.message.value = f"<div class='ck-problem'>{esc(friendly_errors(err, self.Model))}</div>"
             return False
         try:
@@ -362,10 +378,10 @@ class Exercise:
                 self._unrestored = None
             saved = self.workbook.save_answer(self.key, answer.model_dump(mode="json"))
         except CareerkitError as err:
-            self.status.value = "<span class='ck-unsaved'>Not saved.</span>"
+            self.status.value = ui_html("ck-unsaved", "saving.not_saved")
             self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
             return False
-        self.status.value = "<span class='ck-saved'>&#10003; Saved</span>"
+        self.status.value = ui_html("ck-saved", "saving.saved")
         self.sharing.after_save(saved.shared)
         self._render(answer)
         return True
@@ -403,7 +419,7 @@ class Exercise:
         except (ValidationError, KeyError, TypeError, ValueError, AttributeError) as err:
             log.warning("could not restore %s: %s", self.key, err)
             self._unrestored = saved
-            self.message.value = UNRESTORED
+            self.message.value = ui_html("ck-problem", "saving.unrestored", tag="div")
 
     def _show_current(self) -> None:
         if self._unrestored is not None or self._problem is not None:
@@ -444,17 +460,14 @@ class Exercise:
         if basis != self._chart_basis:
             self._chart_basis = basis
             fig = self.chart(answer)
-            self.output.outputs = () if fig is None else (figure_output(fig, f"Chart: {self.title}"),)
+            self.output.outputs = () if fig is None else (figure_output(fig, ui("saving.chart_alt", title=self.title)),)
 
     def _guard(self, action) -> None:
         try:
             action()
         except Exception as err:  # a widget callback must never raise into the notebook
             log.exception("exercise %s failed", self.key)
-            self.message.value = (
-                "<div class='ck-problem'>Something went wrong showing this exercise "
-                f"({esc(type(err).__name__)}). Your saved answers are safe; tell your facilitator.</div>"
-            )
+            self.message.value = ui_html("ck-problem", "saving.went_wrong", tag="div", error=type(err).__name__)
 
     # display
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
@@ -482,9 +495,9 @@ class ShareToggle:
         self.shareable = exercise.shareable
         saved = self._saved()
         shared = bool(saved and saved.shared)
-        self.share = w.Checkbox(value=shared, description="Share with the group (anonymous)", indent=False,
+        self.share = w.Checkbox(value=shared, description=ui("sharing.share"), indent=False,
                                 disabled=saved is None or not self.shareable, layout=w.Layout(width="auto"))
-        self.quote = w.Checkbox(value=shared and self._quoted(), description="My words may be quoted", indent=False,
+        self.quote = w.Checkbox(value=shared and self._quoted(), description=ui("sharing.quote"), indent=False,
                                 disabled=not shared, layout=w.Layout(width="auto"))
         self.note = w.HTML()
         self.share.observe(lambda change: self._guard(self._on_share, change["new"]), names="value")
@@ -527,20 +540,19 @@ class ShareToggle:
         if not shared:
             self.quote.value = False
             if not in_room:  # never reached the group (no room joined, or the room never had it)
-                self.note.value = PRIVATE
+                self.note.value = ui_html("ck-hint", "sharing.private")
             elif outcome.state == "pending":
-                self.note.value = ROOM_DOWN.format(what="private")
+                self.note.value = ui_html("ck-hint", "sharing.room_down_private")
             else:
-                self.note.value = WITHDRAWN
+                self.note.value = ui_html("ck-hint", "sharing.withdrawn")
         else:
-            self.note.value = _share_note(outcome, "<span class='ck-saved'>Shared with the group under a pseudonym.</span>")
+            self.note.value = _share_note(outcome, ui_html("ck-saved", "sharing.shared"))
 
     def _on_quote(self, allowed: bool) -> None:
         if not self.share.value:
             return
         outcome = sharing.set_quote(self.workbook, self.key, allowed)
-        done = ("<span class='ck-saved'>Your words may be quoted, without your name.</span>" if allowed
-                else "<span class='ck-saved'>Numbers and choices only: your words are not quoted.</span>")
+        done = ui_html("ck-saved", "sharing.quoted" if allowed else "sharing.not_quoted")
         self.note.value = _share_note(outcome, done)
 
     def after_save(self, shared: bool) -> None:
@@ -560,26 +572,17 @@ class ShareToggle:
             self.note.value = f"<span class='ck-problem'>{esc(err)}</span>"
         except Exception as err:  # a widget callback must never raise into the notebook
             log.exception("sharing %s failed", self.key)
-            self.note.value = (f"<span class='ck-problem'>Sharing did not work ({esc(type(err).__name__)}). "
-                               "Your answer is safe in your workbook; tell your facilitator.</span>")
-
-
-PRIVATE = "<span class='ck-hint'>Private: only you can see this answer.</span>"
-WITHDRAWN = "<span class='ck-hint'>Private again: withdrawn from the group.</span>"
-ROOM_DOWN = ("<span class='ck-hint'>The room cannot be reached right now. Your answer is safe in your workbook, "
-             "marked {what}, and the room is told as soon as it can be reached.</span>")
-NO_ROOM = ("<span class='ck-hint'>Marked to share: it reaches the group once you join the room "
-           "(see 00_welcome).</span>")
+            self.note.value = ui_html("ck-problem", "sharing.failed", error=type(err).__name__)
 
 
 def _share_note(outcome, done: str) -> str:
     """The sentence beside the share box for what happened to the participant's shared answers."""
     if outcome.state == "no_room":
-        return NO_ROOM
+        return ui_html("ck-hint", "sharing.no_room")
     if outcome.state == "pending":
-        return ROOM_DOWN.format(what="shared")
+        return ui_html("ck-hint", "sharing.room_down_shared")
     if outcome.problems:
-        return f"<span class='ck-problem'>The room refused this answer: {esc(outcome.problems[0])}</span>"
+        return ui_html("ck-problem", "sharing.refused", problem=outcome.problems[0])
     return done
 
 
@@ -608,7 +611,7 @@ class Rows:
     addition or removal calls ``on_change`` so the exercise saves at once.
     """
 
-    def __init__(self, make_fields, layout, on_change, *, add_label="Add a row", min_rows=0, max_rows=12):
+    def __init__(self, make_fields, layout, on_change, *, add_label="", min_rows=0, max_rows=12):
         self._make_fields = make_fields
         self._layout = layout
         self._on_change = on_change
@@ -616,8 +619,8 @@ class Rows:
         self.max_rows = max_rows
         self.rows: list[dict[str, w.ValueWidget]] = []
         self._list = w.VBox(layout=FULL)
-        self.add_button = w.Button(description=add_label, icon="plus", button_style="info")
-        self.remove_button = w.Button(description="Remove the last", icon="minus")
+        self.add_button = w.Button(description=add_label or ui("rows.add"), icon="plus", button_style="info")
+        self.remove_button = w.Button(description=ui("rows.remove"), icon="minus")
         self.add_button.on_click(lambda _b: self._changed(self._append()))
         self.remove_button.on_click(lambda _b: self._changed(self._pop()))
         self.widget = w.VBox([self._list, w.HBox([self.add_button, self.remove_button])], layout=FULL)
