@@ -141,3 +141,20 @@ def test_no_scrollbar_no_clipping_in_the_app(app, browser, stem):
         assert measure(page, "app", stem) == []
     finally:
         page.close()
+
+
+def test_the_overlap_check_finds_text_over_text_and_over_a_control(browser):
+    """The check itself: a wrapped label pushed over the next row, and a hint drawn over a text box, are found."""
+    page = browser.new_page(viewport={"width": 800, "height": 600})
+    try:
+        page.set_content("""<div class='careerkit-exercise' style='position:relative;width:400px;height:200px'>
+          <label style='position:absolute;top:10px;left:0'>Raised a lot during hyper-growth</label>
+          <label style='position:absolute;top:14px;left:20px'>Loyalty to the team</label>
+          <input style='position:absolute;top:60px;left:0;width:200px'>
+          <span style='position:absolute;top:62px;left:10px'>What did you do?</span>
+          <p style='position:absolute;top:120px;left:0'>Alone and whole</p>
+        </div>""")
+        found = page.evaluate(OVERLAPPING)
+    finally:
+        page.close()
+    assert found == ['"Raised a lot during hyper-grow" over "Loyalty to the team"', '"What did you do?" over a input']
