@@ -7,9 +7,9 @@ import copy
 
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
+from careerkit.build.exercise_slides import PROMPT_TAG, RESULT_TAG, ExerciseSlides, read_result, shorten
+from careerkit.build.preprocessors import WIDGET_STATE, WIDGET_VIEW
 from careerkit.constants import EXERCISE, FACILITATOR, HIDE_INPUT, META_KEY
-from careerkit.exercise_slides import PROMPT_TAG, RESULT_TAG, ExerciseSlides, read_result, shorten
-from careerkit.preprocessors import WIDGET_STATE, WIDGET_VIEW
 
 PNG = "iVBORw0KGgo="
 HOSTILE = "My boss said <script>alert('owned')</script> twice"

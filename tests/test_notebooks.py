@@ -19,9 +19,10 @@ import nbformat
 import pytest
 from pytest_notebook.nb_regression import NBRegressionError, NBRegressionFixture
 
-from careerkit import act3, feedback
 from careerkit.constants import ENV_DEMO, ENV_HOME
 from careerkit.content import demo_answers
+from careerkit.modules.act3 import domain as act3
+from careerkit.modules.feedback import domain as feedback
 from shown import DERIVED, sentences
 
 ROOT = Path(__file__).resolve().parents[1]

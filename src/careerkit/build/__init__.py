@@ -29,11 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careerkit.assets import ASSET_FILES, ASSETS, THEME, copy_assets, find_assets
-from careerkit.build_cache import BuildCache, Options, execution_key, inputs_key, module_key
+from careerkit.build.assets import ASSET_FILES, ASSETS, THEME, copy_assets, find_assets
+from careerkit.build.cache import BuildCache, Options, execution_key, inputs_key, module_key
 from careerkit.constants import HIDE_INPUT, META_KEY
 from careerkit.errors import BuildError, CareerkitError
-from careerkit.launch import notebooks_dir
+from careerkit.lab.launch import notebooks_dir
 
 if TYPE_CHECKING:  # nbformat is imported when a notebook is run: its schema checks take seconds to load
     import nbformat
@@ -192,7 +192,7 @@ def find_modules(folder: Path, only: Sequence[str] = ()) -> list[Module]:
 def load_checked(module: Module) -> nbformat.NotebookNode:
     import nbformat
 
-    from careerkit.preprocessors import CheckConventions
+    from careerkit.build.preprocessors import CheckConventions
 
     try:
         nb = nbformat.read(module.path, as_version=4)
@@ -205,7 +205,7 @@ def load_checked(module: Module) -> nbformat.NotebookNode:
 
 def check_in_step_with_source(module: Module) -> None:
     """A deck is never built from an .ipynb that no longer says what its MyST source (the .md a coach edits) says."""
-    from careerkit.notebook_text import Pair, pair_differences
+    from careerkit.build.notebook_text import Pair, pair_differences
 
     source = module.path.with_suffix(".md")
     if not source.is_file():
@@ -223,7 +223,7 @@ def _resources(module: Module) -> dict[str, Any]:
     return {"metadata": {"name": module.stem, "path": str(module.path.parent)}}
 
 
-# 2. assets: see careerkit.assets (find_assets, copy_assets) --------------------------------------
+# 2. assets: see careerkit.build.assets (find_assets, copy_assets) --------------------------------------
 
 
 # 3-5. execute, export, print --------------------------------------------------------------------
@@ -245,7 +245,7 @@ class _Run:
     async def all(self, modules: list[Module], node_modules: Path, cache: BuildCache | None = None,
                   runs: dict[str, str] | None = None) -> None:
         """Execute (or replay, when ``cache`` holds a run of the same code: ``runs`` gives each key), export, print."""
-        from careerkit.kernels import KernelPool
+        from careerkit.build.kernels import KernelPool
 
         by_name = {m.stem: m for m in modules}
         finishing: list[asyncio.Task] = []
@@ -263,7 +263,7 @@ class _Run:
             # kernels boot during the next step
             pool = KernelPool(min(self.jobs, len(expected)), Path(scratch)) if expected else None
             if self.chromium:
-                from careerkit.pdf import DeckPrinter
+                from careerkit.build.pdf import DeckPrinter
 
                 self._browser = asyncio.create_task(DeckPrinter.launch(self.chromium))
             # nbconvert and its templates load in the export thread while the kernels boot and run
@@ -310,7 +310,7 @@ class _Run:
         printing = asyncio.create_task(self.print_pdfs(module, deck)) if self._browser is not None else None
         try:
             if self.single_file:
-                from careerkit.single_file import write_single_file
+                from careerkit.build.single_file import write_single_file
 
                 target = module.single_file(self.result.output)
                 self.result.single_files.append(await loop.run_in_executor(self.exports, write_single_file, deck, target))
@@ -334,15 +334,15 @@ class _Run:
             self.result.notes_pdfs.append(await printer.print(module.stem, deck, target, notes=True))
 
     def export_deck(self, module: Module, executed: nbformat.NotebookNode) -> Path:
-        from careerkit.exercise_slides import ExerciseSlides
-        from careerkit.preprocessors import TitleSlide
+        from careerkit.build.exercise_slides import ExerciseSlides
+        from careerkit.build.preprocessors import TitleSlide
 
         nb, resources = TitleSlide().preprocess(copy.deepcopy(executed), _resources(module))
         nb, resources = ExerciseSlides().preprocess(nb, resources)
         return self._export("slides", module, nb, resources, module.deck(self.result.output))
 
     def export_handout(self, module: Module, executed: nbformat.NotebookNode) -> Path:
-        from careerkit.preprocessors import TitleSlide, Worksheet
+        from careerkit.build.preprocessors import TitleSlide, Worksheet
 
         nb, resources = TitleSlide().preprocess(copy.deepcopy(executed), _resources(module))
         nb, resources = Worksheet().preprocess(nb, resources)

@@ -106,7 +106,7 @@ def read_module(path: Path) -> ModuleInfo | None:
 
 
 def notebooks_folder() -> Path:
-    from careerkit.launch import notebooks_dir
+    from careerkit.lab.launch import notebooks_dir
 
     return notebooks_dir()
 

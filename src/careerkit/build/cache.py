@@ -44,7 +44,7 @@ from careerkit.constants import (
     ENV_ROOM_TOKEN,
     ENV_ROOM_URL,
 )
-from careerkit.workbook_files import write_private
+from careerkit.store.files import write_private
 
 CACHE_DIR = ".careerkit-build"
 FORMAT = 1

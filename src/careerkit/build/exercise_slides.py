@@ -21,7 +21,7 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_output
 
 from careerkit.constants import META_KEY
-from careerkit.preprocessors import WIDGET_STATE, WIDGET_VIEW, PruneWidgetState, is_exercise, is_notes
+from careerkit.build.preprocessors import WIDGET_STATE, WIDGET_VIEW, PruneWidgetState, is_exercise, is_notes
 
 EXERCISE_CLASS = "careerkit-exercise"  # the exercise view's outer box (widgets/base.py)
 MESSAGE_CLASS = "ck-message"  # its feedback area

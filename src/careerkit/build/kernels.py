@@ -29,7 +29,7 @@ from careerkit.constants import (
     ENV_ROOM_URL,
 )
 from careerkit.errors import BuildError
-from careerkit.preprocessors import PruneWidgetState
+from careerkit.build.preprocessors import PruneWidgetState
 
 CELL_TIMEOUT_S = 180
 KERNEL_READY_S = 60

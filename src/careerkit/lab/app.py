@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from careerkit.constants import ENV_APP, ENV_PARTICIPANT, FACILITATOR
-from careerkit.launch import find_notebook, kit_environment, notebooks_dir
-from careerkit.workbook import validate_participant
+from careerkit.lab.launch import find_notebook, kit_environment, notebooks_dir
+from careerkit.store.workbook import validate_participant
 
 DEFAULT_PORT = 8866
-TEMPLATE = "careerkit_app"  # Voilà's lab template with FontAwesome served locally (src/careerkit/templates/careerkit_app)
+TEMPLATE = "careerkit_app"  # Voilà's lab template with FontAwesome served locally (src/careerkit/build/templates/careerkit_app)
 FONTAWESOME = "@fortawesome/fontawesome-free"
 # A kernel outlives its browser tab: free kernels idle for 10 minutes with no page attached.
 CULL_INTERVAL_S = 60
@@ -68,7 +68,7 @@ def prepare_template(data_dir: Path) -> bool:
     False when node_modules has no FontAwesome (``make assets`` installs it): the app then uses Voilà's own
     template, whose icons come from a CDN (only the buttons' icons are missing offline).
     """
-    from careerkit.assets import find_assets
+    from careerkit.build.assets import find_assets
     from careerkit.errors import BuildError
 
     try:
@@ -79,7 +79,7 @@ def prepare_template(data_dir: Path) -> bool:
         return False
     target = data_dir / "voila" / "templates" / TEMPLATE
     (target / "static").mkdir(parents=True, exist_ok=True)
-    source = Path(__file__).resolve().parent / "templates" / TEMPLATE
+    source = Path(__file__).resolve().parent.parent / "build" / "templates" / TEMPLATE
     for name in ("conf.json", "index.html.j2"):
         (target / name).write_bytes((source / name).read_bytes())
     copy = target / "static" / "fontawesome"  # a copy: Voilà refuses files reached through a link
@@ -131,8 +131,8 @@ def open_app(
 
 
 def _remembered_participant() -> str:
-    from careerkit import session
     from careerkit.errors import CareerkitError
+    from careerkit.store import session
 
     try:
         return session.current_participant()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from careerkit.constants import ENV_FACILITATOR
 from careerkit.errors import CareerkitError
-from careerkit.labsave import CONFIG_DIR
+from careerkit.lab.labsave import CONFIG_DIR
 
 ALLOW_ROOT = "--allow-root"
 ROOT_NOTE = (

@@ -1,11 +1,15 @@
-"""Exercise views, one module per workshop module, each exporting ``EXERCISES = {name: ViewClass}``."""
+"""The workshop modules, one folder each (``modules/<module>/``), and the registry of their exercises.
+
+Each module's ``views.py`` exports ``EXERCISES = {name: ViewClass}``; ``show("lanes.energy_log")`` finds the view in
+``modules/lanes/views.py``. Adding a module is adding its folder (content, domain, views, charts) and its notebook.
+"""
 
 from __future__ import annotations
 
 import importlib
 
 from careerkit.errors import CareerkitError
-from careerkit.workbook import KEY_PATTERN, Workbook
+from careerkit.store.workbook import KEY_PATTERN, Workbook
 
 
 def exercise_class(key: str):
@@ -14,7 +18,7 @@ def exercise_class(key: str):
         raise CareerkitError(f"'{key}' is not an exercise name like 'versioning.roadmap'.")
     module_name, name = key.split(".")
     try:
-        module = importlib.import_module(f"careerkit.widgets.{module_name}")
+        module = importlib.import_module(f"careerkit.modules.{module_name}.views")
     except ModuleNotFoundError:
         raise CareerkitError(f"There is no module '{module_name}' in this kit.") from None
     exercises = getattr(module, "EXERCISES", {})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careerkit.plots import GREY, PALETTE, learner_text, new_figure, render_png, shorten
+from careerkit.ui.charts import GREY, PALETTE, learner_text, new_figure, render_png, shorten
 
 
 @learner_text

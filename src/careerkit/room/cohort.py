@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careerkit.errors import CareerkitError
-from careerkit.workbook import KEY_PATTERN
+from careerkit.store.workbook import KEY_PATTERN
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -211,7 +211,7 @@ def write_table(table: pd.DataFrame, path: Path) -> Path:
 def _list_validator(key: str):
     """A pydantic validator for a list of answers to ``key``; None if the kit has no such exercise, or if the
     exercise is private by design (its view says ``shareable = False``): such answers are never collected."""
-    from careerkit.widgets import exercise_class
+    from careerkit.modules import exercise_class
 
     try:
         view = exercise_class(key)

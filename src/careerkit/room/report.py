@@ -66,13 +66,13 @@ class Section:
         return f"{self.title}: {len(self.distributions)} distributions, quotes from {len(self.quotes)} exercises"
 
     def _repr_html_(self) -> str:
-        from careerkit.report_html import section_html
+        from careerkit.room.report_html import section_html
 
         return section_html(self)
 
     def charts(self) -> list[Any]:
         """One chart per distribution (a notebook shows each as a PNG with its alt text)."""
-        from careerkit.report_html import charts
+        from careerkit.room.report_html import charts
 
         return charts(self)
 
@@ -107,7 +107,7 @@ def distribution(title: str, axis: str, kind: Literal["single", "multi"], groups
 def _models(key: str, values: list[Any]) -> list[Any]:
     from pydantic import ValidationError
 
-    from careerkit.widgets import exercise_class
+    from careerkit.modules import exercise_class
 
     model = exercise_class(key).Model
     out = []
@@ -120,7 +120,7 @@ def _models(key: str, values: list[Any]) -> list[Any]:
 
 
 def stage_coverage(values: list[Any], k: int) -> list[Distribution]:
-    from careerkit import versioning as v
+    from careerkit.modules.versioning import domain as v
 
     roadmaps = _models("versioning.roadmap", values)
     stages = {s.id: s.label for s in v.content().stages}
@@ -135,7 +135,7 @@ def stage_coverage(values: list[Any], k: int) -> list[Distribution]:
 
 
 def lane_choices(values: list[Any], k: int) -> list[Distribution]:
-    from careerkit import lanes
+    from careerkit.modules.lanes import domain as lanes
 
     ratings = _models("lanes.ratings", values)
     labels = {lane.id: lane.label for lane in lanes.content().lanes}
@@ -146,7 +146,7 @@ def lane_choices(values: list[Any], k: int) -> list[Distribution]:
 
 
 def stall_causes(values: list[Any], k: int) -> list[Distribution]:
-    from careerkit import feedback
+    from careerkit.modules.feedback import domain as feedback
 
     stalls = _models("feedback.promotion_stall", values)
     labels = {c.id: c.label for c in feedback.content().stall_causes}
@@ -157,7 +157,7 @@ def stall_causes(values: list[Any], k: int) -> list[Distribution]:
 
 
 def shadows_chosen(values: list[Any], k: int) -> list[Distribution]:
-    from careerkit import feedback
+    from careerkit.modules.feedback import domain as feedback
 
     shadows = _models("feedback.shadows", values)
     labels = {s.id: f"{s.label} (shadow: {s.shadow.lower()})" for s in feedback.content().superpowers}
@@ -171,7 +171,7 @@ SCORE_BANDS = (("0-39", 0, 39), ("40-59", 40, 59), ("60-79", 60, 79), ("80-100",
 
 
 def drill_scores(values: list[Any], k: int) -> list[Distribution]:
-    from careerkit import drill
+    from careerkit.modules.feedback import drill
 
     logs = _models("feedback.repeat_back", values)
     means = [drill.drill_summary(log)["mean_score"] for log in logs]
@@ -183,7 +183,7 @@ def drill_scores(values: list[Any], k: int) -> list[Distribution]:
 
 
 def act3_arcs(values: list[Any], k: int) -> list[Distribution]:
-    from careerkit import act3
+    from careerkit.modules.act3 import domain as act3
 
     arcs = _models("act3.arcs", values)
     content = act3.content()
@@ -259,18 +259,18 @@ class CohortReport:
         return f"The room: {self.participants} participants, {len(self.sections)} modules, groups under {self.k} hidden."
 
     def _repr_html_(self) -> str:
-        from careerkit.report_html import overview_html
+        from careerkit.room.report_html import overview_html
 
         return overview_html(self)
 
     def html(self) -> str:
-        from careerkit.report_html import report_html
+        from careerkit.room.report_html import report_html
 
         return report_html(self)
 
 
 def _module_titles() -> dict[str, str]:
-    from careerkit.agenda import discover_modules
+    from careerkit.build.agenda import discover_modules
 
     try:
         return {m.name: m.label for m in discover_modules()}
@@ -279,7 +279,7 @@ def _module_titles() -> dict[str, str]:
 
 
 def _exercise_titles() -> dict[str, str]:
-    from careerkit.agenda import discover_modules
+    from careerkit.build.agenda import discover_modules
 
     try:
         return {e.key: e.title for m in discover_modules() for e in m.exercises}
@@ -289,7 +289,7 @@ def _exercise_titles() -> dict[str, str]:
 
 def build_report(exchange: str | Path, k: int = K_DEFAULT, token: str = "") -> CohortReport:
     """Collect a room export (or the room at a URL) and summarise it per module, hiding every group under ``k``."""
-    from careerkit.cohort import collect
+    from careerkit.room.cohort import collect
 
     k = check_k(k)
     result = collect(exchange, token=token)

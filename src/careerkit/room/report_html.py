@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from careerkit.plots.cohort import Chart, distribution_chart
+from careerkit.room.charts import Chart, distribution_chart
 
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }

@@ -29,7 +29,7 @@ from careerkit.constants import ENV_ROOM_TOKEN, ENV_ROOM_URL
 from careerkit.errors import CareerkitError, RoomError
 from careerkit.room.answers import is_shareable
 from careerkit.room.client import UNREACHABLE, RoomClient
-from careerkit.workbook import Workbook
+from careerkit.store.workbook import Workbook
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def state_file(book: Workbook) -> Path:
 def _load_state(book: Workbook) -> dict[str, Any]:
     """The workbook's room settings; a missing, damaged or odd file (a pipe, a folder) is no settings."""
     from careerkit.errors import WorkbookError
-    from careerkit.workbook_files import Damaged, parse_json_object, read_bytes
+    from careerkit.store.files import Damaged, parse_json_object, read_bytes
 
     try:
         raw = read_bytes(state_file(book))
@@ -71,7 +71,7 @@ def _load_state(book: Workbook) -> dict[str, Any]:
 
 def _save_state(book: Workbook, state: dict[str, Any]) -> None:
     """Written as the workbook is: atomically, 0600, in a 0700 folder."""
-    from careerkit.workbook_files import private_folder, write_private
+    from careerkit.store.files import private_folder, write_private
 
     path = state_file(book)
     try:
@@ -90,7 +90,7 @@ def hub_room() -> tuple[str, str] | None:
 
 def client(book: Workbook, state: dict[str, Any] | None = None) -> RoomClient | None:
     """The room this workbook shares into, or None (no room yet, or a demo run: demo answers never leave)."""
-    from careerkit import session
+    from careerkit.store import session
 
     if session.is_demo():
         return None

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from careerkit.constants import DEFAULT_PARTICIPANT, DEMO_PARTICIPANT, ENV_DEMO, ENV_HOME, ENV_PARTICIPANT
 from careerkit.errors import ParticipantIdError, WorkbookError
-from careerkit.workbook import Workbook, default_home, validate_participant
-from careerkit.workbook_files import private_folder, read_bytes, write_private
+from careerkit.store.files import private_folder, read_bytes, write_private
+from careerkit.store.workbook import Workbook, default_home, validate_participant
 
 CURRENT_FILE = "current-participant.txt"
 DEMO_TIME = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
@@ -104,11 +104,11 @@ def workbook() -> Workbook:
 
 def _seed_demo(book: Workbook) -> Workbook:
     from careerkit.content import demo_answers
-    from careerkit.plan import demo_versions
+    from careerkit.modules.plan.domain import demo_versions
 
     if not book.path.exists():
         answers = demo_answers()
-        # Ship the demo's earlier plan versions first (content/demo/versions.json), each on its own date,
+        # Ship the demo's earlier plan versions first (modules/plan/demo_versions.json), each on its own date,
         # so 05_my_plan has real snapshots to compare; then the current answers go on top.
         for spec in demo_versions():
             dated = Workbook(book.participant, book.home, clock=lambda when=spec.created: when)

@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from careerkit.constants import ENV_HOME
 from careerkit.errors import CareerkitError, UnstorableError, VersionNotFoundError, WorkbookError, WorkbookOwnerError
-from careerkit.workbook_files import (
+from careerkit.store.files import (
     FILE_MODE,
     VALUE_DEPTH,
     Damaged,

@@ -33,7 +33,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
 from careerkit.constants import CHARTS_FOR_SLIDES, ENV_CHARTS
-from careerkit.workbook_files import private_folder, write_private
+from careerkit.store.files import private_folder, write_private
 
 # First found of each group is used. Debian/.ci/run installs fonts-noto-cjk and fonts-symbola; conda
 # installs font-ttf-noto-cjk and font-ttf-noto-emoji (the black-and-white NotoEmoji-Regular.ttf) into the
@@ -130,10 +130,10 @@ def render_png(fig: Figure, dpi: int = 100, **options: Any) -> bytes:
     """The figure as PNG bytes, without a timestamp inside (same chart, same bytes).
 
     In ``careerkit build``'s kernels (``CAREERKIT_CHARTS=slides``) the chart is drawn for its slide
-    instead, every text large enough for the back row (``careerkit.plots.slide_style``).
+    instead, every text large enough for the back row (``careerkit.ui.slide_style``).
     """
     if os.environ.get(ENV_CHARTS) == CHARTS_FOR_SLIDES:
-        from careerkit.plots.slide_style import render_for_slide
+        from careerkit.ui.slide_style import render_for_slide
 
         with chart_style():
             return render_for_slide(fig, lambda f, d, pad: _png(f, d, pad_inches=pad, **options))

@@ -21,10 +21,11 @@ from typing import Any, ClassVar
 import ipywidgets as w
 from pydantic import BaseModel, ValidationError
 
-from careerkit import session, sharing
 from careerkit.errors import CareerkitError
-from careerkit.widgets import live
-from careerkit.workbook import Workbook
+from careerkit.room import sharing
+from careerkit.store import session
+from careerkit.store.workbook import Workbook
+from careerkit.ui import live
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +119,7 @@ def text_box(placeholder: str = "") -> w.Text:
 
 
 class lazy_module:  # noqa: N801 (stands in for a module: read like one)
-    """A module imported on first use: ``charts = lazy_module("careerkit.plots.lanes")`` keeps matplotlib
+    """A module imported on first use: ``charts = lazy_module("careerkit.modules.lanes.charts")`` keeps matplotlib
     (about 50 MiB of a kernel) out of a kernel until a chart is drawn, so an exercise without one never pays it."""
 
     def __init__(self, name: str):
@@ -130,7 +131,7 @@ class lazy_module:  # noqa: N801 (stands in for a module: read like one)
 
 def figure_output(fig: Any, alt: str) -> dict[str, Any]:
     """A display_data output holding a matplotlib figure as PNG (no pyplot, no backend state)."""
-    from careerkit.plots import render_png  # matplotlib only once a chart is drawn
+    from careerkit.ui.charts import render_png  # matplotlib only once a chart is drawn
 
     return {
         "output_type": "display_data",

@@ -15,9 +15,9 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from careerkit import workbook_files
 from careerkit.errors import CareerkitError
-from careerkit.workbook import VERSIONS, Workbook
+from careerkit.store import files as workbook_files
+from careerkit.store.workbook import VERSIONS, Workbook
 
 log = logging.getLogger(__name__)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 
-from careerkit import act3
-from careerkit.career_line import Timeline
-from careerkit.plots import GREY, PALETTE, learner_text, new_figure, shorten
+from careerkit.modules.act3 import domain as act3
+from careerkit.modules.act3.whole_career import Timeline
+from careerkit.ui.charts import GREY, PALETTE, learner_text, new_figure, shorten
 
 ACT_COLOURS = [PALETTE[4], PALETTE[0], PALETTE[2]]
 

@@ -1,6 +1,6 @@
 """Module 4, Act 3: the content, the rabbit trap, two arcs, a second North Star, community.
 
-The whole career on one line, the exercise that reads module 1's answers, is in ``careerkit.career_line``.
+The whole career on one line, the exercise that reads module 1's answers, is in ``careerkit.modules.act3.whole_career``.
 
 Pure logic over the participant's answers (no widgets, no I/O beyond loading content). Soft problems
 come back as sentences that cite the source; hard limits live in the answer models.
@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from careerkit.content import Cited, ContentFile, Sourced, load_content, one_of
-from careerkit.story import split_sentences
+from careerkit.modules.lanes.story import split_sentences
 
 SHORT = 200
 LONG = 2000
@@ -126,7 +126,7 @@ def arc_by_id(arc_id: str) -> Arc:
     raise ValueError("choose an arc from the list")
 
 
-# 1. the whole career on one line [01:05:50]: see careerkit.career_line
+# 1. the whole career on one line [01:05:50]: see careerkit.modules.act3.whole_career
 
 
 # 2. the rabbit trap [01:02:23]-[01:06:20]

@@ -6,9 +6,10 @@ from datetime import date
 
 import ipywidgets as w
 
-from careerkit import act3, session
-from careerkit import career_line as cl
-from careerkit.widgets.base import (
+from careerkit.modules.act3 import domain as act3
+from careerkit.modules.act3 import whole_career as cl
+from careerkit.store import session
+from careerkit.ui.exercise import (
     FULL,
     Checklist,
     Exercise,
@@ -21,7 +22,7 @@ from careerkit.widgets.base import (
     text_box,
 )
 
-charts = lazy_module("careerkit.plots.act3")  # matplotlib only once a chart is drawn
+charts = lazy_module("careerkit.modules.act3.charts")  # matplotlib only once a chart is drawn
 
 
 def today() -> date:

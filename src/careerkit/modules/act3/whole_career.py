@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from careerkit import versioning as v
-from careerkit.act3 import content
+from careerkit.modules.act3.domain import content
+from careerkit.modules.versioning import domain as v
 
 
 def _valid_roadmap(value: Any) -> v.Roadmap | None:

@@ -9,9 +9,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from careerkit import drill
-from careerkit import feedback as fb
-from careerkit.plots import PALETTE, learner_text, new_figure, shorten
+from careerkit.modules.feedback import domain as fb
+from careerkit.modules.feedback import drill
+from careerkit.ui.charts import PALETTE, learner_text, new_figure, shorten
 
 MODE_COLOUR = {"solo": PALETTE[0], "pair": PALETTE[1]}
 

@@ -1,6 +1,6 @@
 """Module 3, hearing real feedback: whom to ask and how, the repeat-back scorer, the pair drill.
 
-Pure logic over the ``careerkit.feedback`` content and answers: no widgets, no I/O.
+Pure logic over the ``careerkit.modules.feedback.domain`` content and answers: no widgets, no I/O.
 Answers other modules read (keep these shapes stable):
 
 - ``feedback.repeat_back`` is a :class:`RepeatBackLog`; its ``history`` is a list of :class:`Attempt`
@@ -18,7 +18,17 @@ from pydantic import BaseModel, Field, field_validator
 
 from careerkit.content import one_of
 from careerkit.errors import CareerkitError
-from careerkit.feedback import LONG, SHORT, KeyPoint, _known, content, mentions, normalise, statement, stem
+from careerkit.modules.feedback.domain import (
+    LONG,
+    SHORT,
+    KeyPoint,
+    _known,
+    content,
+    mentions,
+    normalise,
+    statement,
+    stem,
+)
 
 HISTORY_LIMIT = 500  # attempts kept in the drill history; older ones are dropped first
 PAIR_LOOP_LIMIT = 50

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from careerkit import drill
-from careerkit import feedback as fb
-from careerkit.widgets.base import (
+from careerkit.modules.feedback import domain as fb
+from careerkit.modules.feedback import drill
+from careerkit.ui.exercise import (
     FULL,
     Checklist,
     Exercise,
@@ -19,7 +19,7 @@ from careerkit.widgets.base import (
     text_box,
 )
 
-charts = lazy_module("careerkit.plots.feedback")  # matplotlib only once a chart is drawn
+charts = lazy_module("careerkit.modules.feedback.charts")  # matplotlib only once a chart is drawn
 
 HIDDEN, SHOWN = "none", "flex"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from careerkit import feedback as fb
-from careerkit.widgets.base import FULL, Exercise, Rows, bullets, esc, labelled, lazy_module, text_area, text_box
-from careerkit.widgets.feedback_drill import RealFeedbackView, RepeatBackView, _problem
+from careerkit.modules.feedback import domain as fb
+from careerkit.modules.feedback.drill_views import RealFeedbackView, RepeatBackView, _problem
+from careerkit.ui.exercise import FULL, Exercise, Rows, bullets, esc, labelled, lazy_module, text_area, text_box
 
-charts = lazy_module("careerkit.plots.feedback")  # matplotlib only once a chart is drawn
+charts = lazy_module("careerkit.modules.feedback.charts")  # matplotlib only once a chart is drawn
 
 
 class PromotionStallView(Exercise):

@@ -8,10 +8,10 @@ import textwrap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from careerkit import career_path as cp
-from careerkit import lanes as ln
-from careerkit.plots import GREY, PALETTE, learner_text, new_figure, shorten
-from careerkit.story import StoryReport
+from careerkit.modules.lanes import domain as ln
+from careerkit.modules.lanes import path as cp
+from careerkit.modules.lanes.story import StoryReport
+from careerkit.ui.charts import GREY, PALETTE, learner_text, new_figure, shorten
 
 
 @learner_text

@@ -1,7 +1,7 @@
 """Module 2, pick a lane: pure logic over lane ratings, the energy log and the radar.
 
 The source: build world-class expertise in one of six product ambiguities [00:23:14]-[00:24:15]
-and pick a specific lane [00:24:21]. The IC or manager path is read in ``careerkit.career_path``.
+and pick a specific lane [00:24:21]. The IC or manager path is read in ``careerkit.modules.lanes.path``.
 No widgets and no I/O beyond loading content.
 """
 
@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from careerkit.content import Cited, ContentFile, Sourced, load_content
-from careerkit.story import PressReleasePart, StoryWords
+from careerkit.modules.lanes.story import PressReleasePart, StoryWords
 
 SHORT = 200
 LONG = 2000

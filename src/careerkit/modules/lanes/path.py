@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from careerkit.lanes import LONG, RATING, PathActivity, PathKind, content
+from careerkit.modules.lanes.domain import LONG, RATING, PathActivity, PathKind, content
 
 
 class PathAnswer(BaseModel):

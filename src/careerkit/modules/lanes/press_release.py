@@ -1,7 +1,7 @@
 """The career press release [00:25:01]: checked like the story, drafted from it, rendered as Markdown and HTML.
 
 Pure functions over what the participant wrote; the checks reuse the story's I/we counting and
-vague-claim finder (``careerkit.story``) and only ever suggest.
+vague-claim finder (``careerkit.modules.lanes.story``) and only ever suggest.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 
 from pydantic import BaseModel, Field
 
-from careerkit.story import (
+from careerkit.modules.lanes.story import (
     LONG,
     SHORT,
     CareerStory,

@@ -1,4 +1,4 @@
-"""The career story [00:24:30]: text logic shared with the press release (see ``careerkit.press_release``).
+"""The career story [00:24:30]: text logic shared with the press release (see ``careerkit.modules.lanes.press_release``).
 
 Pure functions over what the participant wrote: count "I" against "we", and find claims with no
 number, artefact or outcome behind them. The checker only ever suggests; it never rewrites a

@@ -7,12 +7,12 @@ from typing import Any
 import ipywidgets as w
 from pydantic import BaseModel, ValidationError
 
-from careerkit import career_path as cp
-from careerkit import lanes as ln
-from careerkit import press_release as pr
-from careerkit import session
-from careerkit import story as st
-from careerkit.widgets.base import (
+from careerkit.modules.lanes import domain as ln
+from careerkit.modules.lanes import path as cp
+from careerkit.modules.lanes import press_release as pr
+from careerkit.modules.lanes import story as st
+from careerkit.store import session
+from careerkit.ui.exercise import (
     FULL,
     Checklist,
     Exercise,
@@ -25,8 +25,8 @@ from careerkit.widgets.base import (
     text_box,
 )
 
-charts = lazy_module("careerkit.plots.lanes")  # matplotlib only once a chart is drawn
-plots = lazy_module("careerkit.plots")
+charts = lazy_module("careerkit.modules.lanes.charts")  # matplotlib only once a chart is drawn
+plots = lazy_module("careerkit.ui.charts")
 
 NUMBER = w.Layout(width="80px")
 

@@ -8,16 +8,16 @@ from typing import Any
 from matplotlib.figure import Figure
 from pydantic import ValidationError
 
-from careerkit import act3
-from careerkit import career_line as cl
-from careerkit import lanes as ln
-from careerkit import plan as pl
-from careerkit import versioning as v
-from careerkit.plan_lines import energy_log
-from careerkit.plots import PALETTE, learner_text, shorten
-from careerkit.plots import act3 as act3_charts
-from careerkit.plots import lanes as lane_charts
-from careerkit.plots import versioning as versioning_charts
+from careerkit.modules.act3 import charts as act3_charts
+from careerkit.modules.act3 import domain as act3
+from careerkit.modules.act3 import whole_career as cl
+from careerkit.modules.lanes import charts as lane_charts
+from careerkit.modules.lanes import domain as ln
+from careerkit.modules.plan import domain as pl
+from careerkit.modules.plan.lines import energy_log
+from careerkit.modules.versioning import charts as versioning_charts
+from careerkit.modules.versioning import domain as v
+from careerkit.ui.charts import PALETTE, learner_text, shorten
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 Pure functions over a dict of answers (``Workbook.values()`` or a shipped ``PlanVersion.answers``).
 Reading is lenient: a module the learner skipped, or an answer saved by an older kit, becomes a named
 gap with the notebook that fills it, never an error. How each answer reads on the page is in
-``careerkit.plan_lines``. Learner text is returned as plain text; the exporters escape it.
+``careerkit.modules.plan.lines``. Learner text is returned as plain text; the exporters escape it.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from careerkit import lanes as ln
-from careerkit import versioning as v
 from careerkit.errors import ContentError
-from careerkit.plan_lines import _clip, _human, part_lines, step_name
-from careerkit.workbook import PlanVersion, diff_answers
+from careerkit.modules.lanes import domain as ln
+from careerkit.modules.plan.lines import _clip, _human, part_lines, step_name
+from careerkit.modules.versioning import domain as v
+from careerkit.store.workbook import PlanVersion, diff_answers
 
 PRIVATE_KEYS = frozenset({"act3.rabbit"})  # the rabbit self-check never leaves the learner's workbook
 
@@ -289,7 +289,7 @@ def compare_versions(older: PlanVersion, newer: PlanVersion) -> PlanComparison:
 
 
 # the demo participant's earlier plan versions
-DEMO_VERSIONS = "versions.json"
+DEMO_VERSIONS = "demo_versions.json"  # beside this module
 
 
 class DemoVersion(BaseModel):
@@ -309,12 +309,12 @@ class DemoVersion(BaseModel):
 
 
 def demo_versions() -> list[DemoVersion]:
-    """The versions in ``content/demo/versions.json`` (oldest first), shipped when the demo workbook is seeded."""
-    entry = resources.files("careerkit.content").joinpath("demo", DEMO_VERSIONS)
+    """The versions in ``modules/plan/demo_versions.json`` (oldest first), shipped when the demo workbook is seeded."""
+    entry = resources.files(__package__).joinpath(DEMO_VERSIONS)
     try:
         raw = json.loads(entry.read_text(encoding="utf-8"))
         return [DemoVersion.model_validate(item) for item in raw]
     except FileNotFoundError:
         return []
     except (json.JSONDecodeError, ValidationError, TypeError) as err:
-        raise ContentError(f"demo/{DEMO_VERSIONS}", f"it is not a list of plan versions ({err})") from None
+        raise ContentError(f"modules/plan/{DEMO_VERSIONS}", f"it is not a list of plan versions ({err})") from None

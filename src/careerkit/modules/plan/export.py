@@ -23,9 +23,9 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from careerkit.errors import CareerkitError
-from careerkit.plan import STATUS_WORDS, CareerPlan, assemble_plan
-from careerkit.workbook import Workbook
-from careerkit.workbook_files import private_file, private_folder, write_private
+from careerkit.modules.plan.domain import STATUS_WORDS, CareerPlan, assemble_plan
+from careerkit.store.files import private_file, private_folder, write_private
+from careerkit.store.workbook import Workbook
 
 FORMATS = ("html", "md", "pdf")
 PLANS_FOLDER = "plans"
@@ -57,8 +57,8 @@ class ChartImage:
 def chart_images(answers: dict) -> list[ChartImage]:
     """The plan's charts as PNG bytes (no timestamps inside, so the same answers give the same bytes)."""
     images = []
-    from careerkit.plots import render_png  # matplotlib only once a chart is drawn
-    from careerkit.plots.plan import plan_charts
+    from careerkit.modules.plan.charts import plan_charts
+    from careerkit.ui.charts import render_png  # matplotlib only once a chart is drawn
 
     for chart in plan_charts(answers):
         images.append(ChartImage(chart.section, chart.name, chart.alt, render_png(chart.figure, dpi=110)))

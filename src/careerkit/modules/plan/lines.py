@@ -10,12 +10,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from careerkit import act3, drill
-from careerkit import career_line as cl
-from careerkit import career_path as cp
-from careerkit import feedback as fb
-from careerkit import lanes as ln
-from careerkit import versioning as v
+from careerkit.modules.act3 import domain as act3
+from careerkit.modules.act3 import whole_career as cl
+from careerkit.modules.feedback import domain as fb
+from careerkit.modules.feedback import drill
+from careerkit.modules.lanes import domain as ln
+from careerkit.modules.lanes import path as cp
+from careerkit.modules.versioning import domain as v
 
 LINE_LIMIT = 600  # characters of one free-text line in the one-page plan
 

@@ -12,15 +12,15 @@ from typing import Any, ClassVar
 
 import ipywidgets as w
 
-from careerkit import plan as pl
-from careerkit import session
 from careerkit.errors import CareerkitError
-from careerkit.plan_export import FORMATS, chart_images, downloads, export_plan, render_section
-from careerkit.widgets import live
-from careerkit.widgets.base import FULL, esc, figure_output, lazy_module, plain_text, text_area
-from careerkit.workbook import Workbook
+from careerkit.modules.plan import domain as pl
+from careerkit.modules.plan.export import FORMATS, chart_images, downloads, export_plan, render_section
+from careerkit.store import session
+from careerkit.store.workbook import Workbook
+from careerkit.ui import live
+from careerkit.ui.exercise import FULL, esc, figure_output, lazy_module, plain_text, text_area
 
-charts = lazy_module("careerkit.plots.plan")  # matplotlib only once a chart is drawn
+charts = lazy_module("careerkit.modules.plan.charts")  # matplotlib only once a chart is drawn
 
 log = logging.getLogger(__name__)
 

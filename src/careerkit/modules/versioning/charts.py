@@ -5,8 +5,8 @@ from __future__ import annotations
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from careerkit import versioning as v
-from careerkit.plots import GREY, PALETTE, learner_text, new_figure, shorten
+from careerkit.modules.versioning import domain as v
+from careerkit.ui.charts import GREY, PALETTE, learner_text, new_figure, shorten
 
 
 @learner_text

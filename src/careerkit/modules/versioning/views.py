@@ -5,8 +5,8 @@ from __future__ import annotations
 import ipywidgets as w
 from pydantic import BaseModel, Field
 
-from careerkit import versioning as v
-from careerkit.widgets.base import (
+from careerkit.modules.versioning import domain as v
+from careerkit.ui.exercise import (
     FULL,
     Checklist,
     Exercise,
@@ -19,7 +19,7 @@ from careerkit.widgets.base import (
     text_box,
 )
 
-charts = lazy_module("careerkit.plots.versioning")  # matplotlib only once a chart is drawn
+charts = lazy_module("careerkit.modules.versioning.charts")  # matplotlib only once a chart is drawn
 
 
 def _roadmap(exercise: Exercise) -> v.Roadmap:

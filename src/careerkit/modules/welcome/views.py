@@ -8,12 +8,13 @@ from typing import Any
 import ipywidgets as w
 from IPython.display import HTML
 
-from careerkit import session, sharing
 from careerkit.constants import ENV_APP
 from careerkit.errors import CareerkitError, ParticipantIdError
-from careerkit.widgets.base import FULL, esc, plain_text
-from careerkit.widgets.style import kit_css
-from careerkit.workbook import Workbook
+from careerkit.room import sharing
+from careerkit.store import session
+from careerkit.store.workbook import Workbook
+from careerkit.ui.exercise import FULL, esc, plain_text
+from careerkit.ui.style import kit_css
 
 STYLE = """<style>
 .careerkit-exercise { border-left: 4px solid #0072B2; padding-left: 10px; margin: 8px 0; }
