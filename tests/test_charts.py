@@ -1,6 +1,6 @@
 """Every chart draws the numbers it is given: bar lengths, positions and points equal the data.
 
-The expected numbers are worked out here from the demo participant's saved answers (content/demo/*.json)
+The expected numbers are worked out here from the demo participant's saved answers (modules/*/demo.json)
 or written out by hand, not read back from the code that draws. A title and an axis label are not enough:
 bars drawn at zero, or as 100 minus the share, must fail.
 """

@@ -26,7 +26,7 @@ def ref(model_id: str) -> str:
 
 def exercise_state(feedback: str = "<ul class='ck-feedback'><li>You picked Growth &amp; it ranks first.</li></ul>",
                    chart: bool = True) -> dict:
-    """The saved state of one exercise view, shaped like widgets/base.py's Exercise.box."""
+    """The saved state of one exercise view, shaped like ui/exercise.py's Exercise.box."""
     ids = {name: f"{index:032x}" for index, name in enumerate(
         ["box", "title", "answer", "share", "tick", "status", "message", "output", "layout"], start=1)}
     outputs = [{"output_type": "display_data", "data": {"image/png": PNG, "text/plain": "Chart: lanes"},

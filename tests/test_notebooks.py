@@ -3,7 +3,7 @@ the expected copy in tests/expected/ (widget model ids and widget state ignored 
 
 The expected copies are regenerated from the code, so they cannot tell a right output from a wrong one.
 What the participant sees in each exercise is checked apart from them: the executed notebook's widget state
-must hold, in each exercise's input controls, what the demo participant saved (content/demo/*.json).
+must hold, in each exercise's input controls, what the demo participant saved (modules/*/demo.json).
 
 Regenerate the expected copies after changing a notebook: ``make regen``.
 """

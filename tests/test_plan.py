@@ -310,7 +310,7 @@ def test_a_plan_for_a_shipped_version_carries_its_label_and_note(make_workbook):
     assert isinstance(Workbook("Ana", book.home).version("v1").created, datetime)
 
 
-# each answer's lines on the one-page plan (the demo participant's, every line checked by hand against content/demo)
+# each answer's lines on the one-page plan (the demo participant's, every line checked by hand against modules/*/demo.json)
 DEMO_LINES = {
     "versioning.end_state": [
         "In 15 years: Chief Product Officer of a mid-stage climate-tech company",

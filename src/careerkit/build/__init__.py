@@ -3,14 +3,14 @@
 The steps, in order:
 1. find the module notebooks (``--only 01`` keeps one) and check their slide conventions;
 2. copy the pinned front-end assets (reveal.js, require.js, jQuery, the widget renderer) beside the decks;
-3. execute each notebook once with the demo participant on a small pool of reused kernels (``kernels.py``);
+3. execute each notebook once with the demo participant on a small pool of reused kernels (``build/kernels.py``);
 4. export each executed notebook as it finishes: a reveal.js deck and a handout;
 5. print each deck to PDF in headless Chromium (reveal's print mode), with ``--pdf-notes`` also a copy
    with the speaker notes on their own pages; with ``--single-file`` write each deck as one file to e-mail;
 6. write ``index.html`` linking everything.
 
 A module whose notebook, content, kit, assets and options are unchanged since the last build into the
-same folder, and whose outputs are still there untouched, is kept as it is (``build_cache.py``).
+same folder, and whose outputs are still there untouched, is kept as it is (``build/cache.py``).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from nbformat.v4 import new_output
 from careerkit.constants import META_KEY
 from careerkit.build.preprocessors import WIDGET_STATE, WIDGET_VIEW, PruneWidgetState, is_exercise, is_notes
 
-EXERCISE_CLASS = "careerkit-exercise"  # the exercise view's outer box (widgets/base.py)
+EXERCISE_CLASS = "careerkit-exercise"  # the exercise view's outer box (ui/exercise.py)
 MESSAGE_CLASS = "ck-message"  # its feedback area
 SHARE_CLASS = "ck-share"  # its share tick boxes: not part of the answer
 PROMPT_TAG = "ck-exercise-prompt"  # an exercise's prompt cell in the deck (nbconvert adds celltag_<tag>)

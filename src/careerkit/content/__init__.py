@@ -217,7 +217,10 @@ def _load_cached(name: str, model: type[M], override: str | None) -> M:
 
 
 def load_content(name: str, model: type[M]) -> M:
-    """Load ``content/<name>.toml`` and validate it against ``model`` (cached per override folder)."""
+    """Load ``<name>.toml`` (``modules/<name>/content.toml``, else ``content/<name>.toml``) and validate it.
+
+    It is checked against ``model`` and cached per override folder.
+    """
     override = _override_dir()
     return _load_cached(name, model, str(override) if override else None)
 

@@ -1,6 +1,6 @@
 """Module 3, feedback: content, word matching, stalled promotions, shadows, contradictions.
 
-Pure logic over content and answers: no widgets, no I/O beyond loading ``content/feedback.toml``.
+Pure logic over content and answers: no widgets, no I/O beyond loading ``modules/feedback/content.toml``.
 The real-feedback plan, the repeat-back scorer and the pair drill build on this in :mod:`careerkit.modules.feedback.drill`.
 Answers other modules read (keep these shapes stable):
 

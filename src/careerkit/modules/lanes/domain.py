@@ -142,7 +142,7 @@ class LaneRatings(BaseModel):
     """The ``lanes.ratings`` answer: each lane rated, and the lane (or lanes) the participant picks.
 
     Value shape: ``{"scores": {lane_id: {"evidence": 0-10, "energy": 0-10, "opportunity": 0-10}},
-    "chosen": [lane_id, ...], "why": str}``. Every lane id of ``content/lanes.toml`` is present in
+    "chosen": [lane_id, ...], "why": str}``. Every lane id of ``modules/lanes/content.toml`` is present in
     ``scores`` (missing lanes are filled with zeros). ``chosen`` is usually one lane; none or several
     are allowed and named as a risk. Read the pick with :attr:`chosen_lane`.
     """

@@ -1,7 +1,7 @@
 """Module 2, the IC or manager path [00:35:28]-[00:44:00]: a balanced read of which path fits now.
 
 The source: the managerial path [00:35:28]-[00:38:57] and the senior IC path [00:40:46]-[00:44:00].
-The activities, helping styles and experiments are content, in ``content/lanes.toml``.
+The activities, helping styles and experiments are content, in ``modules/lanes/content.toml``.
 No widgets and no I/O beyond loading content.
 """
 
@@ -20,7 +20,7 @@ class PathAnswer(BaseModel):
 
     Value shape: ``{"enjoy": {activity_id: 0-10}, "helping_style": style_id or "", "invited": 0-10,
     "invited_example": str, "leaning": "ic" | "manager" | "unsure"}``; every activity id of
-    ``content/lanes.toml`` is present in ``enjoy``.
+    ``modules/lanes/content.toml`` is present in ``enjoy``.
     """
 
     enjoy: dict[str, int] = Field(default_factory=dict, title="What you enjoy", validate_default=True)

@@ -5,7 +5,7 @@ number, artefact or outcome behind them. The checker only ever suggests; it neve
 participant's words.
 
 The word lists (hedges, vague phrases, artefacts, outcomes, number words) are content, in the
-``[story]`` table of ``content/lanes.toml``.
+``[story]`` table of ``modules/lanes/content.toml``.
 """
 
 from __future__ import annotations
