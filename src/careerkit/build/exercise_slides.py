@@ -20,8 +20,8 @@ from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from nbformat.v4 import new_output
 
-from careerkit.constants import META_KEY
 from careerkit.build.preprocessors import WIDGET_STATE, WIDGET_VIEW, PruneWidgetState, is_exercise, is_notes
+from careerkit.constants import META_KEY
 
 EXERCISE_CLASS = "careerkit-exercise"  # the exercise view's outer box (ui/exercise.py)
 MESSAGE_CLASS = "ck-message"  # its feedback area

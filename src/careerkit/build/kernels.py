@@ -19,6 +19,7 @@ from pathlib import Path
 
 import nbformat
 
+from careerkit.build.preprocessors import PruneWidgetState
 from careerkit.constants import (
     CHARTS_FOR_SLIDES,
     ENV_CHARTS,
@@ -29,7 +30,6 @@ from careerkit.constants import (
     ENV_ROOM_URL,
 )
 from careerkit.errors import BuildError
-from careerkit.build.preprocessors import PruneWidgetState
 
 CELL_TIMEOUT_S = 180
 KERNEL_READY_S = 60
