@@ -28,7 +28,7 @@ FLOORS = {
     "(that, plus matplotlib imported)": [
         "import careerkit as ck\nck.start('01 Long-term versioning')",
         "ck.show('versioning.end_state')",
-        "import matplotlib.figure, careerkit.plots",
+        "import matplotlib.figure, careerkit.ui.charts",
     ],
 }
 

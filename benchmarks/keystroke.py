@@ -42,7 +42,7 @@ def first_text(widget):
 
 async def _type_into(key: str) -> dict | None:
     import careerkit
-    from careerkit.widgets import base
+    from careerkit.ui import exercise as base
 
     base._running_loop = asyncio.get_running_loop  # this loop plays the kernel's
 

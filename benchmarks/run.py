@@ -86,7 +86,7 @@ def bench_import(scratch: Path, runs: int = 21) -> None:
 
 def bench_save(scratch: Path, answers: int = 200, saves: int = 200) -> None:
     """One answer saved (atomic write, fsync, lock) in a workbook already holding 200 answers."""
-    from careerkit.workbook import Workbook
+    from careerkit.store.workbook import Workbook
 
     book = Workbook("bench", scratch / "save-home")
     filler = {f"bench{n // 20:02d}.answer{n % 20:02d}": {"text": "x" * 300, "rating": n % 10} for n in range(answers)}
@@ -121,8 +121,8 @@ def bare_json_loop(path: Path) -> int:
 
 
 def bench_collect(scratch: Path, sizes: tuple[int, ...] = (5_000, 20_000)) -> None:
-    """careerkit.cohort.collect on synthetic room exports vs. a bare json.load of the same file."""
-    from careerkit.cohort import collect
+    """careerkit.room.cohort.collect on synthetic room exports vs. a bare json.load of the same file."""
+    from careerkit.room.cohort import collect
 
     per_person = {}
     for size in sizes:
@@ -222,7 +222,7 @@ def _edit_notebook(path: Path, cell_type: str, addition: str) -> None:
     if text.exists():  # as JupyterLab's Jupytext pairing saves an edit: the MyST source and its .ipynb together
         import nbformat
 
-        from careerkit.notebook_text import config_for, to_text
+        from careerkit.build.notebook_text import config_for, to_text
 
         text.write_text(to_text(nbformat.read(path, as_version=4), config_for(text)), encoding="utf-8")
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from careerkit import session
 from careerkit.constants import ENV_DEMO, ENV_HOME, ENV_PARTICIPANT, ENV_ROOM_TOKEN, ENV_ROOM_URL
-from careerkit.workbook import Workbook
+from careerkit.store import session
+from careerkit.store.workbook import Workbook
 
 # `make mutate` runs each test inside mutmut's tracing on a shared machine: timings there say nothing.
 settings.register_profile("mutmut", deadline=None)

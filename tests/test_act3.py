@@ -10,11 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from careerkit import act3
-from careerkit import career_line as cl
 from careerkit.build import build
 from careerkit.content import demo_answers
-from careerkit.plots import act3 as charts
+from careerkit.modules.act3 import charts
+from careerkit.modules.act3 import domain as act3
+from careerkit.modules.act3 import whole_career as cl
 
 TODAY = date(2026, 1, 15)
 DEMO = demo_answers()

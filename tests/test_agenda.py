@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from careerkit import agenda
+from careerkit.build import agenda
 from careerkit.cli import app
 from careerkit.content import _load_cached
 from careerkit.errors import AgendaError
@@ -20,7 +20,7 @@ AGENDAS = ROOT / "workshop" / "agendas"
 
 
 def notebook_facts() -> dict[str, dict]:
-    """Each module notebook's minutes, read straight from its JSON (independently of careerkit.agenda)."""
+    """Each module notebook's minutes, read straight from its JSON (independently of careerkit.build.agenda)."""
     facts = {}
     for path in sorted(NOTEBOOKS.glob("*.ipynb")):
         nb = json.loads(path.read_text(encoding="utf-8"))

@@ -19,11 +19,11 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from browser.builtsite import MODULES, NOTEBOOKS, ROOT, built_site, chromium_available
 from careerkit.build import build, find_modules
+from careerkit.build.preprocessors import CheckConventions, PruneWidgetState, TitleSlide, Worksheet
 from careerkit.constants import EXERCISE, FACILITATOR, HIDE_INPUT, META_KEY
 from careerkit.content import demo_answers
 from careerkit.errors import BuildError
-from careerkit.plan import demo_versions
-from careerkit.preprocessors import CheckConventions, PruneWidgetState, TitleSlide, Worksheet
+from careerkit.modules.plan.domain import demo_versions
 from pdftext import squash
 
 COMMENTS = re.compile(r"<!--.*?-->|/\*.*?\*/", re.S)
@@ -384,7 +384,8 @@ def demo_sentences(key: str) -> list[str]:
 
 def kit_text() -> str:
     """Every sentence the kit ships (content files, notebooks): a demo answer that quotes one proves nothing."""
-    files = [*(ROOT / "src" / "careerkit" / "content").glob("*.toml"), *NOTEBOOKS.glob("*.ipynb")]
+    files = [*(ROOT / "src" / "careerkit" / "content").glob("*.toml"),
+             *(ROOT / "src" / "careerkit" / "modules").glob("*/content.toml"), *NOTEBOOKS.glob("*.ipynb")]
     return squash(" ".join(path.read_text(encoding="utf-8") for path in files))
 
 

@@ -15,7 +15,7 @@ import pytest
 
 import careerkit
 from careerkit.build import build
-from careerkit.build_cache import CACHE_DIR
+from careerkit.build.cache import CACHE_DIR
 from careerkit.constants import ENV_CONTENT
 from test_build import canonical_deck, code, make_notebook, md
 
@@ -86,7 +86,7 @@ def test_a_changed_code_cell_runs_again_and_shows_its_new_output(tmp_path):
 def test_a_changed_content_file_runs_the_module_again(tmp_path, monkeypatch):
     content = tmp_path / "content"
     content.mkdir()
-    (content / "lanes.toml").write_text((ROOT / "src/careerkit/content/lanes.toml").read_text(encoding="utf-8"))
+    (content / "lanes.toml").write_text((ROOT / "src/careerkit/modules/lanes/content.toml").read_text(encoding="utf-8"))
     monkeypatch.setenv(ENV_CONTENT, str(content))
     shop = Workshop(tmp_path)
     shop.build()

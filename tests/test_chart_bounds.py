@@ -15,12 +15,12 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 
-from careerkit import plan as pl
 from careerkit.content import demo_answers
-from careerkit.plots import chart_style
-from careerkit.plots import cohort as cohort_charts
-from careerkit.plots.plan import compare_chart, plan_charts
-from careerkit.widgets.base import plain_text
+from careerkit.modules.plan import domain as pl
+from careerkit.modules.plan.charts import compare_chart, plan_charts
+from careerkit.room import charts as cohort_charts
+from careerkit.ui.charts import chart_style
+from careerkit.ui.exercise import plain_text
 
 MODULES = ("versioning", "lanes", "feedback", "act3")
 LONG = "Principal product manager, platform payments and risk, EMEA and APAC"
@@ -79,13 +79,13 @@ def cut_words(fig) -> list[str]:
 
 
 def exercise_figures(book, monkeypatch) -> list[tuple[str, object]]:
-    import careerkit.widgets.base as base
+    import careerkit.ui.exercise as base
 
     drawn: list[tuple[str, object]] = []
     real = base.figure_output
     monkeypatch.setattr(base, "figure_output", lambda fig, alt: drawn.append((alt, fig)) or real(fig, alt))
     for module in MODULES:
-        for view_class in importlib.import_module(f"careerkit.widgets.{module}").EXERCISES.values():
+        for view_class in importlib.import_module(f"careerkit.modules.{module}.views").EXERCISES.values():
             view = view_class(book)
             assert "Something went wrong" not in plain_text(view.message.value), view.key
             view.close()

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from matplotlib.text import Text
 
-import careerkit.plots
+import careerkit.ui.charts
 from careerkit.content import demo_answers
-from careerkit.plan_export import export_plan
-from careerkit.plots import CJK_FONTS, SYMBOL_FONTS, font_families, render_png, undrawable
-from careerkit.plots.plan import plan_charts
-from careerkit.widgets.base import plain_text
+from careerkit.modules.plan.charts import plan_charts
+from careerkit.modules.plan.export import export_plan
+from careerkit.ui.charts import CJK_FONTS, SYMBOL_FONTS, font_families, render_png, undrawable
+from careerkit.ui.exercise import plain_text
 
 TYPED = "PM at $^$ Corp, $150k-$200k 李雷 日本 한국 🙂"
 FREE_TEXT = {"role", "company", "learning", "sentence", "label", "name", "why", "builder", "skip_job", "first_step",
@@ -64,14 +64,14 @@ def test_every_plan_chart_draws_dollars_as_typed():
 
 
 def test_every_exercise_chart_with_dollars_and_cjk_is_drawn_not_an_error(make_workbook, monkeypatch):
-    import careerkit.widgets.base as base
+    import careerkit.ui.exercise as base
 
     drawn = []
     real = base.figure_output
     monkeypatch.setattr(base, "figure_output", lambda fig, alt: drawn.append(fig) or real(fig, alt))
     book = make_workbook("Ana", ANSWERS)
     for module in MODULES:
-        for view_class in importlib.import_module(f"careerkit.widgets.{module}").EXERCISES.values():
+        for view_class in importlib.import_module(f"careerkit.modules.{module}.views").EXERCISES.values():
             view = view_class(book)
             assert "Something went wrong" not in plain_text(view.message.value), view.key
     dollars = [text for fig in drawn for text in _texts_with_dollars(fig)]
@@ -96,7 +96,7 @@ def test_cjk_and_emoji_fall_back_to_installed_fonts_without_a_missing_glyph():
 
 def test_a_missing_glyph_would_be_noticed(monkeypatch):
     """The check above is not vacuous: with DejaVu Sans alone, the CJK characters and the emoji have no glyph."""
-    monkeypatch.setattr(careerkit.plots, "font_families", lambda: ("DejaVu Sans",))
+    monkeypatch.setattr(careerkit.ui.charts, "font_families", lambda: ("DejaVu Sans",))
     assert undrawable(TYPED) == "李雷日本한국🙂"
     assert undrawable("PM at $^$ Corp, Zoë ☺") == ""
 
@@ -107,7 +107,7 @@ WITHOUT_FALLBACK_FONTS = """
     import json, os, sys, warnings
     from pathlib import Path
     from matplotlib import font_manager
-    from careerkit.plots import CJK_FONTS, SYMBOL_FONTS, _FONT_FILES
+    from careerkit.ui.charts import CJK_FONTS, SYMBOL_FONTS, _FONT_FILES
     fallback = set(CJK_FONTS + SYMBOL_FONTS)
     font_manager.fontManager.ttflist[:] = [f for f in font_manager.fontManager.ttflist
                                           if f.name not in fallback and not any(p in f.fname for p in _FONT_FILES)]
@@ -133,16 +133,16 @@ def test_without_the_fallback_fonts_every_chart_draws_quietly_and_the_doctor_say
             import importlib
             from test_chart_text import ANSWERS, MODULES
             from careerkit.doctor import run_checks
-            from careerkit.plots import font_families, render_png
-            from careerkit.plots.plan import plan_charts
-            from careerkit.widgets.base import plain_text
-            from careerkit.workbook import Workbook
+            from careerkit.ui.charts import font_families, render_png
+            from careerkit.modules.plan.charts import plan_charts
+            from careerkit.ui.exercise import plain_text
+            from careerkit.store.workbook import Workbook
             pngs = [len(render_png(chart.figure)) for chart in plan_charts(ANSWERS)]
             book = Workbook("Ana", os.environ["CAREERKIT_HOME"])
             book.replace_answers(ANSWERS)
             problems, charts = [], 0
             for module in MODULES:
-                for view_class in importlib.import_module(f"careerkit.widgets.{module}").EXERCISES.values():
+                for view_class in importlib.import_module(f"careerkit.modules.{module}.views").EXERCISES.values():
                     view = view_class(book)
                     charts += sum("image/png" in out["data"] for out in view.output.outputs)
                     if "Something went wrong" in plain_text(view.message.value):
@@ -175,7 +175,7 @@ def test_fonts_a_conda_environment_installed_in_its_fonts_folder_are_found(tmp_p
         (prefix / "fonts" / font.name).symlink_to(font)
     seen = _kernel_without_fallback_fonts(tmp_path, """
         from matplotlib.font_manager import FontProperties, findfont
-        from careerkit.plots import SAMPLE, font_families, undrawable
+        from careerkit.ui.charts import SAMPLE, font_families, undrawable
         files = [findfont(FontProperties(family=name)) for name in font_families()[1:]]
         print(json.dumps({"families": font_families(), "files": files, "undrawable": undrawable(SAMPLE)}))
     """, CONDA_PREFIX=str(prefix))

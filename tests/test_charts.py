@@ -1,6 +1,6 @@
 """Every chart draws the numbers it is given: bar lengths, positions and points equal the data.
 
-The expected numbers are worked out here from the demo participant's saved answers (content/demo/*.json)
+The expected numbers are worked out here from the demo participant's saved answers (modules/*/demo.json)
 or written out by hand, not read back from the code that draws. A title and an axis label are not enough:
 bars drawn at zero, or as 100 minus the share, must fail.
 """
@@ -14,18 +14,22 @@ import pytest
 from matplotlib.container import BarContainer
 from matplotlib.patches import FancyArrowPatch
 
-from careerkit import act3, drill, lanes, story, versioning
-from careerkit import career_line as cl
-from careerkit import career_path as cp
-from careerkit import feedback as fb
-from careerkit import plan as pl
 from careerkit.content import demo_answers
-from careerkit.plots import act3 as act3_charts
-from careerkit.plots import cohort as cohort_charts
-from careerkit.plots import feedback as feedback_charts
-from careerkit.plots import lanes as lane_charts
-from careerkit.plots import versioning as versioning_charts
-from careerkit.plots.plan import compare_chart
+from careerkit.modules.act3 import charts as act3_charts
+from careerkit.modules.act3 import domain as act3
+from careerkit.modules.act3 import whole_career as cl
+from careerkit.modules.feedback import charts as feedback_charts
+from careerkit.modules.feedback import domain as fb
+from careerkit.modules.feedback import drill
+from careerkit.modules.lanes import charts as lane_charts
+from careerkit.modules.lanes import domain as lanes
+from careerkit.modules.lanes import path as cp
+from careerkit.modules.lanes import story
+from careerkit.modules.plan import domain as pl
+from careerkit.modules.plan.charts import compare_chart
+from careerkit.modules.versioning import charts as versioning_charts
+from careerkit.modules.versioning import domain as versioning
+from careerkit.room import charts as cohort_charts
 
 DEMO = demo_answers()
 LANES = ["crafting", "market", "organizational", "domain", "team", "growth"]  # the content's order

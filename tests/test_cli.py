@@ -99,7 +99,7 @@ def test_python_dash_m_careerkit_works():
 
 
 def test_doctor_says_how_to_get_the_offline_slide_assets(monkeypatch):
-    from careerkit import assets
+    from careerkit.build import assets
     from careerkit.errors import BuildError
 
     def nowhere():

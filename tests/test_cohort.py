@@ -8,9 +8,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from careerkit import cohort
 from careerkit.cli import app
 from careerkit.errors import CareerkitError
+from careerkit.room import cohort
 from careerkit.room.export import write_export
 
 END_STATE = {"role": "CPO", "builder": "Builder", "horizon_years": 15, "why": "Impact"}
@@ -120,7 +120,7 @@ def test_careerkit_collect_prints_the_summary_and_writes_the_table(tmp_path):
 
 
 def test_careerkit_room_export_writes_what_the_facilitator_reads(room_server, tmp_path, make_workbook):
-    from careerkit import sharing
+    from careerkit.room import sharing
 
     for name in ("Ana", "Ben"):
         book = make_workbook(name, {"versioning.stay_or_go": STAY})

@@ -11,7 +11,7 @@ import pytest
 
 from careerkit.content import KIT, cite_text, demo_answers, load_content, origins, read_text, shipped_content_names
 from careerkit.errors import ContentError
-from careerkit.versioning import VersioningContent
+from careerkit.modules.versioning.domain import VersioningContent
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = (ROOT / "docs" / "source" / "career-development-and-planning.md").read_text()
@@ -20,13 +20,14 @@ STAMP = re.compile(r"\[\d{2}:\d{2}:\d{2}\]")
 
 
 def cited_files() -> list[Path]:
-    content = ROOT / "src" / "careerkit" / "content"
-    return sorted([*content.glob("*.toml"), *content.glob("demo/*.json"), *(ROOT / "notebooks").glob("*.ipynb"),
+    package = ROOT / "src" / "careerkit"
+    return sorted([*(package / "content").glob("*.toml"), *package.glob("modules/*/content.toml"),
+                   *package.glob("modules/*/*.json"), *(ROOT / "notebooks").glob("*.ipynb"),
                    *(ROOT / "facilitator_guide").glob("*.md")])
 
 
 # content files read by a tool rather than by a domain module of the same name
-LOADERS = {"agendas": lambda: importlib.import_module("careerkit.agenda").formats(), "origins": origins}
+LOADERS = {"agendas": lambda: importlib.import_module("careerkit.build.agenda").formats(), "origins": origins}
 # content files whose items are read through a model, by file name (origins.toml is the list of origins itself)
 ITEM_FILES = [name for name in shipped_content_names() if name != "origins"]
 
@@ -36,7 +37,7 @@ def test_every_shipped_content_file_validates(name):
     if name in LOADERS:
         assert LOADERS[name]()
         return
-    module = importlib.import_module(f"careerkit.{name}")
+    module = importlib.import_module(f"careerkit.modules.{name}.domain")
     assert module.content() is not None
 
 
@@ -52,7 +53,7 @@ def test_demo_answers_cover_module_one():
 
 
 def test_a_facilitator_override_wins_over_the_shipped_file(tmp_path, monkeypatch):
-    shipped = (ROOT / "src" / "careerkit" / "content" / "versioning.toml").read_text()
+    shipped = (ROOT / "src" / "careerkit" / "modules" / "versioning" / "content.toml").read_text()
     (tmp_path / "versioning.toml").write_text(shipped.replace('label = "Consumer"', 'label = "Verbraucher"'))
     monkeypatch.setenv("CAREERKIT_CONTENT", str(tmp_path))
     content = load_content("versioning", VersioningContent)
@@ -75,7 +76,7 @@ def test_invalid_toml_is_reported_as_such(tmp_path, monkeypatch):
 
 
 def test_a_bad_timestamp_is_refused(tmp_path, monkeypatch):
-    shipped = (ROOT / "src" / "careerkit" / "content" / "versioning.toml").read_text()
+    shipped = (ROOT / "src" / "careerkit" / "modules" / "versioning" / "content.toml").read_text()
     (tmp_path / "versioning.toml").write_text(shipped.replace('"[00:12:02]"', '"12 minutes in"', 1))
     monkeypatch.setenv("CAREERKIT_CONTENT", str(tmp_path))
     with pytest.raises(ContentError, match="should look like"):
@@ -105,7 +106,7 @@ def test_every_content_item_has_a_timestamp_or_an_origin(name):
 
 
 def test_a_content_item_with_neither_timestamp_nor_origin_is_refused(tmp_path, monkeypatch):
-    shipped = (ROOT / "src" / "careerkit" / "content" / "versioning.toml").read_text()
+    shipped = (ROOT / "src" / "careerkit" / "modules" / "versioning" / "content.toml").read_text()
     (tmp_path / "versioning.toml").write_text(shipped.replace('timestamp = "[00:12:02]"\n', "", 1))
     monkeypatch.setenv("CAREERKIT_CONTENT", str(tmp_path))
     with pytest.raises(ContentError, match="say where this comes from") as err:
@@ -114,7 +115,7 @@ def test_a_content_item_with_neither_timestamp_nor_origin_is_refused(tmp_path, m
 
 
 def test_an_origin_that_is_not_listed_is_refused(tmp_path, monkeypatch):
-    shipped = (ROOT / "src" / "careerkit" / "content" / "versioning.toml").read_text()
+    shipped = (ROOT / "src" / "careerkit" / "modules" / "versioning" / "content.toml").read_text()
     (tmp_path / "versioning.toml").write_text(shipped.replace('origin = "designing_your_life"', 'origin = "a blog"', 1))
     monkeypatch.setenv("CAREERKIT_CONTENT", str(tmp_path))
     with pytest.raises(ContentError, match="not in origins.toml"):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from traitlets.config.loader import PyFileConfigLoader
 
-from careerkit import launch
+from careerkit.lab import launch
 
 ROOT = Path(__file__).resolve().parents[1]
 

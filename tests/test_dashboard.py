@@ -15,8 +15,8 @@ import pytest
 from pytest_notebook.execution import execute_notebook
 from pytest_notebook.nb_regression import NBRegressionError, NBRegressionFixture
 
-from careerkit import sharing
-from careerkit.widgets import exercise_class
+from careerkit.modules import exercise_class
+from careerkit.room import sharing
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKSHOP = ROOT / "workshop"

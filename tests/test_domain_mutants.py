@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from careerkit import career_line as cl
-from careerkit import career_path as cp
-from careerkit import press_release as pr
-from careerkit import story as st
-from careerkit import versioning as v
 from careerkit.content import demo_answers
+from careerkit.modules.act3 import whole_career as cl
+from careerkit.modules.lanes import path as cp
+from careerkit.modules.lanes import press_release as pr
+from careerkit.modules.lanes import story as st
+from careerkit.modules.versioning import domain as v
 
 DEMO = demo_answers()
 

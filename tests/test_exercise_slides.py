@@ -7,9 +7,9 @@ import copy
 
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
+from careerkit.build.exercise_slides import PROMPT_TAG, RESULT_TAG, ExerciseSlides, read_result, shorten
+from careerkit.build.preprocessors import WIDGET_STATE, WIDGET_VIEW
 from careerkit.constants import EXERCISE, FACILITATOR, HIDE_INPUT, META_KEY
-from careerkit.exercise_slides import PROMPT_TAG, RESULT_TAG, ExerciseSlides, read_result, shorten
-from careerkit.preprocessors import WIDGET_STATE, WIDGET_VIEW
 
 PNG = "iVBORw0KGgo="
 HOSTILE = "My boss said <script>alert('owned')</script> twice"
@@ -26,7 +26,7 @@ def ref(model_id: str) -> str:
 
 def exercise_state(feedback: str = "<ul class='ck-feedback'><li>You picked Growth &amp; it ranks first.</li></ul>",
                    chart: bool = True) -> dict:
-    """The saved state of one exercise view, shaped like widgets/base.py's Exercise.box."""
+    """The saved state of one exercise view, shaped like ui/exercise.py's Exercise.box."""
     ids = {name: f"{index:032x}" for index, name in enumerate(
         ["box", "title", "answer", "share", "tick", "status", "message", "output", "layout"], start=1)}
     outputs = [{"output_type": "display_data", "data": {"image/png": PNG, "text/plain": "Chart: lanes"},

@@ -13,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from careerkit import drill as dr
-from careerkit import feedback as fb
 from careerkit.content import demo_answers, load_content, read_text
 from careerkit.errors import ContentError
-from careerkit.plots import feedback as charts
+from careerkit.modules.feedback import charts
+from careerkit.modules.feedback import domain as fb
+from careerkit.modules.feedback import drill as dr
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CASES = tomllib.loads((FIXTURES / "repeat_backs.toml").read_text(encoding="utf-8"))["cases"]

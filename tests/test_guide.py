@@ -9,8 +9,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from careerkit.agenda import discover_modules
-from careerkit.preprocessors import is_facilitator, is_notes
+from careerkit.build.agenda import discover_modules
+from careerkit.build.preprocessors import is_facilitator, is_notes
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "facilitator_guide"
@@ -93,7 +93,7 @@ def test_the_guide_index_links_every_page():
 def test_participants_handouts_hold_no_notes_or_facilitator_cell(module):
     """The handout ``careerkit build`` makes, from the notebook as committed: no talking point reaches it."""
     from careerkit.build import make_exporter
-    from careerkit.preprocessors import TitleSlide, Worksheet
+    from careerkit.build.preprocessors import TitleSlide, Worksheet
 
     nb = nbformat.read(ROOT / "notebooks" / f"{module.stem}.ipynb", as_version=4)
     private = [c.source for c in nb.cells if is_facilitator(c) or is_notes(c)]

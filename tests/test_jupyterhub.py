@@ -43,8 +43,9 @@ pytestmark = [
 # What a participant does in their own kernel: keep an answer private, type an end state, tick share and quote.
 SHARE = f"""
 import os
-from careerkit import session, sharing
-from careerkit.widgets import exercise_class
+from careerkit.store import session
+from careerkit.room import sharing
+from careerkit.modules import exercise_class
 book = session.workbook()
 book.save_answer("versioning.stay_or_go", {{"learning_left": 5, "story_value": 5, "cost": 5,
                                              "short_term_reasons": [], "notes": "{PRIVATE}"}})
@@ -57,7 +58,7 @@ print("PUBLISHED", sorted(sharing.published(book)))
 print("PSEUDONYM", sharing.client(book).mine()["pseudonym"])
 """
 WITHDRAW = """
-from careerkit.widgets import exercise_class
+from careerkit.modules import exercise_class
 view = exercise_class("versioning.end_state")()
 view.sharing.share.value = False
 print("NOTE", view.sharing.note.value)
@@ -85,7 +86,7 @@ print("MINE", json.dumps(room.mine()))
 WATCH = """
 import pathlib, time
 from careerkit.room.view import RoomView
-from careerkit.widgets.base import plain_text
+from careerkit.ui.exercise import plain_text
 view = RoomView(k=2)  # live, as workshop/room.ipynb shows it
 def shows(text):
     return text in plain_text(view.header.value)
@@ -108,7 +109,7 @@ print("WITHDRAWN", time.time())
 FACILITATE = """
 import json
 from careerkit.room.view import RoomView
-from careerkit.widgets.base import plain_text
+from careerkit.ui.exercise import plain_text
 view = RoomView(k=2, live=False)  # the room view of workshop/room.ipynb, signed in by the kernel's hub token
 print("PROBLEM", plain_text(view.message.value) or "none")
 print("SHOWN", plain_text(view.header.value + view.panels["versioning.end_state"].state.value).replace("\\n", " "))

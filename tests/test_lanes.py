@@ -10,12 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as hs
 from pydantic import ValidationError
 
-from careerkit import career_path as cp
-from careerkit import lanes as ln
-from careerkit import press_release as pr
-from careerkit import story as st
 from careerkit.content import demo_answers, load_content
-from careerkit.widgets.base import friendly_errors
+from careerkit.modules.lanes import domain as ln
+from careerkit.modules.lanes import path as cp
+from careerkit.modules.lanes import press_release as pr
+from careerkit.modules.lanes import story as st
+from careerkit.ui.exercise import friendly_errors
 
 LANES = ["crafting", "market", "organizational", "domain", "team", "growth"]
 
@@ -57,7 +57,7 @@ def test_demo_answers_are_valid_answers():
         "lanes.ratings": ln.LaneRatings, "lanes.energy_log": ln.EnergyLog, "lanes.radar": ln.Radar,
         "lanes.story": st.CareerStory, "lanes.press_release": pr.PressRelease, "lanes.path": cp.PathAnswer,
     }
-    shipped = json.loads(resources.files("careerkit.content").joinpath("demo/lanes.json").read_text(encoding="utf-8"))
+    shipped = json.loads(resources.files("careerkit.modules.lanes").joinpath("demo.json").read_text(encoding="utf-8"))
     assert set(shipped) == set(models)
     for key, model in models.items():
         assert model.model_validate(demo[key]).model_dump(mode="json") == demo[key]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from careerkit import lanes as ln
+from careerkit.modules.lanes import domain as ln
 
 RATE = "Rate each lane on evidence, energy and opportunity first; the ranking follows your ratings."
 

@@ -13,8 +13,8 @@ import nbformat
 import pytest
 from jupyter_server.services.contents.filemanager import FileContentsManager
 
-from careerkit.labsave import CONFIG_DIR, clean_notebook, pre_save
-from careerkit.launch import kit_environment
+from careerkit.lab.labsave import CONFIG_DIR, clean_notebook, pre_save
+from careerkit.lab.launch import kit_environment
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"  # not from conftest: tests/room has its own
 
@@ -143,7 +143,7 @@ def test_a_coach_saving_the_md_as_a_notebook_keeps_their_edits_in_both_files(pai
 
 
 def test_a_learners_careerkit_lab_lists_each_module_once_a_facilitators_lists_the_md_too(monkeypatch):
-    import careerkit.launch as launch
+    import careerkit.lab.launch as launch
 
     monkeypatch.setattr(launch, "is_root", lambda: False)
     learner, _ = launch.lab_command("00")
@@ -160,13 +160,13 @@ def test_every_launcher_puts_the_kit_configuration_on_the_jupyter_config_path():
     env = kit_environment({"JUPYTER_CONFIG_PATH": "/elsewhere"})
     assert env["JUPYTER_CONFIG_PATH"].split(":") == [str(CONFIG_DIR), "/elsewhere"]
     server = json.loads((CONFIG_DIR / "jupyter_server_config.json").read_text())
-    assert server["ContentsManager"]["pre_save_hook"] == "careerkit.labsave.pre_save"
+    assert server["ContentsManager"]["pre_save_hook"] == "careerkit.lab.labsave.pre_save"
     page = json.loads((CONFIG_DIR / "labconfig" / "page_config.json").read_text())
     assert page["disabledExtensions"]["@jupyterlab/apputils-extension:announcements"] is True
 
 
 def test_as_root_careerkit_lab_passes_allow_root_and_says_why(monkeypatch, capsys):
-    import careerkit.launch as launch
+    import careerkit.lab.launch as launch
 
     calls = []
     monkeypatch.setattr(launch, "is_root", lambda: True)
@@ -179,7 +179,7 @@ def test_as_root_careerkit_lab_passes_allow_root_and_says_why(monkeypatch, capsy
 
 
 def test_as_an_ordinary_user_careerkit_lab_does_not_add_allow_root(monkeypatch):
-    import careerkit.launch as launch
+    import careerkit.lab.launch as launch
 
     monkeypatch.setattr(launch, "is_root", lambda: False)
     argv, _root = launch.lab_command("00", ["--no-browser"])
@@ -188,7 +188,7 @@ def test_as_an_ordinary_user_careerkit_lab_does_not_add_allow_root(monkeypatch):
 
 def test_the_banner_hides_facilitator_notes_unless_the_lab_was_opened_for_a_facilitator(monkeypatch):
     from careerkit.constants import ENV_FACILITATOR, NOTE_MARK_CLASS
-    from careerkit.widgets.style import kit_css
+    from careerkit.ui.style import kit_css
 
     monkeypatch.delenv(ENV_FACILITATOR, raising=False)
     assert f".jp-Cell:has(.{NOTE_MARK_CLASS}):not(.reveal .jp-Cell) {{ display: none; }}" in kit_css()  # not in decks
@@ -197,7 +197,7 @@ def test_the_banner_hides_facilitator_notes_unless_the_lab_was_opened_for_a_faci
 
 
 def test_careerkit_lab_facilitator_keeps_the_notes(monkeypatch):
-    import careerkit.launch as launch
+    import careerkit.lab.launch as launch
     from careerkit.constants import ENV_FACILITATOR
 
     calls = []
@@ -208,7 +208,7 @@ def test_careerkit_lab_facilitator_keeps_the_notes(monkeypatch):
 
 
 def test_careerkit_app_requires_a_token_and_saves_for_the_named_participant(monkeypatch, capsys):
-    import careerkit.app as app
+    import careerkit.lab.app as app
     from careerkit.constants import ENV_PARTICIPANT
 
     calls = []
@@ -223,7 +223,7 @@ def test_careerkit_app_requires_a_token_and_saves_for_the_named_participant(monk
 
 def test_the_banner_says_how_to_change_the_name_where_it_can_be_changed(monkeypatch):
     from careerkit.constants import ENV_APP
-    from careerkit.widgets.welcome import banner
+    from careerkit.modules.welcome.views import banner
 
     monkeypatch.delenv(ENV_APP, raising=False)
     assert "Change the name in 00_welcome" in banner("01 Long-term versioning").data

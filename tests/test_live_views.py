@@ -15,9 +15,10 @@ import ipywidgets as w
 import pytest
 
 from careerkit.content import demo_answers
-from careerkit.widgets import exercise_class, live
-from careerkit.widgets.base import plain_text
-from careerkit.workbook import Workbook
+from careerkit.modules import exercise_class
+from careerkit.store.workbook import Workbook
+from careerkit.ui import live
+from careerkit.ui.exercise import plain_text
 
 DEMO = demo_answers()
 THREE_VERSIONS = {"versions": [
@@ -33,7 +34,7 @@ def show(key: str, book: Workbook):
 
 def in_another_kernel(book: Workbook, code: str) -> None:
     """Run ``code`` with ``book`` bound to the same workbook, in a separate Python process."""
-    script = f"from careerkit.workbook import Workbook\nbook = Workbook({book.participant!r}, {str(book.home)!r})\n{code}"
+    script = f"from careerkit.store.workbook import Workbook\nbook = Workbook({book.participant!r}, {str(book.home)!r})\n{code}"
     subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
 
 
@@ -171,7 +172,7 @@ def test_in_a_real_kernel_a_save_from_another_notebook_shows_within_seconds(make
             client.execute_interactive(code, output_hook=lambda m: out.append(m["content"].get("text", "")), timeout=60)
             return "".join(out)
 
-        run(f"from careerkit.workbook import Workbook\nfrom careerkit.widgets import show\n"
+        run(f"from careerkit.store.workbook import Workbook\nfrom careerkit.modules import show\n"
             f"check = show('versioning.promotion_check', Workbook('Ana', {str(book.home)!r}))")
         book.save_answer("versioning.roadmap", THREE_VERSIONS)  # this process is the other notebook
         time.sleep(live.POLL_S * 2)  # the kernel is idle: only its loop's watcher can pick the change up

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from careerkit.build.notebook_text import read_source
 from careerkit.constants import EXERCISE, FACILITATOR, HIDE_INPUT, META_KEY
-from careerkit.notebook_text import read_source
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.md"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import jupytext
 import pytest
 
-from careerkit.notebook_text import (
+from careerkit.build.notebook_text import (
     LANGUAGE_INFO,
     TEXT_FORMAT,
     Pair,

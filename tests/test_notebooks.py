@@ -3,7 +3,7 @@ the expected copy in tests/expected/ (widget model ids and widget state ignored 
 
 The expected copies are regenerated from the code, so they cannot tell a right output from a wrong one.
 What the participant sees in each exercise is checked apart from them: the executed notebook's widget state
-must hold, in each exercise's input controls, what the demo participant saved (content/demo/*.json).
+must hold, in each exercise's input controls, what the demo participant saved (modules/*/demo.json).
 
 Regenerate the expected copies after changing a notebook: ``make regen``.
 """
@@ -19,9 +19,10 @@ import nbformat
 import pytest
 from pytest_notebook.nb_regression import NBRegressionError, NBRegressionFixture
 
-from careerkit import act3, feedback
 from careerkit.constants import ENV_DEMO, ENV_HOME
 from careerkit.content import demo_answers
+from careerkit.modules.act3 import domain as act3
+from careerkit.modules.feedback import domain as feedback
 from shown import DERIVED, sentences
 
 ROOT = Path(__file__).resolve().parents[1]

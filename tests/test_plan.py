@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import plan as pl
-from careerkit import session
 from careerkit.content import demo_answers
-from careerkit.plan_export import chart_images, export_plan, md_text, render_html, render_markdown
-from careerkit.plots.plan import compare_chart, plan_charts
-from careerkit.workbook import PlanVersion, Workbook
+from careerkit.modules.plan import domain as pl
+from careerkit.modules.plan.charts import compare_chart, plan_charts
+from careerkit.modules.plan.export import chart_images, export_plan, md_text, render_html, render_markdown
+from careerkit.store import session
+from careerkit.store.workbook import PlanVersion, Workbook
 from pdftext import page_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -310,7 +310,7 @@ def test_a_plan_for_a_shipped_version_carries_its_label_and_note(make_workbook):
     assert isinstance(Workbook("Ana", book.home).version("v1").created, datetime)
 
 
-# each answer's lines on the one-page plan (the demo participant's, every line checked by hand against content/demo)
+# each answer's lines on the one-page plan (the demo participant's, every line checked by hand against modules/*/demo.json)
 DEMO_LINES = {
     "versioning.end_state": [
         "In 15 years: Chief Product Officer of a mid-stage climate-tech company",
@@ -397,20 +397,20 @@ DEMO_LINES = {
 
 @pytest.mark.parametrize("key", list(DEMO_LINES))
 def test_each_demo_answer_reads_on_the_plan_line_by_line(key):
-    from careerkit.plan_lines import part_lines
+    from careerkit.modules.plan.lines import part_lines
 
     assert part_lines(key, DEMO[key], DEMO) == DEMO_LINES[key]
 
 
 def test_every_answer_with_its_own_layout_has_its_lines_checked_above():
-    from careerkit.plan_lines import LAYOUTS
+    from careerkit.modules.plan.lines import LAYOUTS
 
     assert set(LAYOUTS) == set(DEMO_LINES)
 
 
 # the lines of answers the demo does not reach: blanks left out, each optional part on its own
 def test_any_saved_value_reads_as_lines_and_blanks_are_left_out():
-    from careerkit.plan_lines import generic_lines
+    from careerkit.modules.plan.lines import generic_lines
 
     for blank in (None, "", "  ", [], {}, {"a": "", "b": [], "c": {"d": " "}}, [[" "], {"x": ""}], True):
         assert generic_lines(blank) == [], blank
@@ -425,7 +425,7 @@ def test_any_saved_value_reads_as_lines_and_blanks_are_left_out():
 
 
 def test_each_optional_part_of_an_answer_shows_only_when_it_is_there():
-    from careerkit.plan_lines import part_lines
+    from careerkit.modules.plan.lines import part_lines
 
     assert part_lines("versioning.end_state", {"builder": "A builder", "horizon_years": 12}, {}) == ["The builder: A builder"]
     assert part_lines("versioning.end_state", {"role": "CPO", "horizon_years": 12}, {}) == ["In 12 years: CPO"]
@@ -447,7 +447,7 @@ def test_each_optional_part_of_an_answer_shows_only_when_it_is_there():
 
 
 def test_arcs_communities_and_lanes_read_with_or_without_their_extras():
-    from careerkit.plan_lines import part_lines
+    from careerkit.modules.plan.lines import part_lines
 
     assert part_lines("act3.arcs", {"plans": []}, {}) == [
         "Scaled economics: energy 0/10", "Giving: energy 0/10"]  # an arc not planned yet has no energy
@@ -469,7 +469,7 @@ def test_arcs_communities_and_lanes_read_with_or_without_their_extras():
 
 
 def test_feedback_answers_read_with_or_without_their_extras():
-    from careerkit.plan_lines import part_lines
+    from careerkit.modules.plan.lines import part_lines
 
     plan = {"givers": [{"name": " "}, {"name": "Kim", "relation": "Peer"}], "safety": [], "safety_own": " ",
             "question": " ", "manages_team": True, "staff_thanks": "Thank them on Monday"}
@@ -486,7 +486,7 @@ def test_feedback_answers_read_with_or_without_their_extras():
 
 
 def test_an_answer_its_layout_cannot_read_falls_back_to_plain_lines():
-    from careerkit.plan_lines import part_lines
+    from careerkit.modules.plan.lines import part_lines
 
     assert part_lines("versioning.roadmap", {"versions": "three", "skip_job": "VP"}, {}) == ["Versions: three", "Skip job: VP"]
     assert part_lines("lanes.ratings", [1, 2], {}) == ["1", "2"]
@@ -514,7 +514,7 @@ def test_each_export_is_offered_as_a_download_the_markdown_zipped_with_its_chart
     import io
     import zipfile
 
-    from careerkit.plan_export import downloads
+    from careerkit.modules.plan.export import downloads
 
     book = make_workbook("Ana", DEMO)
     result = export_plan(book, ("html", "md"), exported=date(2026, 1, 15))
@@ -536,7 +536,7 @@ def test_each_export_is_offered_as_a_download_the_markdown_zipped_with_its_chart
     (2, "2 pieces of feedback challenge a strength I claim: not anomalies [00:57:30]."),
 ])
 def test_the_contradictions_line_counts_in_words(challenges, sentence):
-    from careerkit.plan_lines import _contradictions_lines
+    from careerkit.modules.plan.lines import _contradictions_lines
 
     log = copy.deepcopy(DEMO["feedback.contradictions"])
     kept = [item for item in log["items"] if item["direction"] == "challenges"][:challenges]

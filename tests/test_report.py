@@ -9,10 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from careerkit import cohort, report, sharing
 from careerkit.cli import app
 from careerkit.errors import CareerkitError
-from careerkit.widgets import exercise_class
+from careerkit.modules import exercise_class
+from careerkit.room import cohort, report, sharing
 
 PRIVATE = "PRIVATE-CANARY-91c0"
 UNQUOTED = "UNQUOTED-CANARY-55ab"

@@ -9,10 +9,10 @@ import time
 
 import pytest
 
-from careerkit import cohort, sharing
 from careerkit.errors import CareerkitError
-from careerkit.widgets import exercise_class
-from careerkit.workbook import Workbook
+from careerkit.modules import exercise_class
+from careerkit.room import cohort, sharing
+from careerkit.store.workbook import Workbook
 
 CANARY = "PRIVATE-CANARY-7f3a91"
 END_STATE = {"role": "CPO", "builder": "A builder of teams", "horizon_years": 15, "why": "Impact"}
@@ -239,8 +239,8 @@ def test_a_private_by_design_exercise_is_refused_on_every_path(make_workbook, ro
 
 # joining in 00_welcome
 def test_a_participant_joins_with_the_code_and_already_shared_answers_reach_the_room(monkeypatch, room_server):
-    from careerkit import session
-    from careerkit.widgets.welcome import RoomPicker
+    from careerkit.modules.welcome.views import RoomPicker
+    from careerkit.store import session
 
     monkeypatch.setenv("CAREERKIT_PARTICIPANT", "Ana")
     book = session.workbook()
@@ -258,7 +258,7 @@ def test_a_participant_joins_with_the_code_and_already_shared_answers_reach_the_
 
 
 def test_on_a_prepared_hub_the_join_box_is_greyed_out(monkeypatch):
-    from careerkit.widgets.welcome import RoomPicker
+    from careerkit.modules.welcome.views import RoomPicker
 
     monkeypatch.setenv("CAREERKIT_ROOM_URL", "http://127.0.0.1:9/services/careerkit-room/")
     monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "t")

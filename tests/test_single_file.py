@@ -6,8 +6,8 @@ import base64
 
 import pytest
 
+from careerkit.build.single_file import write_single_file
 from careerkit.errors import BuildError
-from careerkit.single_file import write_single_file
 
 WOFF = b"wOFF fake font"
 

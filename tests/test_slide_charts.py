@@ -12,12 +12,12 @@ import json
 import pytest
 from PIL import Image
 
-from careerkit import lanes
 from careerkit.constants import CHARTS_FOR_SLIDES, ENV_CHARTS
 from careerkit.content import demo_answers
-from careerkit.plots import lanes as lane_charts
-from careerkit.plots import render_png
-from careerkit.plots.slide_style import MIN_PX, RECORD_KEY, SLIDE_BOX, smallest_text_pt
+from careerkit.modules.lanes import charts as lane_charts
+from careerkit.modules.lanes import domain as lanes
+from careerkit.ui.charts import render_png
+from careerkit.ui.slide_style import MIN_PX, RECORD_KEY, SLIDE_BOX, smallest_text_pt
 
 DEMO = demo_answers()
 

@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as hs
 from pydantic import ValidationError
 
-from careerkit import press_release as pr
-from careerkit import story as st
-from careerkit.widgets.base import friendly_errors
+from careerkit.modules.lanes import press_release as pr
+from careerkit.modules.lanes import story as st
+from careerkit.ui.exercise import friendly_errors
 
 # I against we
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from careerkit import session
 from careerkit.constants import ENV_HOME
 from careerkit.content import demo_answers
 from careerkit.errors import WorkbookError
-from careerkit.plan_export import export_plan, find_chromium
+from careerkit.modules.plan.export import export_plan, find_chromium
+from careerkit.store import session
 
 CAN_ADD_USERS = os.geteuid() == 0 and all(shutil.which(tool) for tool in ("useradd", "userdel", "runuser"))
 

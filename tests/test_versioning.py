@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from careerkit import versioning as v
+from careerkit.modules.versioning import domain as v
 
 
 def version(role="PM", company="Acme", stage="pre_pmf", market="consumer", start=2020, end=2022, learning="x"):

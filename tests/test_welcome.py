@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from careerkit import session
-from careerkit.widgets.welcome import ParticipantPicker, banner
+from careerkit.modules.welcome.views import ParticipantPicker, banner
+from careerkit.store import session
 
 
 def test_choosing_a_name_is_remembered_for_every_module(isolated_home):

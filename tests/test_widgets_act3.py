@@ -9,9 +9,9 @@ import pytest
 
 import careerkit as ck
 from careerkit.content import demo_answers
-from careerkit.widgets import exercise_class
-from careerkit.widgets.base import plain_text
-from careerkit.workbook import Workbook
+from careerkit.modules import exercise_class
+from careerkit.store.workbook import Workbook
+from careerkit.ui.exercise import plain_text
 from shown import assert_shows
 
 DEMO = demo_answers()

@@ -15,13 +15,15 @@ import importlib
 import pytest
 from matplotlib.patches import FancyArrowPatch
 
-from careerkit import act3, plots, versioning
-from careerkit import feedback as fb
 from careerkit.content import demo_answers
-from careerkit.widgets import exercise_class
-from careerkit.widgets.base import Exercise
-from careerkit.widgets.plan import CompareView
-from careerkit.workbook import Workbook
+from careerkit.modules import exercise_class
+from careerkit.modules.act3 import domain as act3
+from careerkit.modules.feedback import domain as fb
+from careerkit.modules.plan.views import CompareView
+from careerkit.modules.versioning import domain as versioning
+from careerkit.store.workbook import Workbook
+from careerkit.ui import charts as plots
+from careerkit.ui.exercise import Exercise
 from test_charts import LANES, bar_series, heights, lefts, texts, widths
 
 DEMO = demo_answers()
@@ -323,7 +325,7 @@ COVERED = {
 def test_every_exercise_that_draws_a_chart_has_its_chart_followed_above():
     charted = set()
     for module in ("versioning", "lanes", "feedback", "act3", "plan"):
-        for view in importlib.import_module(f"careerkit.widgets.{module}").EXERCISES.values():
+        for view in importlib.import_module(f"careerkit.modules.{module}.views").EXERCISES.values():
             if issubclass(view, Exercise) and view.chart is not Exercise.chart:
                 charted.add(view.key)
     assert charted == COVERED  # plan.compare draws its own chart: followed in the test just above

@@ -7,9 +7,8 @@ import pytest
 
 from careerkit import show
 from careerkit.content import demo_answers
-from careerkit.widgets import feedback as views
-from careerkit.widgets import feedback_drill as drill_views
-from careerkit.workbook import Workbook
+from careerkit.modules.feedback import drill_views, views
+from careerkit.store.workbook import Workbook
 from shown import assert_shows
 
 

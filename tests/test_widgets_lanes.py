@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from careerkit import session
 from careerkit.content import demo_answers
-from careerkit.widgets import lanes as views
-from careerkit.widgets.base import plain_text
-from careerkit.workbook import Workbook
+from careerkit.modules.lanes import views
+from careerkit.store import session
+from careerkit.store.workbook import Workbook
+from careerkit.ui.exercise import plain_text
 from shown import assert_shows
 
 LANES = ["crafting", "market", "organizational", "domain", "team", "growth"]

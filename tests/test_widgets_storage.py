@@ -13,16 +13,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import careerkit as ck
-from careerkit import session
 from careerkit.constants import ENV_HOME, ENV_PARTICIPANT
-from careerkit.widgets import show
-from careerkit.widgets.base import plain_text
-from careerkit.widgets.welcome import ParticipantPicker
-from careerkit.workbook import Workbook
-from careerkit.workbook_files import file_stem
+from careerkit.modules import show
+from careerkit.modules.welcome.views import ParticipantPicker
+from careerkit.store import session
+from careerkit.store.files import file_stem
+from careerkit.store.workbook import Workbook
+from careerkit.ui.exercise import plain_text
 
 MODULES = ("versioning", "lanes", "feedback", "act3", "plan")
-KEYS = [f"{m}.{name}" for m in MODULES for name in importlib.import_module(f"careerkit.widgets.{m}").EXERCISES]
+KEYS = [f"{m}.{name}" for m in MODULES for name in importlib.import_module(f"careerkit.modules.{m}.views").EXERCISES]
 
 DAMAGED = {
     "non-UTF-8": b"\xff\xfe\x00garbage",

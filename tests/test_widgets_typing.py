@@ -10,9 +10,10 @@ import threading
 
 import pytest
 
-from careerkit.widgets import base, versioning
-from careerkit.widgets.base import RENDER_DELAY_S, TEXT_LIMIT, plain_text
-from careerkit.workbook import Workbook
+from careerkit.modules.versioning import views as versioning
+from careerkit.store.workbook import Workbook
+from careerkit.ui import exercise as base
+from careerkit.ui.exercise import RENDER_DELAY_S, TEXT_LIMIT, plain_text
 
 PAUSE = RENDER_DELAY_S + 0.2
 

@@ -6,12 +6,12 @@ import base64
 
 import pytest
 
-from careerkit import session
 from careerkit.content import demo_answers
-from careerkit.widgets import exercise_class, show
-from careerkit.widgets.base import plain_text
-from careerkit.widgets.versioning import EXERCISES
-from careerkit.workbook import Workbook
+from careerkit.modules import exercise_class, show
+from careerkit.modules.versioning.views import EXERCISES
+from careerkit.store import session
+from careerkit.store.workbook import Workbook
+from careerkit.ui.exercise import plain_text
 from shown import assert_shows
 
 
@@ -186,8 +186,8 @@ def test_three_plans_tied_on_every_dial_have_no_highest(make_workbook):
 
 
 def test_a_one_version_roadmap_chart_has_whole_years(make_workbook):
-    from careerkit import versioning as v
-    from careerkit.plots.versioning import roadmap_timeline
+    from careerkit.modules.versioning import domain as v
+    from careerkit.modules.versioning.charts import roadmap_timeline
 
     fig = roadmap_timeline(v.Roadmap(versions=[{"role": "PM", "start_year": 2026, "end_year": 2026}]))
     ticks = [t for t in fig.axes[0].get_xticks() if fig.axes[0].get_xlim()[0] <= t <= fig.axes[0].get_xlim()[1]]

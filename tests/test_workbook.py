@@ -18,7 +18,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from careerkit.errors import ParticipantIdError, UnstorableError, VersionNotFoundError, WorkbookError
-from careerkit.workbook import SCHEMA_VERSION, Workbook, diff_answers, validate_participant
+from careerkit.store.workbook import SCHEMA_VERSION, Workbook, diff_answers, validate_participant
 
 FIXTURES = Path(__file__).parent / "fixtures" / "workbooks"
 
@@ -177,7 +177,7 @@ def test_two_processes_writing_the_same_workbook_lose_nothing(isolated_home):
 
 KILLER = """
 import os, sys
-from careerkit.workbook import Workbook
+from careerkit.store.workbook import Workbook
 book = Workbook("Ana", sys.argv[1])
 book.save_answer("versioning.end_state", {"role": "first"})
 real_replace = os.replace
@@ -196,7 +196,7 @@ def test_a_process_killed_mid_save_leaves_the_previous_complete_workbook(isolate
 
 IN_THE_WRITE = """
 import os, sys, time
-from careerkit.workbook import Workbook
+from careerkit.store.workbook import Workbook
 book = Workbook("Ana", sys.argv[1])
 book.save_answer("versioning.end_state", {"role": sys.argv[2]})  # acknowledged: it returned
 def hang(fd):  # the new bytes are in the temp file; the rename has not happened

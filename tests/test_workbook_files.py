@@ -19,10 +19,10 @@ import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from careerkit import session
 from careerkit.errors import CareerkitError, ParticipantIdError, UnstorableError, WorkbookError, WorkbookOwnerError
-from careerkit.workbook import Workbook, validate_participant
-from careerkit.workbook_files import MAX_BYTES, MAX_DEPTH, VALUE_DEPTH, file_stem
+from careerkit.store import session
+from careerkit.store.files import MAX_BYTES, MAX_DEPTH, VALUE_DEPTH, file_stem
+from careerkit.store.workbook import Workbook, validate_participant
 
 FIXTURES = Path(__file__).parent / "fixtures" / "workbooks"
 # CAREERKIT_FUZZ_EXAMPLES=3000 for a longer run; `make test` tries 300 inputs per fuzzed class
@@ -510,8 +510,8 @@ def _mode(path: Path) -> int:
 
 
 def test_every_folder_the_kit_makes_is_0700_and_every_file_0600(isolated_home):
-    from careerkit.plan_export import export_plan
-    from careerkit.widgets import show
+    from careerkit.modules import show
+    from careerkit.modules.plan.export import export_plan
 
     session.set_participant("Ana")
     book = session.workbook()

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from careerkit.errors import ParticipantIdError, UnstorableError, VersionNotFoundError, WorkbookError
-from careerkit.workbook import Workbook, default_home, diff_answers, validate_participant
-from careerkit.workbook_files import file_stem
+from careerkit.store.files import file_stem
+from careerkit.store.workbook import Workbook, default_home, diff_answers, validate_participant
 
 T1 = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 T2 = datetime(2026, 2, 1, 9, 30, tzinfo=UTC)

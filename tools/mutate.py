@@ -24,12 +24,16 @@ ROOT = Path(__file__).resolve().parents[1]
 MUTMUT = Path(sys.executable).with_name("mutmut")
 GOAL = 85.0
 CAUGHT = {"killed", "timeout"}  # a mutant that makes the tests hang is caught too
-RESULT = re.compile(r"^\s*careerkit\.(\w+)\.(\S+): (.+)$")
+# a mutant's name: its module under careerkit (``modules.lanes.domain``), then mutmut's ``x_function__mutmut_N``
+# (``xǁClassǁmethod__mutmut_N`` for a method)
+RESULT = re.compile(r"^\s*careerkit\.([\w.]+?)\.(x[_ǁ]\S+): (.+)$")
 
 
 def configured_modules() -> list[str]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mutmut"]
-    return [Path(path).stem for path in config["only_mutate"]]
+    # src/careerkit/modules/lanes/domain.py -> modules.lanes.domain (the name mutmut gives its mutants)
+    return [Path(path).relative_to("src/careerkit").with_suffix("").as_posix().replace("/", ".")
+            for path in config["only_mutate"]]
 
 
 def run_modules(modules: list[str], log: Path) -> None:
@@ -62,7 +66,7 @@ def percent(killed: int, total: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("modules", nargs="*", help="modules to run (default: every module in [tool.mutmut])")
+    parser.add_argument("modules", nargs="*", help="modules to run, e.g. modules.lanes.domain (default: every module in [tool.mutmut])")
     parser.add_argument("--by-module", action="store_true", help="also print one line per module")
     parser.add_argument("--no-run", action="store_true", help="only report the results of earlier runs")
     args = parser.parse_args()

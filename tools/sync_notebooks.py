@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from careerkit.notebook_text import main  # noqa: E402
+from careerkit.build.notebook_text import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main(ROOT))

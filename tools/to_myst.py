@@ -22,7 +22,7 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from careerkit.notebook_text import LANGUAGE_INFO, TEXT_FORMAT, config_for, notebook_differences, to_text  # noqa: E402
+from careerkit.build.notebook_text import LANGUAGE_INFO, TEXT_FORMAT, config_for, notebook_differences, to_text  # noqa: E402
 
 IPYNB = [*sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")), ROOT / "workshop" / "room.ipynb",
          ROOT / "workshop" / "dashboard.ipynb"]

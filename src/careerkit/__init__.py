@@ -12,20 +12,20 @@ __all__ = ["show", "start", "choose_participant", "__version__"]
 
 def show(key: str):
     """Show the exercise ``module.exercise`` for the current participant."""
-    from careerkit.widgets import show as _show
+    from careerkit.modules import show as _show
 
     return _show(key)
 
 
 def start(module: str = ""):
     """The banner at the top of each module: who is answering and where answers are kept."""
-    from careerkit.widgets.welcome import banner
+    from careerkit.modules.welcome.views import banner
 
     return banner(module)
 
 
 def choose_participant():
     """The name box of 00_welcome: picks (or starts) the participant's workbook."""
-    from careerkit.widgets.welcome import choose_participant as _choose
+    from careerkit.modules.welcome.views import choose_participant as _choose
 
     return _choose()

@@ -31,7 +31,7 @@ def lab(
     facilitator: Annotated[bool, typer.Option("--facilitator", help="Keep the facilitator's notes in view")] = False,
 ) -> None:
     """Open the workshop in JupyterLab on a notebook (default: the welcome notebook)."""
-    from careerkit.launch import open_lab
+    from careerkit.lab.launch import open_lab
 
     try:
         raise typer.Exit(code=open_lab(notebook, lab_args or [], facilitator=facilitator))
@@ -56,7 +56,7 @@ def agenda(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the Markdown files")] = None,
 ) -> None:
     """Build the run of show (90 minutes, half day, full day) from the notebooks; write and print it."""
-    from careerkit.agenda import write_agendas
+    from careerkit.build.agenda import write_agendas
 
     try:
         written = write_agendas(formats or None, out)
@@ -77,7 +77,7 @@ def collect(
     token: Annotated[str, typer.Option("--token", envvar="CAREERKIT_ROOM_TOKEN", help="The facilitator's token")] = "",
 ) -> None:
     """Read every shared answer in the room (or a room export) into one table; bad rows are reported and skipped."""
-    from careerkit.cohort import run_collect
+    from careerkit.room.cohort import run_collect
 
     try:
         result = run_collect(source, output, token)
@@ -96,7 +96,7 @@ def report(
     token: Annotated[str, typer.Option("--token", envvar="CAREERKIT_ROOM_TOKEN", help="The facilitator's token")] = "",
 ) -> None:
     """Write the cohort report: the room per module, as distributions; groups under k people hidden."""
-    from careerkit.report import write_report
+    from careerkit.room.report import write_report
 
     try:
         summary = write_report(source, output, k, token)
@@ -147,7 +147,7 @@ def app_(
     token: Annotated[str | None, typer.Option("--token", help="The access token (default: a random one; '' for none)")] = None,
 ) -> None:
     """Open the exercises as an app (Voilà): no code on screen, answers saved to the same workbook."""
-    from careerkit.app import open_app
+    from careerkit.lab.app import open_app
 
     try:
         raise typer.Exit(code=open_app(notebook, port=port, browser=browser, participant=participant, token=token))

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 
-from careerkit import assets
+from careerkit.build import assets
 from careerkit.errors import CareerkitError
 
 PACKAGES = ["jupyterlab", "ipywidgets", "nbconvert", "nbclient", "pandas", "matplotlib", "pydantic", "filelock"]
@@ -69,9 +69,9 @@ def _content() -> Check:
     try:
         origins()
         for name in names:
-            if importlib.util.find_spec(f"careerkit.{name}") is None:
+            if importlib.util.find_spec(f"careerkit.modules.{name}") is None:
                 continue  # a data file read by a tool (e.g. agendas), validated where it is used
-            module = importlib.import_module(f"careerkit.{name}")
+            module = importlib.import_module(f"careerkit.modules.{name}.domain")
             if hasattr(module, "content"):
                 module.content()
         demo_answers()
@@ -81,8 +81,8 @@ def _content() -> Check:
 
 
 def _workbook_folder() -> Check:
-    from careerkit.workbook import default_home
-    from careerkit.workbook_files import private_folder
+    from careerkit.store.files import private_folder
+    from careerkit.store.workbook import default_home
 
     home = default_home()
     try:
@@ -95,7 +95,7 @@ def _workbook_folder() -> Check:
 
 
 def _chart_fonts() -> Check:
-    from careerkit.plots import SAMPLE, font_families, undrawable
+    from careerkit.ui.charts import SAMPLE, font_families, undrawable
 
     missing = undrawable(SAMPLE)
     if missing:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from browser.builtsite import NOTEBOOKS, Server, free_port
 from careerkit.constants import ENV_APP, ENV_DEMO, ENV_HOME, ENV_PARTICIPANT
-from careerkit.launch import kit_environment, lab_command
+from careerkit.lab.launch import kit_environment, lab_command
 
 
 def server_env(tmp: Path, home: Path) -> dict[str, str]:
@@ -59,7 +59,7 @@ def start_lab(tmp: Path, notebook: str) -> Running:
 
 def start_voila(tmp: Path, notebook: str | None) -> Running:
     """``careerkit app``'s own Voilà command line (a token required, as by default), on a free loopback port."""
-    from careerkit.app import prepare_template, voila_command, with_data_dir
+    from careerkit.lab.app import prepare_template, voila_command, with_data_dir
 
     home, port, token = tmp / "home", free_port(), secrets.token_urlsafe(16)
     (tmp / "voila-connections").mkdir()

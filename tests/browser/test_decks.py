@@ -20,7 +20,7 @@ from PIL import Image
 
 from browser.builtsite import AXE, MODULES, NOTEBOOKS, artifact_dir
 from careerkit.constants import EXERCISE
-from careerkit.plots.slide_style import RECORD_KEY
+from careerkit.ui.slide_style import RECORD_KEY
 from pdftext import page_texts, squash
 
 pytestmark = pytest.mark.timeout(300)

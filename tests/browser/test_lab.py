@@ -12,7 +12,7 @@ import pytest
 from browser.builtsite import NOTEBOOKS, ROOT, artifact_dir
 from browser.servers import start_lab, wait_for
 from careerkit.constants import DEFAULT_PARTICIPANT
-from careerkit.workbook import Workbook
+from careerkit.store.workbook import Workbook
 
 pytestmark = pytest.mark.timeout(300)
 

@@ -9,7 +9,7 @@ import pytest
 from browser.builtsite import artifact_dir
 from browser.servers import start_lab, start_voila, wait_for
 from careerkit.constants import DEFAULT_PARTICIPANT
-from careerkit.workbook import Workbook
+from careerkit.store.workbook import Workbook
 
 pytestmark = pytest.mark.timeout(400)
 

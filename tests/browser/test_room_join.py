@@ -8,9 +8,9 @@ import pytest
 
 from browser.builtsite import artifact_dir
 from browser.servers import start_voila, wait_for
-from careerkit import sharing
 from careerkit.constants import DEFAULT_PARTICIPANT
-from careerkit.workbook import Workbook
+from careerkit.room import sharing
+from careerkit.store.workbook import Workbook
 
 pytestmark = pytest.mark.timeout(240)
 

@@ -9,8 +9,8 @@ import pytest
 from browser.builtsite import NOTEBOOKS, artifact_dir
 from browser.servers import start_voila, wait_for
 from careerkit.constants import DEFAULT_PARTICIPANT, FACILITATOR
-from careerkit.widgets.versioning import EXERCISES
-from careerkit.workbook import Workbook
+from careerkit.modules.versioning.views import EXERCISES
+from careerkit.store.workbook import Workbook
 
 pytestmark = pytest.mark.timeout(240)
 

@@ -14,10 +14,10 @@ import pytest
 from jupyter_client.manager import start_new_kernel
 
 from careerkit.room.client import RoomClient
+from careerkit.room.sharing import STATE_SUFFIX
 from careerkit.room.view import RoomView
-from careerkit.sharing import STATE_SUFFIX
-from careerkit.widgets.base import plain_text
-from careerkit.workbook import Workbook
+from careerkit.store.workbook import Workbook
+from careerkit.ui.exercise import plain_text
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
 
@@ -28,8 +28,8 @@ def free_port() -> int:
 
 
 PARTICIPANT = """
-from careerkit.widgets import exercise_class
-from careerkit.widgets.welcome import RoomPicker
+from careerkit.modules import exercise_class
+from careerkit.modules.welcome.views import RoomPicker
 picker = RoomPicker()
 picker.url.value, picker.code.value = {url!r}, {code!r}
 picker.choose()

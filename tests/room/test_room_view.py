@@ -9,7 +9,7 @@ import pytest
 
 from careerkit.content import demo_answers
 from careerkit.room.view import RoomView
-from careerkit.widgets.base import plain_text
+from careerkit.ui.exercise import plain_text
 
 DEMO = demo_answers()
 RATINGS = DEMO["lanes.ratings"]

@@ -18,12 +18,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1] / "src"))
 
-from careerkit import act3, drill, feedback, lanes  # noqa: E402
-from careerkit import versioning as v  # noqa: E402
+from careerkit.modules import exercise_class  # noqa: E402
+from careerkit.modules.act3 import domain as act3  # noqa: E402
+from careerkit.modules.feedback import domain as feedback  # noqa: E402
+from careerkit.modules.feedback import drill  # noqa: E402
+from careerkit.modules.lanes import domain as lanes  # noqa: E402
+from careerkit.modules.versioning import domain as v  # noqa: E402
 from careerkit.room.core import RateLimiter, Room  # noqa: E402
 from careerkit.room.export import write_export  # noqa: E402
 from careerkit.room.store import database_url, open_engine  # noqa: E402
-from careerkit.widgets import exercise_class  # noqa: E402
 
 SEED = 20260115
 PARTICIPANTS = 24

@@ -29,7 +29,7 @@ from pathlib import Path
 
 KIT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(KIT / "src"))
-from careerkit.launch import KERNEL_CULLING, kit_environment  # noqa: E402
+from careerkit.lab.launch import KERNEL_CULLING, kit_environment  # noqa: E402
 
 c = get_config()  # noqa: F821 (provided by JupyterHub when it loads this file)
 
@@ -69,7 +69,7 @@ c.Spawner.default_url = "/lab/tree/careerkit/notebooks/00_welcome.ipynb"
 c.Spawner.http_timeout = 60
 if os.geteuid() == 0:  # as root (CI, containers) the single-user server refuses to start without it
     c.Spawner.args = ["--allow-root"]
-# idle kernels of closed notebooks are shut down, as in `careerkit lab` (see careerkit.launch)
+# idle kernels of closed notebooks are shut down, as in `careerkit lab` (see careerkit.lab.launch)
 c.Spawner.args = [*(c.Spawner.args if isinstance(c.Spawner.args, list) else []), *KERNEL_CULLING]
 
 

@@ -1,8 +1,11 @@
-"""Content is data: every lane, drill, stage and prompt lives in a TOML file beside this module.
+"""Content is data: every lane, drill, stage and prompt lives in a TOML file.
 
-A facilitator can edit or translate those files without touching Python. Setting
-``CAREERKIT_CONTENT`` to a folder makes files there win over the shipped ones (same file names).
-Every file is validated on load against the pydantic model its domain module passes in.
+Each workshop module's content is ``modules/<module>/content.toml``, in the module's own folder; content shared by
+the kit (``agendas.toml``, ``origins.toml``) lives beside this loader. Both are named ``<name>.toml`` here:
+``load_content("lanes", ...)`` reads ``modules/lanes/content.toml``. A facilitator can edit or translate those files
+without touching Python. Setting ``CAREERKIT_CONTENT`` to a folder makes files there win over the shipped ones, under
+those names (``lanes.toml``, ``agendas.toml``). Every file is validated on load against the pydantic model its domain
+module passes in.
 """
 
 from __future__ import annotations
@@ -162,13 +165,31 @@ def _override_dir() -> Path | None:
     return Path(folder) if folder else None
 
 
+MODULE_CONTENT = "content.toml"  # a workshop module's content, in its folder (modules/<module>/content.toml)
+MODULE_DEMO = "demo.json"  # the demo participant's answers to a module, in its folder
+
+
+def _modules_folder():
+    return resources.files("careerkit").joinpath("modules")
+
+
+def _shipped(filename: str):
+    """Where a shipped content file is: ``lanes.toml`` is ``modules/lanes/content.toml``, ``agendas.toml`` is here."""
+    stem = filename.removesuffix(".toml")
+    if filename.endswith(".toml") and "/" not in stem:
+        in_module = _modules_folder().joinpath(stem).joinpath(MODULE_CONTENT)
+        if in_module.is_file():
+            return in_module
+    return resources.files(__name__).joinpath(filename)
+
+
 def read_text(filename: str) -> str:
     """The text of a content file: the facilitator's override if there is one, else the shipped file."""
     override = _override_dir()
     if override and (override / filename).is_file():
         return (override / filename).read_text(encoding="utf-8")
     try:
-        return resources.files(__name__).joinpath(filename).read_text(encoding="utf-8")
+        return _shipped(filename).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ContentError(filename, "the file does not exist") from None
 
@@ -196,31 +217,43 @@ def _load_cached(name: str, model: type[M], override: str | None) -> M:
 
 
 def load_content(name: str, model: type[M]) -> M:
-    """Load ``content/<name>.toml`` and validate it against ``model`` (cached per override folder)."""
+    """Load ``<name>.toml`` (``modules/<name>/content.toml``, else ``content/<name>.toml``) and validate it.
+
+    It is checked against ``model`` and cached per override folder.
+    """
     override = _override_dir()
     return _load_cached(name, model, str(override) if override else None)
 
 
+def _module_folders() -> list:
+    return sorted((p for p in _modules_folder().iterdir() if p.is_dir() and not p.name.startswith("_")),
+                  key=lambda p: p.name)
+
+
 def shipped_content_names() -> list[str]:
-    """Names of every shipped content file (without ``.toml``), for tests and ``careerkit doctor``."""
-    return sorted(
-        p.name[: -len(".toml")] for p in resources.files(__name__).iterdir() if p.name.endswith(".toml")
-    )
+    """Names of every shipped content file (without ``.toml``), for tests and ``careerkit doctor``.
+
+    A module's ``content.toml`` is named after its folder (``lanes``); shared files after themselves (``agendas``).
+    """
+    shared = [p.name[: -len(".toml")] for p in resources.files(__name__).iterdir() if p.name.endswith(".toml")]
+    in_modules = [p.name for p in _module_folders() if p.joinpath(MODULE_CONTENT).is_file()]
+    return sorted([*shared, *in_modules])
 
 
 def demo_answers() -> dict[str, object]:
-    """The fictional demo participant's answers, merged from ``content/demo/*.json`` (one file per module).
+    """The fictional demo participant's answers, merged from ``modules/<module>/demo.json`` (one file per module).
 
-    ``demo/versions.json`` is not answers: it holds the demo's earlier plan versions (see ``careerkit.plan``).
+    ``modules/plan/demo_versions.json`` is not answers: it holds the demo's earlier plan versions (see
+    ``careerkit.modules.plan.domain``).
     """
     answers: dict[str, object] = {}
-    folder = resources.files(__name__).joinpath("demo")
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".json") or entry.name == "versions.json":
+    for folder in _module_folders():
+        entry = folder.joinpath(MODULE_DEMO)
+        if not entry.is_file():
             continue
         try:
             data = json.loads(entry.read_text(encoding="utf-8"))
         except json.JSONDecodeError as err:
-            raise ContentError(f"demo/{entry.name}", f"it is not valid JSON ({err})") from None
+            raise ContentError(f"modules/{folder.name}/{MODULE_DEMO}", f"it is not valid JSON ({err})") from None
         answers.update(data)
     return answers

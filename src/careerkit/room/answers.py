@@ -1,6 +1,6 @@
 """What the room accepts: a value that fits its exercise's answer model, from an exercise that may be shared.
 
-The registry is the kit's own: ``careerkit.widgets.exercise_class("module.exercise")`` gives the view,
+The registry is the kit's own: ``careerkit.modules.exercise_class("module.exercise")`` gives the view,
 whose ``Model`` validates the answer and whose ``shareable = False`` marks a private-by-design exercise
 (``act3.rabbit``). An answer shared without consent to quote is stored with every typed text field
 emptied (a field with a label and a length limit, the same rule the report uses for quotes): the room
@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from careerkit.errors import CareerkitError, RoomError
-from careerkit.workbook import KEY_PATTERN
+from careerkit.store.workbook import KEY_PATTERN
 
 
 def _model_for(key: str):
@@ -35,7 +35,7 @@ def _registered_model(key: str):
 
 @cache
 def _view(key: str):
-    from careerkit.widgets import exercise_class
+    from careerkit.modules import exercise_class
 
     try:
         return exercise_class(key)

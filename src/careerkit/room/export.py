@@ -12,9 +12,9 @@ import json
 import os
 from pathlib import Path
 
-from careerkit.cohort import EXPORT_FORMAT, EXPORT_SCHEMA
 from careerkit.errors import CareerkitError
 from careerkit.room.client import RoomClient
+from careerkit.room.cohort import EXPORT_FORMAT, EXPORT_SCHEMA
 
 
 def write_export(rows: list[dict], output: Path | str) -> Path:

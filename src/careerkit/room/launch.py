@@ -9,7 +9,7 @@ from pathlib import Path
 
 from careerkit.constants import ENV_ROOM_TOKEN, ENV_ROOM_URL
 from careerkit.errors import CareerkitError
-from careerkit.launch import notebooks_dir
+from careerkit.lab.launch import notebooks_dir
 from careerkit.room.server import TOKEN_FILE
 
 VIEW_PORT = 8867
@@ -21,7 +21,7 @@ def room_notebook() -> Path:
 
 def view_command(port: int = VIEW_PORT, browser: bool = True, extra: Sequence[str] = ()) -> list[str]:
     """``careerkit app``'s Voilà command line, for the room view."""
-    from careerkit.app import voila_command
+    from careerkit.lab.app import voila_command
 
     argv = voila_command(None, port=port, browser=browser, extra=extra)
     argv[3] = str(room_notebook())  # [python, -m, voila, TARGET, ...]

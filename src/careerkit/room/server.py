@@ -261,8 +261,8 @@ def make_app(settings: Settings) -> web.Application:
 
 def warm_registry() -> None:
     """Import every exercise's model and the view's summaries now, so the first share does not wait for them."""
-    from careerkit.report import SUMMARIES
     from careerkit.room.answers import is_shareable
+    from careerkit.room.report import SUMMARIES
 
     for key in ("versioning.end_state", "lanes.ratings", "feedback.shadows", "act3.arcs"):
         is_shareable(key)

@@ -10,7 +10,7 @@ from typing import Any
 
 def summarise(key: str, rows: list[dict], k: int, *, charts: bool = True) -> dict[str, Any]:
     """``{"distributions": [...], "quotes": [...]}`` for the rows of one exercise (pseudonym, value, quote flags)."""
-    from careerkit.report import SUMMARIES, _models, _quote, free_text
+    from careerkit.room.report import SUMMARIES, _models, _quote, free_text
 
     summary = SUMMARIES.get(key)
     distributions = [asdict(d) for d in summary([row["value"] for row in rows], k)] if charts and summary else []

@@ -3,7 +3,7 @@
 ``RoomView`` asks the room for its revision every half second, from a thread of the kernel, and redraws
 only the exercises whose answers (or moderation) changed; a share or a withdrawal reaches the chart within
 about a second. An exercise fewer than k people shared says "waiting for more answers", never a breakdown
-(the room itself sends no rows for it). Distributions are the report's own (``careerkit.report``).
+(the room itself sends no rows for it). Distributions are the report's own (``careerkit.room.report``).
 
 Moderation sits under each chart: freeze the chart, hide its results until you reveal them, reset the
 exercise for the room, and reveal (or hide again) each quote its author allowed, before the room sees it.
@@ -24,7 +24,7 @@ import ipywidgets as w
 from careerkit.constants import ENV_ROOM_TOKEN, ENV_ROOM_URL
 from careerkit.errors import CareerkitError, RoomError
 from careerkit.room.client import RoomClient
-from careerkit.widgets.base import FULL, esc
+from careerkit.ui.exercise import FULL, esc
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def facilitator_client() -> RoomClient:
 
 
 def _titles() -> dict[str, str]:
-    from careerkit.report import _exercise_titles
+    from careerkit.room.report import _exercise_titles
 
     return _exercise_titles()
 
@@ -102,7 +102,7 @@ class ExercisePanel:
         else:
             frozen = " Frozen: the chart stays as it is until you unfreeze it." if data["frozen"] else ""
             state = f"<p class='ck-saved'>{people} people shared this.{esc(frozen)}</p>"
-        from careerkit.report import Distribution
+        from careerkit.room.report import Distribution
 
         dists = [] if data["results_hidden"] else [Distribution(**d) for d in data["distributions"]]
         basis = _digest([data["distributions"], data["quotes"], data["results_hidden"], data["waiting"], k])
@@ -113,8 +113,8 @@ class ExercisePanel:
         self.state.value = state
 
     def _charts(self, dists: list, k: int) -> str:
-        from careerkit.plots.cohort import Chart, distribution_chart
-        from careerkit.report_html import distribution_html
+        from careerkit.room.charts import Chart, distribution_chart
+        from careerkit.room.report_html import distribution_html
 
         if not dists:
             return ""
@@ -157,7 +157,7 @@ class ExercisePanel:
 
 def _warm() -> None:
     """Import the charts now, so the first live redraw is as quick as the rest."""
-    from careerkit.plots.cohort import distribution_chart  # noqa: F401  (matplotlib, imported once)
+    from careerkit.room.charts import distribution_chart  # noqa: F401  (matplotlib, imported once)
 
 
 class RoomView:

@@ -1,0 +1,473 @@
+"""Module 3, feedback: content, word matching, stalled promotions, shadows, contradictions.
+
+Pure logic over content and answers: no widgets, no I/O beyond loading ``modules/feedback/content.toml``.
+The real-feedback plan, the repeat-back scorer and the pair drill build on this in :mod:`careerkit.modules.feedback.drill`.
+Answers other modules read (keep these shapes stable):
+
+- ``feedback.promotion_stall`` is a :class:`PromotionStall`; its ``ranked`` list holds the causes,
+  most likely first, each a :class:`RankedCause` (``id``, ``label``, ``share`` and ``base_rate`` in
+  percent, ``reasons``, ``moves``).
+- ``feedback.shadows`` is a :class:`Shadows`; ``superpowers`` lists the chosen superpower ids and
+  ``pairs`` each chosen superpower with its shadow and rating (:class:`ShadowPair`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
+
+from careerkit.content import Cited, ContentFile, ContentModel, Sourced, load_content, one_of
+
+SHORT = 200
+LONG = 2000
+NEUTRAL = 2  # "Not sure" on the five-point scale of the promotion questions
+
+
+# content
+class KeyPoint(ContentModel):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str
+    cues: list[str] = Field(min_length=1)
+    need: int = Field(1, ge=1)
+
+    @model_validator(mode="after")
+    def _need_fits(self) -> KeyPoint:
+        if self.need > len(self.cues):
+            raise ValueError(f"point {self.id} needs {self.need} cues but lists only {len(self.cues)}")
+        return self
+
+
+class Statement(Cited):
+    giver: str
+    text: str
+    hard: bool = False
+    points: list[KeyPoint] = Field(min_length=1)
+
+
+class SynonymGroup(Sourced):
+    words: list[str] = Field(min_length=2)
+
+
+class Marker(Sourced):
+    id: str
+    label: str
+    phrases: list[str] = Field(min_length=1)
+
+
+class Scoring(Sourced):
+    coverage: int = Field(ge=0)
+    no_defence: int = Field(ge=0)
+    check: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _sums_to_100(self) -> Scoring:
+        if self.coverage + self.no_defence + self.check != 100:
+            raise ValueError("scoring weights must add up to 100")
+        return self
+
+
+class Tips(Sourced):
+    off_topic: str
+    defensive: str
+    missed: str
+    no_check: str
+    good: str
+
+
+class Suggestion(Sourced):
+    """A label or text with where it comes from: the source's timestamp, or the kit's own marker."""
+
+    id: str = ""
+    label: str = ""
+    text: str = ""
+
+    def cited(self) -> str:
+        return f"{self.text or self.label} {self.cite}"
+
+
+class StallCause(Cited):
+    label: str
+    summary: str
+    base_rate: float = Field(gt=0, lt=1)
+    base_rate_note: str
+    moves: list[Suggestion] = Field(min_length=1)
+
+
+class StallQuestion(Cited):
+    text: str
+    weights: dict[str, float]
+
+
+class Superpower(Cited):
+    label: str
+    shadow: str
+    cues: list[str] = Field(default_factory=list)
+
+
+class Choice(Sourced):
+    id: str
+    label: str
+    hint: str = ""
+
+
+class SourceNote(Sourced):
+    label: str
+
+
+class FeedbackContent(ContentFile):
+    statements: list[Statement] = Field(min_length=1)
+    synonyms: list[SynonymGroup]
+    stopwords: list[str]
+    defensive_markers: list[Marker]
+    check_phrases: list[str] = Field(min_length=1)
+    scoring: Scoring
+    tips: Tips
+    relations: list[str] = Field(min_length=1)
+    formal_relation: str
+    safety_moves: list[Suggestion]
+    formal_phrases: list[str]
+    closed_starters: list[str]
+    example_question: str
+    stall_scale: list[str] = Field(min_length=5, max_length=5)
+    stall_causes: list[StallCause] = Field(min_length=1)
+    stall_questions: list[StallQuestion] = Field(min_length=1)
+    superpowers: list[Superpower] = Field(min_length=1)
+    ratings: list[Choice] = Field(min_length=2)
+    feedback_types: list[Choice] = Field(min_length=1)
+    feedback_types_source: SourceNote
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FeedbackContent:
+        for what, ids in (
+            ("statement", [s.id for s in self.statements]),
+            ("superpower", [s.id for s in self.superpowers]),
+            ("stall question", [q.id for q in self.stall_questions]),
+        ):
+            dupes = sorted({i for i in ids if ids.count(i) > 1})
+            if dupes:
+                raise ValueError(f"{what} ids must be unique: {', '.join(dupes)}")
+        causes = {c.id for c in self.stall_causes}
+        for question in self.stall_questions:
+            unknown = set(question.weights) - causes
+            if unknown:
+                raise ValueError(f"stall question {question.id} weighs unknown causes: {', '.join(sorted(unknown))}")
+        if abs(sum(c.base_rate for c in self.stall_causes) - 1) > 0.01:
+            raise ValueError("the stall causes' base rates must add up to 1")
+        if self.formal_relation not in self.relations:
+            raise ValueError("formal_relation must be one of the relations")
+        seen: dict[tuple[str, ...], int] = {}
+        for number, group in enumerate(self.synonyms, start=1):
+            for phrase in {stem_phrase(word) for word in group.words}:
+                if phrase in seen and seen[phrase] != number:
+                    raise ValueError(f"'{' '.join(phrase)}' is in two synonym groups ({seen[phrase]} and {number})")
+                seen[phrase] = number
+        return self
+
+
+@cache
+def content() -> FeedbackContent:
+    return load_content("feedback", FeedbackContent)
+
+
+def statement(statement_id: str) -> Statement:
+    for item in content().statements:
+        if item.id == statement_id:
+            return item
+    raise KeyError(statement_id)
+
+
+@cache
+def _known(section: str) -> frozenset[str]:
+    """The ids of one content list (``"superpowers"``...), built once: validators run for every answer."""
+    return frozenset(item.id for item in getattr(content(), section))
+
+
+# matching words: stems, then synonym groups
+WORD = re.compile(r"[a-z0-9']+")
+SUFFIXES = (
+    ("ations", "ate"), ("ation", "ate"), ("iveness", "ive"), ("ments", ""), ("ment", ""), ("ness", ""),
+    ("ingly", ""), ("ings", ""), ("ing", ""), ("edly", ""), ("ies", "y"), ("ied", "y"), ("ers", ""),
+    ("er", ""), ("ed", ""), ("ly", ""),
+)
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight apostrophes, hyphens and punctuation as spaces, single spaces."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(WORD.findall(text.replace("-", " ")))
+
+
+def stem(word: str) -> str:
+    """A light, consistent suffix-stripper: 'interrupted', 'interrupting' and 'interrupts' share a stem."""
+    word = word.strip("'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) <= 3:
+        return word
+    for suffix, replacement in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + replacement
+            break
+    else:
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+    if word.endswith("e") and len(word) >= 4:
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]
+    return word
+
+
+def stem_phrase(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in normalise(text).split())
+
+
+def _contains(tokens: tuple[str, ...], phrase: tuple[str, ...], gap: int = 1) -> bool:
+    """Whether the words of ``phrase`` occur in order, with at most ``gap`` other words between two of them."""
+    if not phrase:
+        return False
+    for start, token in enumerate(tokens):
+        if token != phrase[0]:
+            continue
+        at = start
+        for word in phrase[1:]:
+            window = tokens[at + 1 : at + 2 + gap]
+            if word not in window:
+                break
+            at += 1 + window.index(word)
+        else:
+            return True
+    return False
+
+
+@cache
+def _groups() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    return tuple(tuple(sorted({stem_phrase(w) for w in g.words})) for g in content().synonyms)
+
+
+def alternatives(cue: str) -> tuple[tuple[str, ...], ...]:
+    """Every stemmed phrase that counts as the cue: its synonym group, or the cue alone."""
+    phrase = stem_phrase(cue)
+    for group in _groups():
+        if phrase in group:
+            return group
+    return (phrase,)
+
+
+def mentions(text: str, cue: str) -> bool:
+    """Whether ``text`` says ``cue`` or one of its synonyms, in any inflection."""
+    tokens = stem_phrase(text)
+    return any(_contains(tokens, alt) for alt in alternatives(cue))
+
+
+def concepts(text: str) -> set[str]:
+    """The ideas in a text: synonym groups it mentions ('g3') and its other non-stop-word stems."""
+    tokens = stem_phrase(text)
+    stops = {stem(w) for w in content().stopwords}
+    found = {f"g{i}" for i, group in enumerate(_groups()) if any(_contains(tokens, p) for p in group)}
+    return found | {t for t in tokens if t not in stops and len(t) > 2}
+
+
+# why isn't my promotion happening? [00:26:26]-[00:29:41]
+class RankedCause(BaseModel):
+    id: str
+    label: str
+    share: float = Field(title="Weight of evidence, percent")
+    base_rate: float = Field(title="Base rate, percent")
+    base_rate_note: str
+    reasons: list[str]
+    moves: list[str]
+
+
+def diagnose(answers: dict[str, int]) -> list[RankedCause]:
+    """Rank the four causes: each starts at its base rate and each answer moves it.
+
+    An answer on the five-point scale counts from -1 ('Not true') to +1 ('True'), times the question's
+    weight for a cause; a cause's weight is ``base_rate * exp(evidence)``, shown as a share in percent.
+    With every answer 'Not sure' the ranking is the base rates: a development area first, about half.
+    """
+    c = content()
+    evidence = {cause.id: 0.0 for cause in c.stall_causes}
+    reasons: dict[str, list[str]] = {cause.id: [] for cause in c.stall_causes}
+    for question in c.stall_questions:
+        answer = answers.get(question.id, NEUTRAL)
+        lean = (answer - NEUTRAL) / NEUTRAL
+        for cause_id, weight in question.weights.items():
+            evidence[cause_id] += weight * lean
+            if weight * lean > 0:
+                reasons[cause_id].append(f"“{question.text}”: {c.stall_scale[answer].lower()} {question.cite}")
+    raw = {cause.id: cause.base_rate * math.exp(evidence[cause.id]) for cause in c.stall_causes}
+    total = sum(raw.values())
+    ranked = [
+        RankedCause(
+            id=cause.id, label=cause.label, share=round(100 * raw[cause.id] / total, 1),
+            base_rate=round(100 * cause.base_rate, 1), base_rate_note=cause.base_rate_note,
+            reasons=reasons[cause.id] or [f"No answer points here: it ranks on its base rate ({100 * cause.base_rate:.0f}%)."],
+            moves=[m.cited() for m in cause.moves],
+        )
+        for cause in c.stall_causes
+    ]
+    return sorted(ranked, key=lambda r: (-r.share, r.id))
+
+
+class PromotionStall(BaseModel):
+    """``feedback.promotion_stall``: answers to the questions (0-4) and, computed, the ranked causes."""
+
+    answers: dict[str, int] = Field(default_factory=dict, title="Your answers")
+    first_move: str = Field("", max_length=LONG, title="Your first move")
+
+    @field_validator("answers")
+    @classmethod
+    def _known_questions(cls, value: dict[str, int]) -> dict[str, int]:
+        known = _known("stall_questions")
+        for question_id, answer in value.items():
+            if question_id not in known:
+                raise ValueError(f"there is no question '{question_id}'")
+            if not 0 <= answer <= 4:
+                raise ValueError("each answer is one of the five choices")
+        return value
+
+    @computed_field
+    @property
+    def ranked(self) -> list[RankedCause]:
+        return diagnose(self.answers)
+
+
+# shadows of superpowers [00:53:11]-[00:56:35]
+class ShadowPair(BaseModel):
+    id: str
+    superpower: str
+    shadow: str
+    rating: str
+    hint: str
+    timestamp: str
+
+
+class Shadows(BaseModel):
+    """``feedback.shadows``: chosen superpower ids, a rating per superpower, and (computed) their shadows."""
+
+    superpowers: list[str] = Field(default_factory=list, title="Your superpowers")
+    ratings: dict[str, str] = Field(default_factory=dict, title="How much you use each")
+    notes: str = Field("", max_length=LONG, title="Notes")
+
+    @field_validator("superpowers")
+    @classmethod
+    def _known_superpowers(cls, value: list[str]) -> list[str]:
+        known = _known("superpowers")
+        return [one_of(v, known, "superpower") for v in dict.fromkeys(value)]
+
+    @field_validator("ratings")
+    @classmethod
+    def _known_ratings(cls, value: dict[str, str]) -> dict[str, str]:
+        powers = _known("superpowers")
+        levels = _known("ratings")
+        for power, level in value.items():
+            one_of(power, powers, "superpower")
+            one_of(level, levels, "rating")
+        return value
+
+    @computed_field
+    @property
+    def pairs(self) -> list[ShadowPair]:
+        return shadow_pairs(self)
+
+
+def shadow_pairs(answer: Shadows) -> list[ShadowPair]:
+    """Each chosen superpower with its likely shadow and what its rating suggests."""
+    powers = {s.id: s for s in content().superpowers}
+    levels = {r.id: r for r in content().ratings}
+    pairs = []
+    for power_id in answer.superpowers:
+        power = powers[power_id]
+        rating = answer.ratings.get(power_id, "")
+        hint = levels[rating].hint.format(shadow=power.shadow.lower()) if rating else "Rate how much you use it."
+        pairs.append(ShadowPair(id=power_id, superpower=power.label, shadow=power.shadow, rating=rating, hint=hint,
+                                timestamp=power.timestamp))
+    return pairs
+
+
+# contradictory feedback [00:57:30]
+class FeedbackItem(BaseModel):
+    giver: str = Field("", max_length=SHORT, title="Who gave it")
+    kind: str = Field("coaching", title="Kind")
+    about: str = Field("", max_length=LONG, title="What it is about")
+    direction: Literal["affirms", "challenges"] = Field("challenges", title="Does it affirm or challenge you")
+    strength: str = Field("", max_length=SHORT, title="Which strength it touches")
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        return one_of(value, _known("feedback_types"), "kind of feedback")
+
+
+class ContradictionLog(BaseModel):
+    """``feedback.contradictions``: claimed strengths, feedback items, and a reflection."""
+
+    strengths: list[str] = Field(default_factory=list, max_length=8, title="Strengths you claim")
+    items: list[FeedbackItem] = Field(default_factory=list, max_length=30, title="Feedback",
+                                      json_schema_extra={"item": "Feedback item"})
+    reflection: str = Field("", max_length=LONG, title="Your reflection")
+
+    @field_validator("strengths")
+    @classmethod
+    def _tidy(cls, value: list[str]) -> list[str]:
+        for strength in value:
+            if len(strength) > SHORT:
+                raise ValueError(f"keep each strength under {SHORT} characters")
+        return [s.strip() for s in value if s.strip()]
+
+
+class Contradiction(BaseModel):
+    item: int  # index into the log's items
+    strength: str
+    sentence: str
+
+
+class ContradictionMatrix(BaseModel):
+    strengths: list[str]
+    items: list[str]  # short labels of the feedback items
+    cells: list[list[Literal["contradicts", "affirms", ""]]]  # one row per strength
+    contradictions: list[Contradiction]
+
+
+def strength_concepts(strength: str) -> set[str]:
+    """A claimed strength's ideas, plus the cues of a superpower it names ('Great collaborator')."""
+    found = concepts(strength)
+    for power in content().superpowers:
+        if found & concepts(power.label) or normalise(strength) == power.id:
+            found |= concepts(power.label) | {c for cue in power.cues for c in concepts(cue)}
+    return found
+
+
+def touches(item: FeedbackItem, strength: str) -> bool:
+    """Whether a feedback item is about a strength: named by the learner, else shared ideas in the words."""
+    if item.strength.strip():
+        return item.strength.strip().lower() == strength.strip().lower()
+    return bool(strength_concepts(strength) & concepts(item.about))
+
+
+def find_contradictions(log: ContradictionLog) -> ContradictionMatrix:
+    """Strengths x feedback: which items affirm a strength, which contradict it (never to be dismissed)."""
+    cells, found = [], []
+    for strength in log.strengths:
+        row: list[Literal["contradicts", "affirms", ""]] = []
+        for index, item in enumerate(log.items):
+            if not touches(item, strength):
+                row.append("")
+            elif item.direction == "affirms":
+                row.append("affirms")
+            else:
+                row.append("contradicts")
+                who = item.giver.strip() or "Someone"
+                found.append(Contradiction(
+                    item=index, strength=strength,
+                    sentence=f"{who} challenges “{strength}”: “{item.about.strip()}”. Do not file it as an anomaly: "
+                    "what would be true if they were right (kit's own question)? [00:57:30]",
+                ))
+        cells.append(row)
+    labels = [f"{i + 1}. {(item.giver.strip() or 'someone')}" for i, item in enumerate(log.items)]
+    return ContradictionMatrix(strengths=log.strengths, items=labels, cells=cells, contradictions=found)

@@ -1,0 +1,1 @@
+"""Module 02, pick a lane (notebooks/02_lanes): your expertise, your story, your path."""

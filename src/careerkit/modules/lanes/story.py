@@ -1,0 +1,399 @@
+"""The career story [00:24:30]: text logic shared with the press release (see ``careerkit.modules.lanes.press_release``).
+
+Pure functions over what the participant wrote: count "I" against "we", and find claims with no
+number, artefact or outcome behind them. The checker only ever suggests; it never rewrites a
+participant's words.
+
+The word lists (hedges, vague phrases, artefacts, outcomes, number words) are content, in the
+``[story]`` table of ``modules/lanes/content.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from careerkit.content import Cited, ContentFile, Sourced, load_content
+
+SHORT = 200
+LONG = 2000
+
+
+# content
+class StoryWords(Sourced):
+    hedges: list[str]
+    vague_phrases: list[str]
+    artefacts: list[str]
+    outcomes: list[str]
+    number_words: list[str]
+
+
+class PressReleasePart(Cited):
+    label: str
+    hint: str
+
+
+class StoryContent(ContentFile):
+    """The story's part of ``lanes.toml`` (the lanes module validates the whole file strictly)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    story: StoryWords
+    press_release_parts: list[PressReleasePart]
+
+
+@cache
+def content() -> StoryContent:
+    return load_content("lanes", StoryContent)
+
+
+def words() -> StoryWords:
+    return content().story
+
+
+# text helpers
+ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "mr.", "ms.", "mrs.", "dr.", "inc.", "ltd.", "no.")
+QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”|«[^»]*»")
+PRONOUN = re.compile(r"(?<![\w'’/])(i|we)(?:['’](m|ve|d|ll|re))?(?![\w'’/])", re.IGNORECASE)
+ROMAN_LIST = re.compile(r"\(\s*$")
+FILLERS = {"really", "just", "still", "also", "do", "honestly", "personally", "strongly", "kind", "sort"}
+NUMBER = re.compile(r"(?<![\w.])([$€£]?)(\d[\d,.]*)(\s?(?:%|percent|x|k|m|bn|b|pp)?)(?![\w])", re.IGNORECASE)
+YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
+YEAR_WORDS = {"in", "since", "from", "by", "until", "till", "to", "during", "early", "late", "mid", "around",
+              "before", "after", "of", "circa", "through", "and"}
+WORD = re.compile(r"[\w'’]+")
+
+
+def quoted_segments(text: str) -> list[str]:
+    """Text between double quotes (straight, curly or guillemets): someone else's words."""
+    return [m.group(0) for m in QUOTED.finditer(text)]
+
+
+def without_quotes(text: str) -> str:
+    """The text with every quoted segment blanked out (same length, so positions still match)."""
+    return QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences and list lines of ``text``; "e.g.", "i.e." and decimals like 3.5 do not end a sentence."""
+    sentences: list[str] = []
+    for line in re.split(r"\n+", text):
+        line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip()
+        start = 0
+        for match in re.finditer(r"[.!?]+[\"”’)]*(?=\s+|$)", line):
+            end = match.end()
+            tail = line[:end].lower()
+            if tail.endswith(ABBREVIATIONS):
+                continue
+            piece = line[start:end].strip()
+            if piece:
+                sentences.append(piece)
+            start = end
+        rest = line[start:].strip()
+        if rest:
+            sentences.append(rest)
+    return sentences
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    ordered = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    body = "|".join(re.escape(p) for p in ordered) or r"(?!x)x"
+    return re.compile(rf"(?<![\w/])(?:{body})(?![\w/])", re.IGNORECASE)
+
+
+@cache
+def _compiled(vague: tuple[str, ...], artefacts: tuple[str, ...], outcomes: tuple[str, ...], numbers: tuple[str, ...]):
+    return {
+        "vague": _phrase_pattern(list(vague)),
+        "artefact": _phrase_pattern(list(artefacts)),
+        "outcome": _phrase_pattern(list(outcomes)),
+        "number_word": _phrase_pattern(list(numbers)),
+    }
+
+
+def _patterns(sw: StoryWords) -> dict[str, re.Pattern[str]]:
+    return _compiled(tuple(sw.vague_phrases), tuple(sw.artefacts), tuple(sw.outcomes), tuple(sw.number_words))
+
+
+# I against we
+class PronounCount(BaseModel):
+    """How often the participant speaks as "I" (doing), "I think" (an opinion) and "we"."""
+
+    i: int = 0
+    we: int = 0
+    hedged: int = 0
+    quoted_we: int = 0
+
+    def __add__(self, other: PronounCount) -> PronounCount:
+        return PronounCount(
+            i=self.i + other.i, we=self.we + other.we, hedged=self.hedged + other.hedged,
+            quoted_we=self.quoted_we + other.quoted_we,
+        )
+
+
+def _is_hedge(after: str, hedges: set[str]) -> bool:
+    following = [w.lower() for w in WORD.findall(after)[:3]]
+    while following and following[0] in FILLERS:
+        following.pop(0)
+        if following and following[0] in {"of"}:
+            following.pop(0)
+    return bool(following) and following[0] in hedges
+
+
+def count_pronouns(text: str, story_words: StoryWords | None = None) -> PronounCount:
+    """Count "I" and "we", in any case and in contractions (I'm, we've); "I think" counts as a hedge,
+    not an I-statement; a "we" inside a quotation is someone else's and is counted apart."""
+    hedges = {h.lower() for h in (story_words or words()).hedges}
+    quoted_we = sum(
+        1 for segment in quoted_segments(text) for m in PRONOUN.finditer(segment) if m.group(1).lower() == "we"
+    )
+    plain = without_quotes(text)
+    count = PronounCount(quoted_we=quoted_we)
+    for match in PRONOUN.finditer(plain):
+        word = match.group(1)
+        if word.lower() == "we":
+            count.we += 1
+            continue
+        after = plain[match.end():]
+        if re.match(r"\.\s?e\.", after, re.IGNORECASE) or (
+            word == "i" and ROMAN_LIST.search(plain[: match.start()]) and after.lstrip().startswith(")")
+        ):
+            continue  # "i.e." and a "(i)" list marker are not the pronoun
+        if match.group(2) is None and _is_hedge(after, hedges):
+            count.hedged += 1
+        else:
+            count.i += 1
+    return count
+
+
+# vague claims
+class Evidence(BaseModel):
+    numbers: list[str] = []
+    artefacts: list[str] = []
+    outcomes: list[str] = []
+
+    @property
+    def any(self) -> bool:
+        return bool(self.numbers or self.artefacts or self.outcomes)
+
+
+def _is_year(sentence: str, start: int, end: int, digits: str) -> bool:
+    """A 1950-2099 number dates a claim ("in 2023", "2019-2022", "(2021)") unless it counts something ("2000 users")."""
+    if not YEAR.match(digits):
+        return False
+    before = sentence[:start].rstrip()
+    after = sentence[end:].lstrip()
+    previous = WORD.findall(before)[-1:] or [""]
+    return (
+        previous[0].lower() in YEAR_WORDS
+        or before.endswith(("-", "–", "(", "/"))
+        or after[:1] in {"", "-", "–", ")", "/", ",", ":", ";", "."}
+    )
+
+
+def find_numbers(sentence: str, story_words: StoryWords | None = None) -> list[str]:
+    """Numbers that can back a claim: 30%, $2M, 3x, 12 people, "two teams". A bare year or quarter is not one."""
+    found = []
+    for match in NUMBER.finditer(sentence):
+        currency, digits, unit = match.group(1), match.group(2).rstrip(".,"), match.group(3).strip()
+        if not currency and not unit and _is_year(sentence, match.start(), match.end(), digits):
+            continue  # "in 2023" dates the claim, it does not measure it
+        found.append(f"{currency}{digits}{unit}")
+    found += [m.group(0) for m in _patterns(story_words or words())["number_word"].finditer(sentence)]
+    return found
+
+
+def find_evidence(sentence: str, story_words: StoryWords | None = None) -> Evidence:
+    """The number, artefact and outcome words that make a sentence a claim someone could check."""
+    pats = _patterns(story_words or words())
+    return Evidence(
+        numbers=find_numbers(sentence, story_words),
+        artefacts=[m.group(0) for m in pats["artefact"].finditer(sentence)],
+        outcomes=[m.group(0) for m in pats["outcome"].finditer(sentence)],
+    )
+
+
+class VagueClaim(BaseModel):
+    """A sentence the checker flags, why, and how the participant might rewrite it (never done for them)."""
+
+    sentence: str
+    kind: Literal["no_evidence", "weak_wording"]
+    vague_words: list[str]
+    suggestion: str
+
+
+def _suggest(sentence: str, vague: list[str], kind: str, count: PronounCount) -> str:
+    tips = []
+    if len(WORD.findall(sentence)) <= 2:
+        tips.append("A word or two is a heading, not a claim: write a sentence that starts with \"I\".")
+    if count.we and not count.i:
+        tips.append("Say what you did yourself: start with \"I\", not \"we\".")
+    if vague:
+        tips.append(f"Replace \"{vague[0]}\" with something specific: the action you took (I wrote, I decided, I led) or the exact lesson.")
+    if kind == "no_evidence":
+        tips.append(
+            "Add a result someone could check: a number (how many, how much, by when), "
+            "the artefact (the spec, the launch), or the outcome (what changed for users or the business)."
+        )
+    return " ".join(tips)
+
+
+def find_vague_claims(text: str, require_evidence: bool = True, story_words: StoryWords | None = None) -> list[VagueClaim]:
+    """Sentences with no number, artefact or outcome (when ``require_evidence``), or with vague wording."""
+    sw = story_words or words()
+    claims = []
+    for sentence in split_sentences(text):
+        own = without_quotes(sentence)
+        vague = list(dict.fromkeys(m.group(0).lower() for m in _patterns(sw)["vague"].finditer(own)))
+        evidence = find_evidence(own, sw)
+        short = len(WORD.findall(own)) <= 2
+        kind: Literal["no_evidence", "weak_wording"]
+        if require_evidence and not evidence.any:
+            kind = "no_evidence"
+        elif vague or (short and not require_evidence):
+            kind = "weak_wording"
+        else:
+            continue
+        claims.append(
+            VagueClaim(sentence=sentence, kind=kind, vague_words=vague,
+                       suggestion=_suggest(sentence, vague, kind, count_pronouns(sentence, sw)))
+        )
+    return claims
+
+
+# the career story
+class StoryRole(BaseModel):
+    """One role of the participant's history, told in I-statements [00:24:30]."""
+
+    role: str = Field("", max_length=SHORT, title="Role")
+    company: str = Field("", max_length=SHORT, title="Company or team")
+    learned: str = Field("", max_length=LONG, title="What I learned")
+    achieved: str = Field("", max_length=LONG, title="What I achieved")
+
+    def is_empty(self) -> bool:
+        return not any(v.strip() for v in (self.role, self.company, self.learned, self.achieved))
+
+
+class CareerStory(BaseModel):
+    """The ``lanes.story`` answer.
+
+    Value shape: ``{"roles": [{"role": str, "company": str, "learned": str, "achieved": str}, ...]}``,
+    at most 12 roles, most recent first or last as the participant prefers; text fields up to 2,000
+    characters (role and company up to 200).
+    """
+
+    roles: list[StoryRole] = Field(default_factory=list, max_length=12, title="Your story")
+
+    @field_validator("roles", mode="wrap")
+    @classmethod
+    def _roles(cls, value: Any, handler):
+        try:
+            return handler(value)
+        except ValidationError as err:
+            raise ValueError(_explain_roles(err)) from None
+
+
+def _explain_roles(err: ValidationError) -> str:
+    """Name the role and the box a problem is in: 'Role 2, what I achieved is too long ...'."""
+    sentences = []
+    for item in err.errors():
+        rows = [p for p in item["loc"] if isinstance(p, int)]
+        names = [str(p) for p in item["loc"] if not isinstance(p, int)]
+        field = StoryRole.model_fields.get(names[0]) if names else None
+        where = (f"Role {rows[0] + 1}" if rows else "The story") + (f", {field.title[0].lower()}{field.title[1:]}" if field and field.title else "")
+        if item["type"] == "string_too_long":
+            sentences.append(f"{where} is too long: keep it under {item['ctx']['max_length']} characters")
+        elif item["type"] == "too_long":
+            sentences.append("Keep the story to 12 roles: the most recent ones")
+        else:
+            sentences.append(f"{where}: {item['msg']}")
+    return "; ".join(dict.fromkeys(sentences))
+
+
+class FlaggedClaim(BaseModel):
+    role_number: int
+    field: Literal["learned", "achieved"]
+    claim: VagueClaim
+
+
+class StoryReport(BaseModel):
+    counts: PronounCount
+    role_counts: list[PronounCount]
+    claims: list[FlaggedClaim]
+    messages: list[str]
+
+
+def _role_name(number: int, role: StoryRole) -> str:
+    title = " ".join(role.role.split())
+    return f"Role {number} ({title[:40]})" if title else f"Role {number}"
+
+
+def _role_messages(number: int, role: StoryRole) -> list[str]:
+    name = _role_name(number, role)
+    title = role.role.strip()
+    messages = []
+    if not title:
+        messages.append(f"Role {number} has no title: name the role, e.g. 'Senior PM, payments'.")
+    elif len(title.split()) == 1 and not role.company.strip():
+        messages.append(
+            f"{name} is one word. Add the company or scope ('PM, checkout at a travel start-up'): "
+            "your next employer needs to know where you did it."
+        )
+    if not role.learned.strip() and not role.achieved.strip():
+        messages.append(f"{name}: write what I learned and what I achieved; both are empty.")
+    elif not role.achieved.strip():
+        messages.append(f"{name}: what did I achieve? The lesson needs its result.")
+    elif not role.learned.strip():
+        messages.append(f"{name}: what did I learn? The result needs its lesson.")
+    return messages
+
+
+def _pronoun_message(total: PronounCount) -> list[str]:
+    messages = []
+    if total.we > total.i:
+        messages.append(
+            f"You wrote \"we\" {total.we} time{'s' if total.we != 1 else ''} and \"I\" {total.i} time"
+            f"{'s' if total.i != 1 else ''}. Your next employer hires you, not your team: "
+            "say what I did, in I-statements [00:24:30]."
+        )
+    elif total.i:
+        messages.append(f"\"I\" {total.i} times against \"we\" {total.we}: you tell your own part [00:24:30].")
+    if total.hedged:
+        messages.append(
+            f"{total.hedged} \"I think\" or \"I believe\": an opinion, not something you did. "
+            "Say what you did, or what happened."
+        )
+    return messages
+
+
+def check_story(story: CareerStory, story_words: StoryWords | None = None) -> StoryReport:
+    """Read the whole story: I against we, vague claims with suggestions, and missing parts."""
+    sw = story_words or words()
+    roles = [r for r in story.roles if not r.is_empty()]
+    if not roles:
+        return StoryReport(
+            counts=PronounCount(), role_counts=[], claims=[],
+            messages=["Your story is empty. Start with the role you hold now: what I learned, what I achieved [00:24:30]."],
+        )
+    messages: list[str] = []
+    claims: list[FlaggedClaim] = []
+    role_counts: list[PronounCount] = []
+    for number, role in enumerate(story.roles, start=1):
+        if role.is_empty():
+            role_counts.append(PronounCount())
+            continue
+        messages += _role_messages(number, role)
+        role_counts.append(count_pronouns(role.learned + "\n" + role.achieved, sw))
+        for field, need in (("learned", False), ("achieved", True)):
+            for claim in find_vague_claims(getattr(role, field), require_evidence=need, story_words=sw):
+                claims.append(FlaggedClaim(role_number=number, field=field, claim=claim))
+    total = sum(role_counts, PronounCount())
+    messages = _pronoun_message(total) + messages
+    if claims:
+        messages.append(
+            f"{len(claims)} sentence{'s' if len(claims) != 1 else ''} could be stronger: see the suggestions. "
+            "Your words are never changed for you."
+        )
+    return StoryReport(counts=total, role_counts=role_counts, claims=claims, messages=messages)
