@@ -8,6 +8,7 @@ from typing import Any
 from matplotlib.figure import Figure
 from pydantic import ValidationError
 
+from careerkit.content.text import texts
 from careerkit.modules.act3 import charts as act3_charts
 from careerkit.modules.act3 import domain as act3
 from careerkit.modules.act3 import whole_career as cl
@@ -30,11 +31,15 @@ class PlanChart:
     figure: Figure
 
 
+def _alt(name: str) -> str:
+    return texts("plan")(f"charts.plan.{name}")
+
+
 def _roadmap(answers: dict[str, Any]) -> PlanChart | None:
     roadmap = v.Roadmap.model_validate(answers["versioning.roadmap"])
     if not roadmap.versions:
         return None
-    return PlanChart("end_state", "roadmap", "Your career versions over time", versioning_charts.roadmap_timeline(roadmap))
+    return PlanChart("end_state", "roadmap", _alt("roadmap"), versioning_charts.roadmap_timeline(roadmap))
 
 
 def _lanes(answers: dict[str, Any]) -> PlanChart | None:
@@ -42,7 +47,7 @@ def _lanes(answers: dict[str, Any]) -> PlanChart | None:
     if not ratings.is_rated():
         return None
     ranking = ln.rank_lanes(ratings, energy_log(answers))
-    return PlanChart("lane", "lanes", "Your lanes, ranked", lane_charts.ranking_bars(ranking, ratings.chosen))
+    return PlanChart("lane", "lanes", _alt("lanes"), lane_charts.ranking_bars(ranking, ratings.chosen))
 
 
 def _career_line(answers: dict[str, Any]) -> PlanChart:
@@ -50,12 +55,12 @@ def _career_line(answers: dict[str, Any]) -> PlanChart:
     timeline = cl.career_timeline(line, answers.get("versioning.roadmap"), answers.get("versioning.end_state"))
     star = answers.get("act3.north_star")
     sentence = str(star.get("sentence", "")) if isinstance(star, dict) else ""
-    return PlanChart("act3", "career_line", "Your whole career on one line", act3_charts.career_line(timeline, sentence))
+    return PlanChart("act3", "career_line", _alt("career_line"), act3_charts.career_line(timeline, sentence))
 
 
 def _arcs(answers: dict[str, Any]) -> PlanChart:
     arcs = act3.Arcs.model_validate(answers["act3.arcs"])
-    return PlanChart("act3", "arcs", "Where your energy points in Act 3", act3_charts.arcs_energy(arcs))
+    return PlanChart("act3", "arcs", _alt("arcs"), act3_charts.arcs_energy(arcs))
 
 
 CHARTS = (("versioning.roadmap", _roadmap), ("lanes.ratings", _lanes), ("act3.career_line", _career_line),
@@ -81,25 +86,28 @@ def plan_charts(answers: dict[str, Any]) -> list[PlanChart]:
 @learner_text
 def compare_chart(comparison: pl.PlanComparison):
     """Left: how many things changed, by kind. Right: every rating that moved, and by how much."""
+    t = texts("plan")
+    versions = {"older": comparison.older, "newer": comparison.newer}
     fig = Figure(figsize=(9, max(3.2, 0.32 * len(comparison.ratings) + 1.6)), layout="constrained")
-    fig.suptitle(f"What changed from {comparison.older} to {comparison.newer}")
+    fig.suptitle(t("charts.compare.title", **versions))
     counts_ax, moves_ax = fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2)
-    kinds = [
-        ("Steps added", len(comparison.steps_added)),
-        ("Steps dropped", len(comparison.steps_dropped)),
-        ("Lane changed", int(comparison.lane_changed)),
-        ("Ratings moved", len(comparison.ratings)),
-        ("Answered", len(comparison.answers_added)),
-        ("Edited", len(comparison.answers_changed)),
-        ("Removed", len(comparison.answers_removed)),
-    ]
+    counts = {
+        "steps_added": len(comparison.steps_added),
+        "steps_dropped": len(comparison.steps_dropped),
+        "lane_changed": int(comparison.lane_changed),
+        "ratings_moved": len(comparison.ratings),
+        "answered": len(comparison.answers_added),
+        "edited": len(comparison.answers_changed),
+        "removed": len(comparison.answers_removed),
+    }
+    kinds = [(t(f"charts.compare.{kind}"), n) for kind, n in counts.items()]
     counts_ax.barh([k for k, _ in kinds], [n for _, n in kinds], color=PALETTE[0])
     for y, (_, n) in enumerate(kinds):
         counts_ax.text(n + 0.05, y, str(n), va="center", fontsize=8)
     counts_ax.invert_yaxis()
-    counts_ax.set_title("Changes by kind", fontsize=10)
-    counts_ax.set_xlabel("Number of changes")
-    counts_ax.set_ylabel("Kind of change")
+    counts_ax.set_title(t("charts.compare.counts_title"), fontsize=10)
+    counts_ax.set_xlabel(t("charts.compare.counts_x"))
+    counts_ax.set_ylabel(t("charts.compare.counts_y"))
     counts_ax.xaxis.get_major_locator().set_params(integer=True)
     moves = comparison.ratings
     if moves:
@@ -109,11 +117,11 @@ def compare_chart(comparison: pl.PlanComparison):
         moves_ax.axvline(0, color="black", lw=0.8)
         moves_ax.invert_yaxis()
     else:
-        moves_ax.text(0.5, 0.5, "No rating moved", ha="center", va="center", transform=moves_ax.transAxes)
+        moves_ax.text(0.5, 0.5, t("charts.compare.no_move"), ha="center", va="center", transform=moves_ax.transAxes)
         moves_ax.set_yticks([])
-    moves_ax.set_title("Ratings that moved", fontsize=10)
-    moves_ax.set_xlabel(f"Change ({comparison.older} → {comparison.newer})")
-    moves_ax.set_ylabel("Rating")
+    moves_ax.set_title(t("charts.compare.moves_title"), fontsize=10)
+    moves_ax.set_xlabel(t("charts.compare.moves_x", **versions))
+    moves_ax.set_ylabel(t("charts.compare.moves_y"))
     for ax in (counts_ax, moves_ax):
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from careerkit.content.text import texts
 from careerkit.errors import ContentError
 from careerkit.modules.lanes import domain as ln
 from careerkit.modules.plan.lines import _clip, _human, part_lines, step_name
@@ -25,71 +26,46 @@ PRIVATE_KEYS = frozenset({"act3.rabbit"})  # the rabbit self-check never leaves 
 
 
 class SectionSpec(BaseModel):
-    id: str
-    title: str
+    id: str  # its title is ``sections.<id>`` in the plan's text pack
     notebook: str
-    parts: dict[str, str]  # answer key -> exercise title, in the order shown
+    parts: tuple[str, ...]  # answer keys, in the order shown
 
 
 SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec(id="end_state", notebook="01_versioning.ipynb", parts=("versioning.end_state", "versioning.roadmap")),
+    SectionSpec(id="lane", notebook="02_lanes.ipynb", parts=("lanes.ratings", "lanes.radar", "lanes.path")),
+    SectionSpec(id="story", notebook="02_lanes.ipynb", parts=("lanes.story", "lanes.press_release")),
     SectionSpec(
-        id="end_state", title="End state and roadmap", notebook="01_versioning.ipynb",
-        parts={"versioning.end_state": "Your end state", "versioning.roadmap": "Your version roadmap"},
+        id="feedback", notebook="03_feedback.ipynb",
+        parts=("feedback.real_feedback", "feedback.repeat_back", "feedback.promotion_stall", "feedback.shadows",
+               "feedback.contradictions"),
     ),
-    SectionSpec(
-        id="lane", title="Your lane", notebook="02_lanes.ipynb",
-        parts={"lanes.ratings": "Rate the lanes", "lanes.radar": "Your lane radar", "lanes.path": "IC or manager path"},
-    ),
-    SectionSpec(
-        id="story", title="Your story and press release", notebook="02_lanes.ipynb",
-        parts={"lanes.story": "Your career story", "lanes.press_release": "Your career press release"},
-    ),
-    SectionSpec(
-        id="feedback", title="Feedback commitments", notebook="03_feedback.ipynb",
-        parts={
-            "feedback.real_feedback": "Real feedback",
-            "feedback.repeat_back": "Repeat it back",
-            "feedback.promotion_stall": "Why the promotion stalls",
-            "feedback.shadows": "Shadows of your superpowers",
-            "feedback.contradictions": "Contradictory feedback",
-        },
-    ),
-    SectionSpec(
-        id="act3", title="Act 3: your second North Star", notebook="04_act3.ipynb",
-        parts={
-            "act3.north_star": "A second North Star",
-            "act3.career_line": "Your whole career on one line",
-            "act3.arcs": "Two arcs for Act 3",
-            "act3.community": "Your community plan",
-        },
-    ),
+    SectionSpec(id="act3", notebook="04_act3.ipynb",
+                parts=("act3.north_star", "act3.career_line", "act3.arcs", "act3.community")),
 )
 
+PREVIOUS = "_previous"  # an answer kept aside because this kit could not show it
 
-# exercises that feed no section of the plan, named as the learner saw them
-OTHER_TITLES = {
-    "versioning.promotion_check": "Career is not promotion",
-    "versioning.portfolio": "Your stage portfolio",
-    "versioning.stay_or_go": "Grit it out or move on?",
-    "versioning.alternatives": "Three alternative roadmaps",
-    "versioning.ex_growth": "The ex-growth check",
-    "lanes.energy_log": "Your energy log",
-    "act3.rabbit": "The rabbit trap",
-}
+
+def section_title(section_id: str) -> str:
+    """A section's heading on the plan, in the learner's language."""
+    return texts("plan")(f"sections.{section_id}")
 
 
 def part_title(key: str) -> str:
-    """The exercise title a learner knows an answer key by."""
-    for spec in SECTIONS:
-        if key in spec.parts:
-            return spec.parts[key]
-    if key in OTHER_TITLES:
-        return OTHER_TITLES[key]
-    return _human(key.replace(".", " ").replace("_previous", " (kept aside)"))
+    """The exercise title a learner knows an answer key by (``exercise_titles.<key>`` in the plan's pack)."""
+    t = texts("plan")
+    if key.endswith(PREVIOUS):
+        return t("exercise_titles.kept_aside", title=part_title(key.removesuffix(PREVIOUS)))
+    if f"exercise_titles.{key}" in t.keys():
+        return t(f"exercise_titles.{key}")
+    return _human(key.replace(".", " "))
 
 
 # the one-page plan
-STATUS_WORDS = {"complete": "complete", "partial": "partly filled in", "missing": "not started"}
+def status_word(status: str) -> str:
+    """How a section's status reads: "complete", "partly filled in", "not started"."""
+    return texts("plan")(f"status.{status}")
 
 
 class PlanItem(BaseModel):
@@ -130,8 +106,9 @@ def assemble_plan(answers: dict[str, Any], participant: str = "", version: PlanV
     """Every module's answers as one career plan; unanswered exercises are listed as gaps per section."""
     sections = []
     for spec in SECTIONS:
-        section = PlanSection(id=spec.id, title=spec.title, notebook=spec.notebook)
-        for key, title in spec.parts.items():
+        section = PlanSection(id=spec.id, title=section_title(spec.id), notebook=spec.notebook)
+        for key in spec.parts:
+            title = part_title(key)
             lines = part_lines(key, answers.get(key), answers) if key in answers else []
             if lines:
                 section.items.append(PlanItem(label=title, lines=lines))
@@ -202,18 +179,20 @@ class PlanComparison(BaseModel):
 
     def rows(self) -> list[CompareRow]:
         """The comparison as table rows, the most telling first."""
-        rows = [CompareRow(kind="Roadmap step added", what=s) for s in self.steps_added]
-        rows += [CompareRow(kind="Roadmap step dropped", what=s) for s in self.steps_dropped]
+        t = texts("plan")
+        rows = [CompareRow(kind=t("compare.rows.step_added"), what=s) for s in self.steps_added]
+        rows += [CompareRow(kind=t("compare.rows.step_dropped"), what=s) for s in self.steps_dropped]
         if self.lane_changed:
-            rows.append(CompareRow(kind="Lane changed", what="Chosen lane", before=self.lane_before or "(none)",
-                                   after=self.lane_after or "(none)"))
+            none = t("compare.rows.no_lane")
+            rows.append(CompareRow(kind=t("compare.rows.lane_changed"), what=t("compare.rows.chosen_lane"),
+                                   before=self.lane_before or none, after=self.lane_after or none))
         rows += [
-            CompareRow(kind="Rating moved", what=m.label, before=_number(m.before), after=_number(m.after))
+            CompareRow(kind=t("compare.rows.rating_moved"), what=m.label, before=_number(m.before), after=_number(m.after))
             for m in self.ratings
         ]
-        rows += [CompareRow(kind="Answered", what=t) for t in self.answers_added]
-        rows += [CompareRow(kind="Removed", what=t) for t in self.answers_removed]
-        rows += [CompareRow(kind="Edited", what=t) for t in self.answers_changed]
+        rows += [CompareRow(kind=t("compare.rows.answered"), what=title) for title in self.answers_added]
+        rows += [CompareRow(kind=t("compare.rows.removed"), what=title) for title in self.answers_removed]
+        rows += [CompareRow(kind=t("compare.rows.edited"), what=title) for title in self.answers_changed]
         return rows
 
 
@@ -278,7 +257,7 @@ def compare_versions(older: PlanVersion, newer: PlanVersion) -> PlanComparison:
     comparison.steps_dropped = [old_steps[k] for k in old_steps if k not in new_steps]
     comparison.lane_before, comparison.lane_after = chosen_lane(before), chosen_lane(after)
     for change in diff_answers(before, after):
-        if change.key.endswith("_previous"):
+        if change.key.endswith(PREVIOUS):
             continue
         title = part_title(change.key)
         {"added": comparison.answers_added, "removed": comparison.answers_removed,
@@ -317,4 +296,5 @@ def demo_versions() -> list[DemoVersion]:
     except FileNotFoundError:
         return []
     except (json.JSONDecodeError, ValidationError, TypeError) as err:
-        raise ContentError(f"modules/plan/{DEMO_VERSIONS}", f"it is not a list of plan versions ({err})") from None
+        problem = f"it is not a list of plan versions ({err})"  # not-learner-text: the kit's own demo file, checked by its tests
+        raise ContentError(f"modules/plan/{DEMO_VERSIONS}", problem) from None

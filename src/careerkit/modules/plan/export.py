@@ -20,10 +20,11 @@ from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from careerkit.content.text import language, texts
 from careerkit.errors import CareerkitError
-from careerkit.modules.plan.domain import STATUS_WORDS, CareerPlan, assemble_plan
+from careerkit.modules.plan.domain import CareerPlan, PlanSection, assemble_plan, status_word
 from careerkit.store.files import private_file, private_folder, write_private
 from careerkit.store.workbook import Workbook
 
@@ -34,12 +35,22 @@ PDF_TIMEOUT_S = 90
 
 
 class ExportError(CareerkitError):
-    """A plan file could not be written."""
+    """A plan file could not be written. ``what`` names the format (``format_name``) or the files."""
 
     def __init__(self, what: str, problem: str):
         self.what = what
         self.problem = problem
-        super().__init__(f"Your plan could not be exported as {what}: {problem}.")
+        super().__init__(texts("plan")("export_errors.sentence", what=what, problem=problem))
+
+
+def format_name(fmt: str) -> str:
+    """A format as the learner reads it in a sentence: "HTML", "Markdown", "PDF"."""
+    return texts("plan")(f"page.formats.{fmt}")
+
+
+def _error(key: str, /, **values) -> str:
+    """Why an export failed (the part after "could not be exported as ...:")."""
+    return texts("plan")(f"export_errors.{key}", **values)
 
 
 @dataclass(frozen=True)
@@ -65,7 +76,8 @@ def chart_images(answers: dict) -> list[ChartImage]:
     return images
 
 
-CSS = """
+CSS = (""  # not-learner-text: the page's CSS (joined to the rules below, so that this line can say so)
+       """
 body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1a1a1a; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
 h1 { font-size: 1.7rem; margin-bottom: 0.2rem; }
 h2 { font-size: 1.25rem; border-bottom: 2px solid #0072B2; padding-bottom: 0.2rem; margin-top: 1.6rem; }
@@ -80,13 +92,13 @@ figcaption { font-size: 0.8rem; color: #555; }
 footer { margin-top: 2rem; font-size: 0.8rem; color: #555; }
 @page { size: A4; margin: 14mm; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } figure { break-inside: avoid; } }
-"""
+""")
 
 _env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
-SECTION_HTML = """
+SECTION = _env.from_string("""
 <section class="ck-plan-section ck-plan-section-{{ section.status }}" id="plan-{{ section.id }}">
-<h2>{{ section.title }} <span class="ck-plan-status">({{ status_words[section.status] }})</span></h2>
+<h2>{{ section.title }} <span class="ck-plan-status">({{ status }})</span></h2>
 {% for item in section.items %}
 <h3>{{ item.label }}</h3>
 <ul>{% for line in item.lines %}<li>{{ line }}</li>{% endfor %}</ul>
@@ -94,63 +106,92 @@ SECTION_HTML = """
 {% for image in images if image.section == section.id %}
 <figure><img src="{{ image.data_uri }}" alt="{{ image.alt }}"><figcaption>{{ image.alt }}</figcaption></figure>
 {% endfor %}
-{% if section.missing %}
-<p class="ck-plan-missing">Not in your plan yet: {{ section.missing | join(", ") }}. Fill {{ "it" if section.missing | length == 1 else "them" }} in
-{% if link_prefix is not none %}<a href="{{ link_prefix }}{{ section.notebook }}">{{ section.notebook }}</a>{% else %}<code>{{ section.notebook }}</code>{% endif %}.</p>
+{% if missing %}
+<p class="ck-plan-missing">{{ missing }}</p>
 {% endif %}
 </section>
-"""
+""")
 
 BODY = _env.from_string("""
 <article class="ck-plan">
-<h1>Career plan{% if plan.participant %} of {{ plan.participant }}{% endif %}</h1>
-<p class="ck-plan-meta">
-{% if plan.version %}Version {{ plan.version }}, shipped {{ plan.shipped.date().isoformat() }}{% if plan.note %}: {{ plan.note }}{% endif %}
-{% else %}Working draft{% endif %}
-{% if exported %} &middot; exported {{ exported.isoformat() }}{% endif %}
-</p>
-{% if plan.is_empty %}
-<p class="ck-plan-missing">Nothing is in your plan yet. Each section below names the notebook that fills it: start with 01_versioning.</p>
+<h1>{{ heading }}</h1>
+<p class="ck-plan-meta">{{ meta }}</p>
+{% if empty %}
+<p class="ck-plan-missing">{{ empty }}</p>
 {% endif %}
-{% for section in plan.sections %}
-""" + SECTION_HTML + """
+{% for section in sections %}
+{{ section }}
 {% endfor %}
 </article>
 """)
 
-SECTION = _env.from_string(SECTION_HTML)
-
 PAGE = _env.from_string("""<!DOCTYPE html>
-<html lang="en">
+<html lang="{{ lang }}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Career plan{% if plan.participant %} of {{ plan.participant }}{% endif %}</title>
+<title>{{ heading }}</title>
 <style>{{ css }}</style>
 </head>
 <body>
 {{ body }}
-<footer>Made with careerkit. Plan long-term [00:08:11]; define your Act 3 [01:06:05]; leverage community [00:46:16].
-Ship a new version of this plan whenever your answers change.</footer>
+<footer>{{ footer }}</footer>
 </body>
 </html>
 """)
 
+
+def _html(key: str, /, n: int | None = None, **values) -> Markup:
+    """A sentence of the plan's pack for the page: the values escaped, unless they are markup already (a link)."""
+    t = texts("plan")
+    safe = {name: value if isinstance(value, Markup) else escape(str(value)) for name, value in values.items()}
+    return Markup(t.plural(key, n, **safe) if n is not None else t(key, **safe))
+
+
+def heading(plan: CareerPlan, quote=str) -> str:
+    """The plan's title: "Career plan of Ana"; ``quote`` makes the name safe where it goes (HTML, Markdown)."""
+    t = texts("plan")
+    return t("page.title_of", participant=quote(plan.participant)) if plan.participant else t("page.title")
+
+
+def meta_line(plan: CareerPlan, exported: date | None, quote=str) -> str:
+    """Which version this is, and when it was exported: "Version v1, shipped 2026-01-10: note · exported ..."."""
+    t = texts("plan")
+    if plan.version:
+        shipped = plan.shipped.date().isoformat() if plan.shipped else ""
+        values = {"version": quote(plan.version), "date": shipped}
+        meta = (t("page.version_note", **values, note=quote(plan.note)) if plan.note.strip()
+                else t("page.version", **values))
+    else:
+        meta = t("page.draft")
+    return t("page.exported", meta=meta, date=exported.isoformat()) if exported else meta
+
+
+def render_section(section: PlanSection, images: list[ChartImage], *, link_prefix: str | None = None) -> str:
+    """One section of the plan as an HTML fragment (the notebook shows one section per fold);
+    ``link_prefix`` turns the notebook's name into a link."""
+    missing = None
+    if section.missing:
+        name = escape(section.notebook)
+        notebook = (Markup('<a href="{}{}">{}</a>').format(link_prefix, section.notebook, name)
+                    if link_prefix is not None else Markup("<code>{}</code>").format(name))
+        missing = _html("page.missing", len(section.missing), missing=", ".join(section.missing), notebook=notebook)
+    return SECTION.render(section=section, status=status_word(section.status), images=images, missing=missing)
+
+
 def render_body(plan: CareerPlan, images: list[ChartImage], *, link_prefix: str | None = None,
                 exported: date | None = None) -> str:
     """The plan as an HTML fragment (the notebook shows this); ``link_prefix`` turns notebook names into links."""
-    return BODY.render(plan=plan, images=images, link_prefix=link_prefix, exported=exported, status_words=STATUS_WORDS)
-
-
-def render_section(section, images: list[ChartImage], *, link_prefix: str | None = None) -> str:
-    """One section of the plan as an HTML fragment (the notebook shows one section per fold)."""
-    return SECTION.render(section=section, images=images, link_prefix=link_prefix, status_words=STATUS_WORDS)
+    sections = [Markup(render_section(section, images, link_prefix=link_prefix)) for section in plan.sections]
+    empty = texts("plan")("page.empty") if plan.is_empty else ""
+    return BODY.render(heading=heading(plan), meta=meta_line(plan, exported), empty=empty, sections=sections)
 
 
 def render_html(plan: CareerPlan, images: list[ChartImage], *, exported: date | None = None) -> str:
     """A complete, self-contained HTML page: styles inline, charts embedded as PNG, no link to anything outside."""
     body = Markup(render_body(plan, images, exported=exported))  # already escaped by the autoescaping template
-    return PAGE.render(plan=plan, body=body, css=Markup(CSS))
+    return PAGE.render(lang=language(), heading=heading(plan), body=body, css=Markup(CSS),
+                       footer=texts("plan")("page.footer"))
 
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|])")
@@ -172,24 +213,19 @@ def md_text(text: str) -> str:
 def render_markdown(plan: CareerPlan, chart_files: dict[str, tuple[str, str]] | None = None, *, exported: date | None = None) -> str:
     """The plan as Markdown; ``chart_files`` maps "section/chart" to (alt text, relative path of its PNG)."""
     chart_files = chart_files or {}
-    title = f"# Career plan of {md_text(plan.participant)}" if plan.participant else "# Career plan"
-    if plan.version:
-        meta = f"Version {md_text(plan.version)}, shipped {plan.shipped.date().isoformat() if plan.shipped else ''}"
-        meta += f": {md_text(plan.note)}" if plan.note.strip() else ""
-    else:
-        meta = "Working draft"
-    if exported:
-        meta += f" · exported {exported.isoformat()}"
-    out = [title, "", f"*{meta}*", ""]
+    t = texts("plan")
+    out = [f"# {heading(plan, md_text)}", "", f"*{meta_line(plan, exported, md_text)}*", ""]
     for section in plan.sections:
-        out += [f"## {md_text(section.title)} ({STATUS_WORDS[section.status]})", ""]
+        out += [f"## {md_text(section.title)} ({status_word(section.status)})", ""]
         for item in section.items:
             out += [f"### {md_text(item.label)}", ""] + [f"- {md_text(line)}" for line in item.lines] + [""]
         for name, (alt, path) in chart_files.items():
             if name.startswith(section.id + "/"):
                 out += [f"![{md_text(alt)}]({path})", ""]
         if section.missing:
-            out += [f"> Not in your plan yet: {md_text(', '.join(section.missing))}. Fill it in `{section.notebook}`.", ""]
+            missing = t.plural("page.missing", len(section.missing), missing=md_text(", ".join(section.missing)),
+                               notebook=f"`{section.notebook}`")
+            out += [f"> {missing}", ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -200,13 +236,6 @@ def find_chromium() -> str | None:
         if found:
             return found
     return None
-
-
-NO_PDF = (
-    "No PDF was made: this machine has no Chromium or Chrome to print with. To get one, open {html} in your "
-    "browser and choose Print, then Save as PDF; or install Chromium (for example `sudo apt install chromium`) "
-    "and export again."
-)
 
 
 def html_to_pdf(source: Path, target: Path, chromium: str) -> Path:
@@ -221,10 +250,10 @@ def html_to_pdf(source: Path, target: Path, chromium: str) -> Path:
         try:
             run = subprocess.run(command, capture_output=True, timeout=PDF_TIMEOUT_S, stdin=subprocess.DEVNULL, check=False)
         except (OSError, subprocess.TimeoutExpired) as err:
-            raise ExportError("PDF", f"Chromium did not finish ({type(err).__name__})") from None
+            raise ExportError(format_name("pdf"), _error("chromium_unfinished", error=type(err).__name__)) from None
     if not target.is_file() or target.read_bytes()[:5] != b"%PDF-":
-        detail = run.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
-        raise ExportError("PDF", f"Chromium made no PDF ({detail[0][:200]})")
+        detail = run.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [_error("no_output")]
+        raise ExportError(format_name("pdf"), _error("no_pdf_made", detail=detail[0][:200]))
     return private_file(target)  # Chromium writes with the umask's mode
 
 
@@ -296,11 +325,15 @@ def free_stem(folder: Path, stem: str) -> tuple[str, int]:
         number += 1
 
 
+SUFFIX_FORMATS = {".html": "html", ".md": "md", ".pdf": "pdf"}
+
+
 def _write(path: Path, text: str) -> Path:
     try:
         write_private(path, text)
     except OSError as err:
-        raise ExportError(path.suffix.lstrip(".").upper(), f"{path.name} could not be written ({err.strerror})") from None
+        what = format_name(SUFFIX_FORMATS[path.suffix]) if path.suffix in SUFFIX_FORMATS else _error("files")
+        raise ExportError(what, _error("not_written", name=path.name, error=err.strerror)) from None
     return path
 
 
@@ -312,7 +345,7 @@ def export_plan(book: Workbook, formats: tuple[str, ...] = FORMATS, *, version: 
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise ExportError(", ".join(unknown), f"choose from {', '.join(FORMATS)}")
+        raise ExportError(", ".join(unknown), _error("unknown", formats=", ".join(FORMATS)))
     shipped = book.version(version) if version else None
     answers = shipped.answers if shipped else book.values()
     plan = assemble_plan(answers, book.participant, shipped)
@@ -321,7 +354,7 @@ def export_plan(book: Workbook, formats: tuple[str, ...] = FORMATS, *, version: 
     try:
         private_folder(folder)
     except OSError as err:
-        raise ExportError("files", f"the folder {folder.name} could not be created ({err.strerror})") from None
+        raise ExportError(_error("files"), _error("folder", name=folder.name, error=err.strerror)) from None
     stem, number = free_stem(folder, plan_stem(book, shipped.label if shipped else None))
     result = ExportResult(folder=folder, number=number)
     page = folder / f"{stem}.html"
@@ -350,7 +383,7 @@ def _export_markdown(plan: CareerPlan, images: list[ChartImage], folder: Path, s
         try:
             write_private(private_folder(charts_dir) / target.name, image.png)
         except OSError as err:
-            raise ExportError("Markdown", f"the chart {target.name} could not be written ({err.strerror})") from None
+            raise ExportError(format_name("md"), _error("chart_not_written", name=target.name, error=err.strerror)) from None
         chart_files[f"{image.section}/{image.name}"] = (image.alt, f"{charts_dir.name}/{target.name}")
         written.append(target)
     markdown = _write(folder / f"{stem}.md", render_markdown(plan, chart_files, exported=exported))
@@ -360,11 +393,11 @@ def _export_markdown(plan: CareerPlan, images: list[ChartImage], folder: Path, s
 def _export_pdf(page: Path, target: Path, chromium: str | None, result: ExportResult) -> bool:
     browser = find_chromium() if chromium == "auto" else chromium
     if not browser:
-        result.notes.append(NO_PDF.format(html=page.name))
+        result.notes.append(_error("no_chromium", html=page.name))
         return False
     try:
         result.files.append(html_to_pdf(page, target, browser))
     except ExportError as err:
-        result.notes.append(f"{err} Open {page.name} in your browser and choose Print, then Save as PDF.")
+        result.notes.append(_error("print_by_hand", error=err, html=page.name))
         return False
     return True

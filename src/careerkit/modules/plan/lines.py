@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from careerkit.content.text import texts
 from careerkit.modules.act3 import domain as act3
 from careerkit.modules.act3 import whole_career as cl
 from careerkit.modules.feedback import domain as fb
@@ -72,107 +73,138 @@ def generic_lines(value: Any) -> list[str]:
     return []
 
 
+def _lines(exercise: str):
+    """The sentences one exercise's lines are made of: ``lines.<exercise>.*`` in the plan's text pack."""
+    t = texts("plan")
+
+    def say(key: str, /, **values: Any) -> str:
+        return t(f"lines.{exercise}.{key}", **values)
+
+    def plural(key: str, n: int, /, **values: Any) -> str:
+        return t.plural(f"lines.{exercise}.{key}", n, **values)
+
+    return say, plural
+
+
 def _end_state_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     end = v.EndState.model_validate(value)
+    say, _ = _lines("end_state")
     lines = []
     if end.role.strip():
-        lines.append(f"In {end.horizon_years} years: {_clip(end.role)}")
+        lines.append(say("role", years=end.horizon_years, role=_clip(end.role)))
     if end.builder.strip():
-        lines.append(f"The builder: {_clip(end.builder)}")
+        lines.append(say("builder", text=_clip(end.builder)))
     if end.why.strip():
-        lines.append(f"Why: {_clip(end.why)}")
+        lines.append(say("why", text=_clip(end.why)))
     return lines
 
 
 def step_name(version: v.CareerVersion) -> str:
-    where = f" at {version.company.strip()}" if version.company.strip() else ""
-    return f"{version.role.strip() or '(no role)'}{where}"
+    say, _ = _lines("roadmap")
+    role = version.role.strip() or say("no_role")
+    return say("step_at", role=role, company=version.company.strip()) if version.company.strip() else role
 
 
 def _roadmap_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     roadmap = v.Roadmap.model_validate(value)
-    lines = [
-        f"v{n} {ver.start_year}-{ver.end_year}: {_clip(step_name(ver))}"
-        + (f". Learning: {_clip(ver.learning)}" if ver.learning.strip() else "")
-        for n, ver in enumerate(roadmap.versions, start=1)
-    ]
+    say, _ = _lines("roadmap")
+    lines = []
+    for n, ver in enumerate(roadmap.versions, start=1):
+        step = {"number": n, "start": ver.start_year, "end": ver.end_year, "step": _clip(step_name(ver))}
+        lines.append(say("version_learning", **step, learning=_clip(ver.learning)) if ver.learning.strip()
+                     else say("version", **step))
     if roadmap.skip_job.strip():
-        lines.append(f"The skip job: {_clip(roadmap.skip_job)}")
+        lines.append(say("skip_job", text=_clip(roadmap.skip_job)))
     return lines
 
 
 def _story_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     roles = value.get("roles", []) if isinstance(value, dict) else []
+    say, _ = _lines("story")
     lines = []
     for role in roles:
         if not isinstance(role, dict) or _is_blank(role):
             continue
-        title = str(role.get("role", "")).strip() or "A role"
+        title = str(role.get("role", "")).strip() or say("no_role")
         company = str(role.get("company", "")).strip()
-        head = f"{title} ({company})" if company else title
-        parts = [f"{label}: {str(role.get(field, '')).strip()}" for field, label in (("learned", "Learned"), ("achieved", "Achieved"))
+        head = say("role_at", role=title, company=company) if company else title
+        parts = [say(field, text=str(role.get(field, "")).strip()) for field in ("learned", "achieved")
                  if str(role.get(field, "")).strip()]
-        lines.append(_clip(f"{head}. " + " ".join(parts)) if parts else _clip(head))
+        lines.append(_clip(say("role", head=head, parts=" ".join(parts))) if parts else _clip(head))
     return lines
 
 
 def _press_release_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     if not isinstance(value, dict):
         return generic_lines(value)
-    order = [("headline", ""), ("subheadline", ""), ("story_so_far", "The story so far: "),
-             ("quote", "Quote: "), ("whats_next", "What is next: ")]
-    lines = [f"{prefix}{_clip(value[k])}" for k, prefix in order if str(value.get(k, "")).strip()]
-    if lines and str(value.get("quote", "")).strip() and str(value.get("quote_by", "")).strip():
-        lines = [line + (f" ({_clip(value['quote_by'])})" if line.startswith("Quote: ") else "") for line in lines]
-    return lines
+    say, _ = _lines("press_release")
 
+    def given(key: str) -> str:
+        return _clip(value[key]) if str(value.get(key, "")).strip() else ""
 
-def _date_text(when: Any) -> str:
-    return f" by {when.isoformat()}" if when else ""
+    lines = [given("headline"), given("subheadline")]
+    if given("story_so_far"):
+        lines.append(say("story_so_far", text=given("story_so_far")))
+    if given("quote"):
+        lines.append(say("quote_by", text=given("quote"), by=given("quote_by")) if given("quote_by")
+                     else say("quote", text=given("quote")))
+    if given("whats_next"):
+        lines.append(say("whats_next", text=given("whats_next")))
+    return [line for line in lines if line]
 
 
 def _north_star_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     star = act3.NorthStar.model_validate(value)
-    lines = [f"North Star: {_clip(star.sentence)}"] if star.sentence.strip() else []
+    say, _ = _lines("north_star")
+    lines = [say("sentence", text=_clip(star.sentence))] if star.sentence.strip() else []
     if star.why_at_70.strip():
-        lines.append(f"Why it still moves me at 70: {_clip(star.why_at_70)}")
+        lines.append(say("why_at_70", text=_clip(star.why_at_70)))
     if star.first_step.strip():
-        lines.append(f"First reinvention step: {_clip(star.first_step)}{_date_text(star.step_date)}")
+        step = _clip(star.first_step)
+        lines.append(say("first_step_by", step=step, date=star.step_date.isoformat()) if star.step_date
+                     else say("first_step", step=step))
     return lines
 
 
 def _career_line_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     line = cl.CareerLine.model_validate(value)
     timeline = cl.career_timeline(line, answers.get("versioning.roadmap"), answers.get("versioning.end_state"))
-    return [
-        f"Career from {timeline.start} to {timeline.end}; today {timeline.now}; the current goal ends at "
-        f"{timeline.goal_end}, leaving {timeline.years_after_goal} years for Act 3 and beyond."
-    ]
+    _, plural = _lines("career_line")
+    return [plural("timeline", timeline.years_after_goal, start=timeline.start, end=timeline.end, now=timeline.now,
+                   goal_end=timeline.goal_end)]
 
 
 def _arcs_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     arcs = act3.Arcs.model_validate(value)
+    say, _ = _lines("arcs")
     lines = []
     for arc in act3.content().arcs:
         plan = arcs.plan(arc.id)
         forms = {f.id: f.label.lower() for f in arc.forms}
         chosen = ", ".join(forms[f] for f in plan.forms)
-        text = f"{arc.label}: energy {plan.energy}/10" + (f" ({chosen})" if chosen else "")
+        text = (say("energy_forms", arc=arc.label, energy=plan.energy, forms=chosen) if chosen
+                else say("energy", arc=arc.label, energy=plan.energy))
         if plan.first_step.strip():
-            text += f". First step: {_clip(plan.first_step)}{_date_text(plan.step_date)}"
+            step = _clip(plan.first_step)
+            text = (say("first_step_by", line=text, step=step, date=plan.step_date.isoformat()) if plan.step_date
+                    else say("first_step", line=text, step=step))
         lines.append(text)
     return lines
 
 
 def _community_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     plan = act3.CommunityPlan.model_validate(value)
+    say, _ = _lines("community")
     kinds = {k.id: k.label.split(" (")[0].lower() for k in act3.content().community_kinds}
     lines = [
-        f"{_clip(c.name)} ({kinds[c.kind]})" + (f". I give: {_clip(c.give)}" if c.give.strip() else "")
+        say("community_give", name=_clip(c.name), kind=kinds[c.kind], give=_clip(c.give)) if c.give.strip()
+        else say("community", name=_clip(c.name), kind=kinds[c.kind])
         for c in plan.communities if c.name.strip()
     ]
     if plan.join.strip():
-        lines.append(f"Joining this month: {_clip(plan.join)}" + (f" ({_clip(plan.join_step)})" if plan.join_step.strip() else ""))
+        join = _clip(plan.join)
+        lines.append(say("join_step", join=join, step=_clip(plan.join_step)) if plan.join_step.strip()
+                     else say("join", join=join))
     return lines
 
 
@@ -186,15 +218,16 @@ def energy_log(answers: dict[str, Any]) -> ln.EnergyLog | None:
 
 def _ratings_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     ratings = ln.LaneRatings.model_validate(value)
+    say, plural = _lines("ratings")
     lines = []
     if ratings.chosen:
         names = ", ".join(ln.lane_label(lane) for lane in ratings.chosen)
-        lines.append(f"Chosen lane: {names}" if len(ratings.chosen) == 1 else f"Lanes picked: {names}")
+        lines.append(plural("chosen", len(ratings.chosen), names=names))
     if ratings.why.strip():
-        lines.append(f"Why: {_clip(ratings.why)}")
+        lines.append(say("why", text=_clip(ratings.why)))
     if ratings.is_rated():
         top = ln.rank_lanes(ratings, energy_log(answers))[:3]
-        lines.append("Top rated: " + ", ".join(f"{r.label} ({r.score:g}/30)" for r in top))
+        lines.append(say("top", lanes=", ".join(say("top_lane", lane=r.label, score=f"{r.score:g}") for r in top)))
     return lines
 
 
@@ -205,24 +238,25 @@ def _radar_lines(value: Any, answers: dict[str, Any]) -> list[str]:
 
 def _path_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     answer = cp.PathAnswer.model_validate(value)
-    own = {"ic": "the IC path", "manager": "the manager path", "unsure": "not sure yet"}[answer.leaning]
-    return [cp.read_path(answer).headline, f"My own leaning: {own}."]
+    say, _ = _lines("path")
+    return [cp.read_path(answer).headline, say("own", leaning=say(f"leaning.{answer.leaning}"))]
 
 
 def _real_feedback_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     plan = drill.RealFeedbackPlan.model_validate(value)
+    say, _ = _lines("real_feedback")
     lines = []
-    givers = [f"{_clip(g.name)} ({g.relation})" for g in plan.givers if g.name.strip()]
+    givers = [say("giver", name=_clip(g.name), relation=g.relation) for g in plan.givers if g.name.strip()]
     if givers:
-        lines.append("I will ask: " + "; ".join(givers))
+        lines.append(say("givers", givers="; ".join(givers)))
     if plan.question.strip():
-        lines.append(f"My question: {_clip(plan.question)}")
+        lines.append(say("question", text=_clip(plan.question)))
     moves = {m.id: m.label or m.text for m in fb.content().safety_moves}
     safety = [moves.get(m, m) for m in plan.safety] + ([_clip(plan.safety_own)] if plan.safety_own.strip() else [])
     if safety:
-        lines.append("To make it safe: " + "; ".join(safety))
+        lines.append(say("safety", moves="; ".join(safety)))
     if plan.manages_team and plan.staff_thanks.strip():
-        lines.append(f"Thanking givers in my staff meeting: {_clip(plan.staff_thanks)}")
+        lines.append(say("staff_thanks", text=_clip(plan.staff_thanks)))
     return lines
 
 
@@ -230,39 +264,43 @@ def _repeat_back_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     summary = drill.drill_summary(drill.RepeatBackLog.model_validate(value))
     if not summary["attempts"]:
         return []
-    return [f"Repeat-back practice: {summary['attempts']} attempts, the last scored {summary['last_score']}/100."]
+    _, plural = _lines("repeat_back")
+    return [plural("practice", summary["attempts"], score=summary["last_score"])]
 
 
 def _promotion_stall_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     stall = fb.PromotionStall.model_validate(value)
+    say, _ = _lines("promotion_stall")
     lines = []
     if stall.answers:
         top = stall.ranked[0]
-        lines.append(f"Most likely reason my promotion stalls: {top.label} ({top.share:g}%)")
+        lines.append(say("top", reason=top.label, share=f"{top.share:g}"))
     if stall.first_move.strip():
-        lines.append(f"My first move: {_clip(stall.first_move)}")
+        lines.append(say("first_move", text=_clip(stall.first_move)))
     return lines
 
 
 def _shadows_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     shadows = fb.Shadows.model_validate(value)
+    say, _ = _lines("shadows")
     levels = {r.id: r.label.lower() for r in fb.content().ratings}
     lines = [
-        f"{pair.superpower}: its shadow, {pair.shadow.lower()}" + (f" (I use it {levels[pair.rating]})" if pair.rating else "")
+        say("pair_rated", superpower=pair.superpower, shadow=pair.shadow.lower(), level=levels[pair.rating])
+        if pair.rating else say("pair", superpower=pair.superpower, shadow=pair.shadow.lower())
         for pair in shadows.pairs
     ]
     if shadows.notes.strip():
-        lines.append(f"Notes: {_clip(shadows.notes)}")
+        lines.append(say("notes", text=_clip(shadows.notes)))
     return lines
 
 
 def _contradictions_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     log = fb.ContradictionLog.model_validate(value)
+    say, plural = _lines("contradictions")
     found = fb.find_contradictions(log).contradictions
-    pieces = "1 piece of feedback challenges" if len(found) == 1 else f"{len(found)} pieces of feedback challenge"
-    lines = [f"{pieces} a strength I claim: not anomalies [00:57:30]."] if found else []
+    lines = [plural("found", len(found))] if found else []
     if log.reflection.strip():
-        lines.append(f"Reflection: {_clip(log.reflection)}")
+        lines.append(say("reflection", text=_clip(log.reflection)))
     return lines
 
 

@@ -12,20 +12,20 @@ from typing import Any, ClassVar
 
 import ipywidgets as w
 
+from careerkit.content.text import texts
 from careerkit.errors import CareerkitError
 from careerkit.modules.plan import domain as pl
 from careerkit.modules.plan.export import FORMATS, chart_images, downloads, export_plan, render_section
 from careerkit.store import session
 from careerkit.store.workbook import Workbook
 from careerkit.ui import live
-from careerkit.ui.exercise import FULL, esc, figure_output, lazy_module, plain_text, text_area
+from careerkit.ui.exercise import FULL, esc, figure_output, lazy_module, plain_text, text_area, ui
 
 charts = lazy_module("careerkit.modules.plan.charts")  # matplotlib only once a chart is drawn
 
 log = logging.getLogger(__name__)
 
 NOTE_LIMIT = 2000
-FORMAT_LABELS = {"html": "HTML (one self-contained page)", "md": "Markdown (with the charts beside it)", "pdf": "PDF"}
 
 
 def today() -> date:
@@ -42,7 +42,6 @@ class PlanView:
     """Base of the plan views: a title, the controls, a message line, and no traceback ever."""
 
     key: ClassVar[str]
-    title: ClassVar[str]
     depends_on: ClassVar[tuple[str, ...]] = (live.VERSIONS,)  # redrawn when these change, in this kernel or another
 
     def __init__(self, workbook: Workbook | None = None):
@@ -65,6 +64,21 @@ class PlanView:
             if self.workbook is not None else (lambda: None)
         )
 
+    @property
+    def title(self) -> str:
+        """The view's heading: ``<view>.title`` in the plan's text pack (the key ``plan.export`` -> ``export.title``)."""
+        return texts("plan")(f"{self.key.split('.', 1)[1]}.title")
+
+    @staticmethod
+    def text(key: str, /, **values: Any) -> str:
+        """A sentence of the plan's text pack, as plain text."""
+        return texts("plan")(key, **values)
+
+    @staticmethod
+    def html(css: str, key: str, /, tag: str = "p", **values: Any) -> str:
+        """A sentence of the plan's text pack in an HTML element of class ``css``, its values escaped."""
+        return f"<{tag} class='{css}'>{texts('plan').html(key, **values)}</{tag}>"
+
     def build(self) -> list[w.Widget]:
         raise NotImplementedError
 
@@ -85,7 +99,7 @@ class PlanView:
             self._problem(str(err))
         except Exception as err:  # a button must never raise into the notebook
             log.exception("plan view %s failed", self.key)
-            self._problem(f"Something went wrong ({type(err).__name__}). Your answers are safe; tell your facilitator.")
+            self._problem(self.text("views.went_wrong", error=type(err).__name__))
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = self.box._repr_mimebundle_(**kwargs)
@@ -101,20 +115,17 @@ class PlanView:
         self.box.close()
 
 
-def _count(n: int, thing: str) -> str:
-    return f"{n} {thing}" + ("" if n == 1 else "s")
-
-
 def _status_line(plan: pl.CareerPlan) -> str:
+    t = texts("plan")
     done = sum(s.status == "complete" for s in plan.sections)
     gaps = [f"{s.title} ({s.notebook})" for s in plan.sections if s.missing]
-    text = f"{done} of {len(plan.sections)} sections complete."
-    return text + (" Still to fill in: " + "; ".join(gaps) + "." if gaps else " Every section is filled in.")
+    if gaps:
+        return t("overview.status_gaps", done=done, total=len(plan.sections), gaps="; ".join(gaps))
+    return t("overview.status_full", done=done, total=len(plan.sections))
 
 
 class OverviewView(PlanView):
     key = "plan.overview"
-    title = "Your career plan on one page"
     depends_on = (live.ANY,)  # every answer feeds the plan
 
     def build(self):
@@ -135,26 +146,26 @@ class OverviewView(PlanView):
         for old in self.page.children:
             old.close()
         self.page.children = folds
-        self.page.titles = tuple(f"{section.title} · {pl.STATUS_WORDS[section.status]}" for section in self.plan.sections)
+        self.page.titles = tuple(f"{section.title} · {pl.status_word(section.status)}" for section in self.plan.sections)
         self.page.selected_index = (opened if opened is not None and opened < len(folds) else 0) if folds else None
         self.message.value = f"<p class='ck-feedback'>{esc(_status_line(self.plan))}</p>"
 
     def summary(self):
         lines = [plain_text(self.message.value)]
         for section in self.plan.sections:
-            lines.append(f"{section.title}: {pl.STATUS_WORDS[section.status]}")
+            lines.append(f"{section.title}: {pl.status_word(section.status)}")
             lines += [f"  {item.label}: {item.lines[0]}" for item in section.items]
         return "\n".join(lines)
 
 
 class ExportView(PlanView):
     key = "plan.export"
-    title = "Export your plan"
 
     def build(self):
-        self.formats = {f: w.Checkbox(value=True, description=FORMAT_LABELS[f], indent=False) for f in FORMATS}
-        self.which = w.Dropdown(description="Export", style={"description_width": "initial"})
-        self.button = w.Button(description="Export my plan", button_style="primary", icon="download")
+        self.formats = {f: w.Checkbox(value=True, description=self.text(f"export.formats.{f}"), indent=False)
+                        for f in FORMATS}
+        self.which = w.Dropdown(description=self.text("export.which"), style={"description_width": "initial"})
+        self.button = w.Button(description=self.text("export.button"), button_style="primary", icon="download")
         self.button.on_click(lambda _b: self._guard(self.export))
         self.result = None
         return [w.VBox(list(self.formats.values())), self.which, self.button]
@@ -163,47 +174,43 @@ class ExportView(PlanView):
         """The versions to choose from, as shipped now; the choice already made stays."""
         versions = self.workbook.versions()
         chosen = self.which.value or ""
-        self.which.options = [("My current answers", "")] + [(f"{v.label} ({v.created.date().isoformat()})", v.label)
+        self.which.options = [(self.text("export.current"), "")] + [(f"{v.label} ({v.created.date().isoformat()})", v.label)
                                                               for v in versions]
         self.which.value = chosen if chosen in {v.label for v in versions} else ""
         if self.result is not None:
             return  # keep the list of exported files in view
-        self.message.value = (
-            "<p class='ck-hint'>Press <b>Export my plan</b>: you get a link to download each file, and a copy goes to "
-            "the <code>plans</code> folder beside your workbook. The HTML page holds everything (charts included) and "
-            "opens offline. Exporting again never replaces an earlier export.</p>"
-        )
+        self.message.value = self.html("ck-hint", "export.hint", button=self.text("export.button"))
 
     def export(self) -> bool:
         formats = tuple(f for f, box in self.formats.items() if box.value)
         if not formats:
-            self._problem("Tick at least one format to export.")
+            self._problem(self.text("export.no_format"))
             return False
         self.result = export_plan(self.workbook, formats, version=self.which.value or None, exported=today())
+        t = texts("plan")
         links = "".join(
-            f"<a class='ck-download' download=\"{esc(d.name)}\" href=\"{d.data_uri}\">&#11015; Download {esc(d.name)}</a> "
+            f"<a class='ck-download' download=\"{esc(d.name)}\" href=\"{d.data_uri}\">{t.html('export.download', name=d.name)}</a> "
             for d in downloads(self.result)
         )
         files = "".join(f"<li><code>{esc(shown_path(p))}</code></li>" for p in self.result.files if p.suffix != ".png")
         charts = sum(p.suffix == ".png" for p in self.result.files)
-        extra = f"<li>{charts} chart images for the Markdown</li>" if charts else ""
+        extra = f"<li>{t.plural('export.chart_images', charts, as_html=True)}</li>" if charts else ""
         notes = "".join(f"<p class='ck-warning'>{esc(n)}</p>" for n in self.result.notes)
-        kept = (f"Export number {self.result.number}: your earlier exports are kept beside it, nothing was replaced."
-                if self.result.number > 1 else "Export again at any time: each export gets its own files, none is replaced.")
+        kept = (t("export.kept_again", number=self.result.number) if self.result.number > 1
+                else t("export.kept_first"))
         self.message.value = (
-            f"<p class='ck-saved'>&#10003; Exported. Click to save a copy where you want it:</p><p>{links}</p>"
-            f"<p class='ck-hint'>A copy is also kept in your careerkit folder. {esc(kept)}</p><ul>{files}{extra}</ul>{notes}"
+            f"{self.html('ck-saved', 'export.done')}<p>{links}</p>"
+            f"{self.html('ck-hint', 'export.copy_kept', kept=kept)}<ul>{files}{extra}</ul>{notes}"
         )
         return True
 
 
 class ShipView(PlanView):
     key = "plan.ship"
-    title = "Ship a version of your plan"
 
     def build(self):
-        self.note = text_area("What changed in this version, and why? e.g. 'After the workshop: a B2B step, a second North Star'", 2)
-        self.button = w.Button(description="Ship this version", button_style="success", icon="rocket")
+        self.note = text_area(self.text("ship.note"), 2)
+        self.button = w.Button(description=self.text("ship.button"), button_style="success", icon="rocket")
         self.button.on_click(lambda _b: self._guard(self.ship))
         self.table = w.HTML(layout=FULL)
         return [self.note, self.button, self.table]
@@ -211,33 +218,29 @@ class ShipView(PlanView):
     def refresh(self):
         versions = self.workbook.versions()
         if not versions:
-            self.table.value = "<p class='ck-hint'>No version shipped yet: your first will be v1.</p>"
+            self.table.value = self.html("ck-hint", "ship.none_yet")
             return
         rows = "".join(
             f"<tr><td>{esc(v.label)}</td><td>{v.created.date().isoformat()}</td><td>{esc(v.note)}</td>"
             f"<td>{len([k for k in v.answers if not k.endswith('_previous')])}</td></tr>"
             for v in versions
         )
-        self.table.value = (
-            "<table class='ck-table'><tr><th>Version</th><th>Shipped</th><th>Note</th><th>Answers</th></tr>"
-            f"{rows}</table>"
-        )
+        head = "".join(f"<th>{esc(column)}</th>" for column in texts("plan").items("ship.columns"))
+        self.table.value = f"<table class='ck-table'><tr>{head}</tr>{rows}</table>"
 
     def ship(self) -> bool:
         note = self.note.value.strip()
         if len(note) > NOTE_LIMIT:
-            self._problem(f"The note is too long: keep it under {NOTE_LIMIT} characters. Nothing was shipped.")
+            self._problem(self.text("ship.note_too_long", limit=NOTE_LIMIT))
             return False
         if not self.workbook.values():
-            self._problem("There is nothing to ship yet: answer at least one exercise first (start with 01_versioning).")
+            self._problem(self.text("ship.nothing_to_ship"))
             return False
         version = self.workbook.ship_version(note=note)
         self.note.value = ""
         self.refresh()
-        self.message.value = (
-            f"<p class='ck-saved'>&#10003; Shipped <b>{esc(version.label)}</b> on {version.created.date().isoformat()}. "
-            "Compare it with an earlier version below.</p>"
-        )
+        self.message.value = self.html("ck-saved", "ship.shipped", label=version.label,
+                                       date=version.created.date().isoformat())
         return True
 
     def summary(self):
@@ -247,12 +250,11 @@ class ShipView(PlanView):
 
 class CompareView(PlanView):
     key = "plan.compare"
-    title = "Compare two versions of your plan"
 
     def build(self):
-        self.older = w.Dropdown(description="From")
-        self.newer = w.Dropdown(description="To")
-        self.button = w.Button(description="Compare", icon="exchange")
+        self.older = w.Dropdown(description=self.text("compare.older"))
+        self.newer = w.Dropdown(description=self.text("compare.newer"))
+        self.button = w.Button(description=self.text("compare.button"), icon="exchange")
         self.button.on_click(lambda _b: self._guard(self.compare))
         self.table = w.HTML(layout=FULL)
         self.output = w.Output(layout=FULL)
@@ -268,20 +270,17 @@ class CompareView(PlanView):
             self.comparison = None
             self.table.value = ""
             self.output.outputs = ()
-            count = f"{len(versions)} version{'s' if len(versions) != 1 else ''}"
-            self.message.value = (
-                f"<p class='ck-hint'>Ship at least two versions to compare them (you have {count}).</p>"
-            )
+            self.message.value = f"<p class='ck-hint'>{texts('plan').plural('compare.too_few', len(versions), as_html=True)}</p>"
             return
         self.older.value, self.newer.value = versions[-2].label, versions[-1].label
         self.compare()
 
     def compare(self) -> bool:
         if self.older.value is None or self.newer.value is None:
-            self._problem("Ship at least two versions to compare them.")
+            self._problem(self.text("compare.need_two"))
             return False
         if self.older.value == self.newer.value:
-            self._problem("Choose two different versions.")
+            self._problem(self.text("compare.same_version"))
             return False
         older, newer = self.workbook.version(self.older.value), self.workbook.version(self.newer.value)
         self.comparison = pl.compare_versions(older, newer)
@@ -291,11 +290,11 @@ class CompareView(PlanView):
             for r in rows
         )
         self.table.value = (
-            "<table class='ck-table'><tr><th>Change</th><th>What</th>"
+            f"<table class='ck-table'><tr><th>{esc(self.text('compare.change'))}</th><th>{esc(self.text('compare.what'))}</th>"
             f"<th>{esc(older.label)}</th><th>{esc(newer.label)}</th></tr>{body}</table>"
             if rows else ""
         )
-        self.output.outputs = (figure_output(charts.compare_chart(self.comparison), f"Chart: {self.title}"),)
+        self.output.outputs = (figure_output(charts.compare_chart(self.comparison), ui("saving.chart_alt", title=self.title)),)
         self.message.value = f"<p class='ck-feedback'>{esc(self._headline())}</p>"
         return True
 
@@ -303,15 +302,16 @@ class CompareView(PlanView):
         c = self.comparison
         if c is None:
             return ""
+        t = texts("plan")
         if c.unchanged:
-            return f"Nothing changed between {c.older} and {c.newer}."
-        parts = [
-            f"{_count(len(c.steps_added), 'roadmap step')} added, {len(c.steps_dropped)} dropped",
-            f"lane {'changed' if c.lane_changed else 'unchanged'}",
-            f"{_count(len(c.ratings), 'rating')} moved",
-            f"{_count(len(c.answers_added), 'exercise')} newly answered",
-        ]
-        return f"From {c.older} to {c.newer}: " + "; ".join(parts) + "."
+            return t("compare.unchanged", older=c.older, newer=c.newer)
+        return t(
+            "compare.headline", older=c.older, newer=c.newer,
+            steps=t.plural("compare.steps", len(c.steps_added), dropped=len(c.steps_dropped)),
+            lane=t("compare.lane_changed" if c.lane_changed else "compare.lane_unchanged"),
+            ratings=t.plural("compare.ratings", len(c.ratings)),
+            answered=t.plural("compare.answered", len(c.answers_added)),
+        )
 
     def summary(self):
         rows = [f"{r.kind} | {r.what} | {r.before} | {r.after}" for r in self.comparison.rows()] if self.comparison else []

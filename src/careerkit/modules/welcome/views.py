@@ -9,6 +9,7 @@ import ipywidgets as w
 from IPython.display import HTML
 
 from careerkit.constants import ENV_APP
+from careerkit.content.text import Texts, texts
 from careerkit.errors import CareerkitError, ParticipantIdError
 from careerkit.room import sharing
 from careerkit.store import session
@@ -31,13 +32,18 @@ STYLE = """<style>
 </style>"""
 
 
+def _text() -> Texts:
+    """The welcome module's sentences, in the learner's language."""
+    return texts("welcome")
+
+
 def _in_welcome(module: str) -> bool:
     return module.startswith("00")
 
 
 def _problem(err: CareerkitError, name_box: str = "") -> str:
     """The sentence for a name or workbook that cannot be used; inside 00_welcome it points at the name box
-    there (``name_box``, e.g. "in the name box below"), not at 00_welcome."""
+    there (``name_box``, e.g. "in the name box below", ``banner.name_box`` in the welcome pack), not at 00_welcome."""
     if isinstance(err, ParticipantIdError) and name_box:
         return err.sentence(name_box)
     return str(err)
@@ -45,19 +51,20 @@ def _problem(err: CareerkitError, name_box: str = "") -> str:
 
 def banner_html(module: str = "", book: Workbook | None = None) -> str:
     """The banner's HTML: who is answering, where the answers are kept, and the kit's styles."""
+    t = _text()
     if session.is_demo():
-        who = "Demo run: these are the answers of a <b>fictional demo participant</b>."
+        who = t("banner.demo")
     else:
         try:
             book = book or session.workbook()
             book.load()
         except CareerkitError as err:  # a name or a workbook that cannot be used: the sentence, at the top
-            who = f"<div class='ck-problem'>{esc(_problem(err, 'in the name box below' if _in_welcome(module) else ''))}</div>"
+            name_box = t("banner.name_box") if _in_welcome(module) else ""
+            who = f"<div class='ck-problem'>{esc(_problem(err, name_box))}</div>"
         else:
-            who = (
-                f"Answers are saved as you type for <b>{esc(book.participant)}</b> in <code>{esc(book.path)}</code>. "
-                f"They stay private unless you tick <i>share</i> on an exercise.{_change_name_hint(module)}"
-            )
+            who = t.html("banner.saving", participant=book.participant, path=book.path)
+            hint = _change_name_hint(module)
+            who += f" {hint}" if hint else ""
     title = f"<b>{esc(module)}</b> &middot; " if module else ""
     return f"{STYLE}{kit_css()}<div class='ck-banner'>{title}{who}</div>"
 
@@ -106,49 +113,46 @@ def _change_name_hint(module: str) -> str:
     if _in_welcome(module):
         return ""  # the name box is just below, in JupyterLab and in the app
     if os.environ.get(ENV_APP) == "1":  # the app may serve one module only, without 00_welcome
-        return " Another name? Start the app again with <code>careerkit app --participant NAME</code>."
-    return " Change the name in 00_welcome."
-
-
-NAME_BOX = "in the box above"
+        return _text()("banner.change_name_app")
+    return _text()("banner.change_name")
 
 
 class ParticipantPicker:
     """A name box and a button: the name picks (or starts) the participant's workbook."""
 
     def __init__(self):
+        t = _text()
         self.message = w.HTML(layout=FULL)
         self.message.add_class("ck-message")
         try:
             current = session.current_participant()
         except CareerkitError as err:
             current = ""
-            self.message.value = f"<div class='ck-problem'>{esc(_problem(err, NAME_BOX))}</div>"
-        self.name = w.Text(value=current, description="Your name", layout=FULL)
-        self.button = w.Button(description="Use this name", button_style="primary", icon="check")
+            self.message.value = f"<div class='ck-problem'>{esc(_problem(err, t('participant.name_box')))}</div>"
+        self.name = w.Text(value=current, description=t("participant.name"), layout=FULL)
+        self.button = w.Button(description=t("participant.button"), button_style="primary", icon="check")
         self.button.on_click(lambda _b: self.choose())
         self.box = w.VBox([self.name, self.button, self.message], layout=FULL)
         self.box.add_class("careerkit-exercise")
 
     def choose(self) -> bool:
+        t = _text()
         try:
             if session.is_demo():
-                self.message.value = "<p class='ck-hint'>This is a demo run: the fictional demo participant is used.</p>"
+                self.message.value = f"<p class='ck-hint'>{t.html('participant.demo')}</p>"
                 return False
             book = session.set_participant(self.name.value)
             count = len(book.answers())
         except CareerkitError as err:
-            self.message.value = f"<div class='ck-problem'>{esc(_problem(err, NAME_BOX))}</div>"
+            self.message.value = f"<div class='ck-problem'>{esc(_problem(err, t('participant.name_box')))}</div>"
             return False
-        self.message.value = (
-            f"<p class='ck-saved'>&#10003; Saving as <b>{esc(book.participant)}</b> "
-            f"({count} answer{'s' if count != 1 else ''} so far).</p>"
-        )
+        saving = t.plural("participant.saving", count, as_html=True, participant=book.participant)
+        self.message.value = f"<p class='ck-saved'>{saving}</p>"
         return True
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.box._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = "Choose your participant name"
+        bundle["text/plain"] = _text()("participant.plain")
         return bundle
 
 
@@ -165,24 +169,24 @@ class RoomPicker:
             state = {} if session.is_demo() else sharing.joined(session.workbook())
         except CareerkitError:
             state = {}
+        t = _text()
         labels = {"description_width": "8em"}
-        self.url = w.Text(value=str(state.get("url") or ""), description="Room address", style=labels,
-                          placeholder="http://… as your facilitator shows it", layout=w.Layout(width="95%"))
-        self.code = w.Text(value="", description="Room code", placeholder="like K7M-4QX", style=labels,
+        self.url = w.Text(value=str(state.get("url") or ""), description=t("room.url"), style=labels,
+                          placeholder=t("room.url_placeholder"), layout=w.Layout(width="95%"))
+        self.code = w.Text(value="", description=t("room.code"), placeholder=t("room.code_placeholder"), style=labels,
                            layout=w.Layout(width="95%"))
-        self.button = w.Button(description="Join the room", icon="sign-in", button_style="primary")
+        self.button = w.Button(description=t("room.button"), icon="sign-in", button_style="primary")
         self.message = w.HTML(layout=FULL)
         self.message.add_class("ck-message")
         self.button.on_click(lambda _b: self.choose())
         if session.is_demo():
             self.url.disabled = self.code.disabled = self.button.disabled = True
-            self.message.value = "<p class='ck-hint'>Demo run: nothing is shared.</p>"
+            self.message.value = f"<p class='ck-hint'>{t.html('room.demo')}</p>"
         elif sharing.hub_room():
             self.url.disabled = self.code.disabled = self.button.disabled = True
-            self.message.value = ("<p class='ck-hint'>On this hub you are in the workshop's room already: nothing to do "
-                                  "here. Only answers you tick <i>share</i> go there.</p>")
+            self.message.value = f"<p class='ck-hint'>{t.html('room.on_hub')}</p>"
         elif state.get("token"):
-            self.message.value = "<p class='ck-saved'>&#10003; You have joined this room.</p>"
+            self.message.value = f"<p class='ck-saved'>{t.html('room.joined_before')}</p>"
         self.box = w.VBox([self.url, self.code, self.button, self.message], layout=FULL)
         self.box.add_class("careerkit-exercise")
         self.box.add_class("ck-join-room")
@@ -196,16 +200,13 @@ class RoomPicker:
             self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
             return False
         self.code.value = ""
-        extra = ""
-        if outcome.state == "pending":
-            extra = " The room cannot be reached right now: answers you share are sent when it can."
-        self.message.value = ("<p class='ck-saved'>&#10003; You have joined the room. Answers you tick <i>share</i> "
-                              f"go there, under a pseudonym the room draws.{esc(extra)}</p>")
+        joined = "room.joined_pending" if outcome.state == "pending" else "room.joined"
+        self.message.value = f"<p class='ck-saved'>{_text().html(joined)}</p>"
         return True
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.box._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = "Join the group's room (optional)"
+        bundle["text/plain"] = _text()("room.plain")
         return bundle
 
 
