@@ -257,9 +257,9 @@ class RepeatBackLog(BaseModel):
     """
 
     mode: Literal["solo", "pair"] = "solo"
-    statement_id: str = ""
+    statement_id: str = Field("", title=ref("feedback", "repeat_back.fields.statement"))
     draft: str = Field("", max_length=LONG, title=ref("feedback", "repeat_back.fields.text"))
-    pair: PairRound = Field(default_factory=PairRound)
+    pair: PairRound = Field(default_factory=PairRound, title=ref("feedback", "repeat_back.fields.pair"))
     history: list[Attempt] = Field(default_factory=list, max_length=HISTORY_LIMIT)
 
     @field_validator("statement_id")
