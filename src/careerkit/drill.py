@@ -16,10 +16,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from careerkit.content import one_of
 from careerkit.content.text import ref, texts
 from careerkit.errors import CareerkitError
-from careerkit.feedback import LONG, SHORT, KeyPoint, _known, content, mentions, normalise, statement, stem
+from careerkit.feedback import LONG, SHORT, KeyPoint, _known, choice, content, mentions, normalise, statement, stem
 
 HISTORY_LIMIT = 500  # attempts kept in the drill history; older ones are dropped first
 PAIR_LOOP_LIMIT = 50
@@ -265,7 +264,7 @@ class RepeatBackLog(BaseModel):
     @field_validator("statement_id")
     @classmethod
     def _known_statement(cls, value: str) -> str:
-        return value if not value else one_of(value, _known("statements"), texts("feedback")("choose.statement"))
+        return value if not value else choice(value, _known("statements"), "statement")
 
 
 def drill_summary(log: RepeatBackLog) -> dict[str, float | int | None]:
@@ -289,7 +288,7 @@ class Giver(BaseModel):
     @field_validator("relation")
     @classmethod
     def _relation(cls, value: str) -> str:
-        return one_of(value, content().relations, texts("feedback")("choose.relation"))
+        return choice(value, content().relations, "relation")
 
 
 class RealFeedbackPlan(BaseModel):
@@ -307,8 +306,7 @@ class RealFeedbackPlan(BaseModel):
     @classmethod
     def _safety(cls, value: list[str]) -> list[str]:
         known = _known("safety_moves")
-        what = texts("feedback")("choose.safety")
-        return [one_of(v, known, what) for v in value]
+        return [choice(v, known, "safety") for v in value]
 
 
 def check_real_feedback(plan: RealFeedbackPlan) -> list[str]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 from functools import cache
 from typing import Literal
 
@@ -185,6 +186,12 @@ def statement(statement_id: str) -> Statement:
 def _known(section: str) -> frozenset[str]:
     """The ids of one content list (``"superpowers"``...), built once: validators run for every answer."""
     return frozenset(item.id for item in getattr(content(), section))
+
+
+def choice(value: str, allowed: Collection[str], what: str) -> str:
+    """``one_of`` with the list named by its sentence ``choose.<what>`` in the pack, read only when the choice is
+    not on the list (validators run on every keystroke)."""
+    return value if value in allowed else one_of(value, allowed, texts("feedback")(f"choose.{what}"))
 
 
 # matching words: stems, then synonym groups
@@ -360,17 +367,16 @@ class Shadows(BaseModel):
     @classmethod
     def _known_superpowers(cls, value: list[str]) -> list[str]:
         known = _known("superpowers")
-        return [one_of(v, known, texts("feedback")("choose.superpower")) for v in dict.fromkeys(value)]
+        return [choice(v, known, "superpower") for v in dict.fromkeys(value)]
 
     @field_validator("ratings")
     @classmethod
     def _known_ratings(cls, value: dict[str, str]) -> dict[str, str]:
         powers = _known("superpowers")
         levels = _known("ratings")
-        t = texts("feedback")
         for power, level in value.items():
-            one_of(power, powers, t("choose.superpower"))
-            one_of(level, levels, t("choose.rating"))
+            choice(power, powers, "superpower")
+            choice(level, levels, "rating")
         return value
 
     @computed_field
@@ -405,7 +411,7 @@ class FeedbackItem(BaseModel):
     @field_validator("kind")
     @classmethod
     def _kind(cls, value: str) -> str:
-        return one_of(value, _known("feedback_types"), texts("feedback")("choose.kind"))
+        return choice(value, _known("feedback_types"), "kind")
 
 
 class ContradictionLog(BaseModel):
