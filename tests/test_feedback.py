@@ -676,3 +676,23 @@ def test_a_partial_repeat_back_names_the_first_point_it_missed():
     assert result.covered == ["specs_too_long"] and result.missed == ["engineers_skim", "key_decisions_missed"]
     assert result.tip == fb.content().tips.missed.format(missing=labels["engineers_skim"])
     assert labels["engineers_skim"] in result.tip
+
+
+@pytest.mark.parametrize(("model", "value", "sentence"), [
+    (fb.Shadows, {"superpowers": ["flying"]}, "choose a superpower from the list"),
+    (fb.Shadows, {"superpowers": ["collaborator"], "ratings": {"collaborator": "loud"}}, "choose a rating from the list"),
+    (fb.FeedbackItem, {"kind": "gossip"}, "choose a kind of feedback from the list"),
+    (dr.RepeatBackLog, {"statement_id": "nope"}, "choose a feedback statement from the list"),
+    (dr.Giver, {"relation": "Cousin"}, "choose a relation from the list"),
+    (dr.RealFeedbackPlan, {"safety": ["bribe"]}, "choose a way to make it safe from the list"),
+])
+def test_a_choice_off_its_list_is_refused_with_the_lists_name_from_the_text_pack(model, value, sentence):
+    with pytest.raises(ValidationError, match=sentence):
+        model.model_validate(value)
+
+
+def test_a_choice_on_its_list_is_kept():
+    answer = fb.Shadows.model_validate({"superpowers": ["collaborator", "collaborator"],
+                                        "ratings": {"collaborator": "too_much"}})
+    assert answer.superpowers == ["collaborator"] and answer.ratings == {"collaborator": "too_much"}
+    assert dr.Giver.model_validate({"relation": "Manager"}).relation == "Manager"

@@ -293,3 +293,25 @@ def test_a_justification_is_quoted_as_the_learner_typed_it_not_by_its_category(m
     type_back(view, "I interrupted Priya because I was worried about the time.")
     assert "“because i was”" in view.message.value
     assert "a justification" not in view.message.value
+
+
+def test_a_coach_rewrites_drill_sentences_in_a_text_file_and_one_loop_is_singular(make_workbook, tmp_path, monkeypatch):
+    coach = tmp_path / "coach"
+    coach.mkdir()
+    (coach / "feedback.text.toml").write_text(
+        '[repeat_back]\ntitle = "Say it back"\nwaiting = "Your turn, learner."\n'
+        '[repeat_back.fields]\npartner_said = "Partner\'s words"\n', encoding="utf-8")
+    monkeypatch.setenv("CAREERKIT_CONTENT", str(coach))
+    book = make_workbook()
+    view = drill_views.RepeatBackView(book)
+    assert view.title == "Say it back"
+    view.mode.value = "pair"
+    assert "Your turn, learner." in view.pair_status.value
+    type_back(view, "You're saying I go quiet in planning. Did I get that right?")
+    view.yes_button.click()
+    assert "Confirmed after 1 loop. Logged" in view.pair_status.value  # the plural's "one" form
+    assert "1 repeat-back logged, mean score" in view.message.value
+    view.new_round_button.click()
+    view.partner_said.value = "x" * 2001  # a field title named in the pack: the coach's wording in the sentence
+    assert "Pair round, partner&#x27;s words: is too long: keep it under 2000 characters." in view.message.value
+    assert len(on_disk(book, "feedback.repeat_back")["history"]) == 1

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection
 from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
 
 from careerkit.content import Cited, ContentFile, ContentModel, Sourced, load_content, one_of
+from careerkit.content.text import ref, texts
 
 SHORT = 200
 LONG = 2000
@@ -37,7 +39,7 @@ class KeyPoint(ContentModel):
     @model_validator(mode="after")
     def _need_fits(self) -> KeyPoint:
         if self.need > len(self.cues):
-            raise ValueError(f"point {self.id} needs {self.need} cues but lists only {len(self.cues)}")
+            raise ValueError(f"point {self.id} needs {self.need} cues but lists only {len(self.cues)}")  # not-learner-text: a content check, for the coach editing feedback.toml
         return self
 
 
@@ -66,7 +68,7 @@ class Scoring(Sourced):
     @model_validator(mode="after")
     def _sums_to_100(self) -> Scoring:
         if self.coverage + self.no_defence + self.check != 100:
-            raise ValueError("scoring weights must add up to 100")
+            raise ValueError("scoring weights must add up to 100")  # not-learner-text: a content check, for the coach
         return self
 
 
@@ -145,25 +147,25 @@ class FeedbackContent(ContentFile):
         for what, ids in (
             ("statement", [s.id for s in self.statements]),
             ("superpower", [s.id for s in self.superpowers]),
-            ("stall question", [q.id for q in self.stall_questions]),
+            ("stall question", [q.id for q in self.stall_questions]),  # not-learner-text: a content check, for the coach
         ):
             dupes = sorted({i for i in ids if ids.count(i) > 1})
             if dupes:
-                raise ValueError(f"{what} ids must be unique: {', '.join(dupes)}")
+                raise ValueError(f"{what} ids must be unique: {', '.join(dupes)}")  # not-learner-text: a content check
         causes = {c.id for c in self.stall_causes}
         for question in self.stall_questions:
             unknown = set(question.weights) - causes
             if unknown:
-                raise ValueError(f"stall question {question.id} weighs unknown causes: {', '.join(sorted(unknown))}")
+                raise ValueError(f"stall question {question.id} weighs unknown causes: {', '.join(sorted(unknown))}")  # not-learner-text: a content check
         if abs(sum(c.base_rate for c in self.stall_causes) - 1) > 0.01:
-            raise ValueError("the stall causes' base rates must add up to 1")
+            raise ValueError("the stall causes' base rates must add up to 1")  # not-learner-text: a content check
         if self.formal_relation not in self.relations:
-            raise ValueError("formal_relation must be one of the relations")
+            raise ValueError("formal_relation must be one of the relations")  # not-learner-text: a content check
         seen: dict[tuple[str, ...], int] = {}
         for number, group in enumerate(self.synonyms, start=1):
             for phrase in {stem_phrase(word) for word in group.words}:
                 if phrase in seen and seen[phrase] != number:
-                    raise ValueError(f"'{' '.join(phrase)}' is in two synonym groups ({seen[phrase]} and {number})")
+                    raise ValueError(f"'{' '.join(phrase)}' is in two synonym groups ({seen[phrase]} and {number})")  # not-learner-text: a content check
                 seen[phrase] = number
         return self
 
@@ -184,6 +186,12 @@ def statement(statement_id: str) -> Statement:
 def _known(section: str) -> frozenset[str]:
     """The ids of one content list (``"superpowers"``...), built once: validators run for every answer."""
     return frozenset(item.id for item in getattr(content(), section))
+
+
+def choice(value: str, allowed: Collection[str], what: str) -> str:
+    """``one_of`` with the list named by its sentence ``choose.<what>`` in the pack, read only when the choice is
+    not on the list (validators run on every keystroke)."""
+    return value if value in allowed else one_of(value, allowed, texts("feedback")(f"choose.{what}"))
 
 
 # matching words: stems, then synonym groups
@@ -276,8 +284,8 @@ def concepts(text: str) -> set[str]:
 class RankedCause(BaseModel):
     id: str
     label: str
-    share: float = Field(title="Weight of evidence, percent")
-    base_rate: float = Field(title="Base rate, percent")
+    share: float = Field(title=ref("feedback", "promotion_stall.fields.share"))
+    base_rate: float = Field(title=ref("feedback", "promotion_stall.fields.base_rate"))
     base_rate_note: str
     reasons: list[str]
     moves: list[str]
@@ -290,7 +298,7 @@ def diagnose(answers: dict[str, int]) -> list[RankedCause]:
     weight for a cause; a cause's weight is ``base_rate * exp(evidence)``, shown as a share in percent.
     With every answer 'Not sure' the ranking is the base rates: a development area first, about half.
     """
-    c = content()
+    c, t = content(), texts("feedback")
     evidence = {cause.id: 0.0 for cause in c.stall_causes}
     reasons: dict[str, list[str]] = {cause.id: [] for cause in c.stall_causes}
     for question in c.stall_questions:
@@ -299,14 +307,15 @@ def diagnose(answers: dict[str, int]) -> list[RankedCause]:
         for cause_id, weight in question.weights.items():
             evidence[cause_id] += weight * lean
             if weight * lean > 0:
-                reasons[cause_id].append(f"“{question.text}”: {c.stall_scale[answer].lower()} {question.cite}")
+                reasons[cause_id].append(t("promotion_stall.reason", question=question.text,
+                                           answer=c.stall_scale[answer].lower(), cite=question.cite))
     raw = {cause.id: cause.base_rate * math.exp(evidence[cause.id]) for cause in c.stall_causes}
     total = sum(raw.values())
     ranked = [
         RankedCause(
             id=cause.id, label=cause.label, share=round(100 * raw[cause.id] / total, 1),
             base_rate=round(100 * cause.base_rate, 1), base_rate_note=cause.base_rate_note,
-            reasons=reasons[cause.id] or [f"No answer points here: it ranks on its base rate ({100 * cause.base_rate:.0f}%)."],
+            reasons=reasons[cause.id] or [t("promotion_stall.no_reason", rate=f"{100 * cause.base_rate:.0f}%")],
             moves=[m.cited() for m in cause.moves],
         )
         for cause in c.stall_causes
@@ -317,8 +326,8 @@ def diagnose(answers: dict[str, int]) -> list[RankedCause]:
 class PromotionStall(BaseModel):
     """``feedback.promotion_stall``: answers to the questions (0-4) and, computed, the ranked causes."""
 
-    answers: dict[str, int] = Field(default_factory=dict, title="Your answers")
-    first_move: str = Field("", max_length=LONG, title="Your first move")
+    answers: dict[str, int] = Field(default_factory=dict, title=ref("feedback", "promotion_stall.fields.answers"))
+    first_move: str = Field("", max_length=LONG, title=ref("feedback", "promotion_stall.fields.first_move"))
 
     @field_validator("answers")
     @classmethod
@@ -326,9 +335,9 @@ class PromotionStall(BaseModel):
         known = _known("stall_questions")
         for question_id, answer in value.items():
             if question_id not in known:
-                raise ValueError(f"there is no question '{question_id}'")
+                raise ValueError(texts("feedback")("promotion_stall.unknown_question", question=question_id))
             if not 0 <= answer <= 4:
-                raise ValueError("each answer is one of the five choices")
+                raise ValueError(texts("feedback")("promotion_stall.one_of_five"))
         return value
 
     @computed_field
@@ -350,15 +359,15 @@ class ShadowPair(BaseModel):
 class Shadows(BaseModel):
     """``feedback.shadows``: chosen superpower ids, a rating per superpower, and (computed) their shadows."""
 
-    superpowers: list[str] = Field(default_factory=list, title="Your superpowers")
-    ratings: dict[str, str] = Field(default_factory=dict, title="How much you use each")
-    notes: str = Field("", max_length=LONG, title="Notes")
+    superpowers: list[str] = Field(default_factory=list, title=ref("feedback", "shadows.fields.superpowers"))
+    ratings: dict[str, str] = Field(default_factory=dict, title=ref("feedback", "shadows.fields.ratings"))
+    notes: str = Field("", max_length=LONG, title=ref("feedback", "shadows.fields.notes"))
 
     @field_validator("superpowers")
     @classmethod
     def _known_superpowers(cls, value: list[str]) -> list[str]:
         known = _known("superpowers")
-        return [one_of(v, known, "superpower") for v in dict.fromkeys(value)]
+        return [choice(v, known, "superpower") for v in dict.fromkeys(value)]
 
     @field_validator("ratings")
     @classmethod
@@ -366,8 +375,8 @@ class Shadows(BaseModel):
         powers = _known("superpowers")
         levels = _known("ratings")
         for power, level in value.items():
-            one_of(power, powers, "superpower")
-            one_of(level, levels, "rating")
+            choice(power, powers, "superpower")
+            choice(level, levels, "rating")
         return value
 
     @computed_field
@@ -380,11 +389,11 @@ def shadow_pairs(answer: Shadows) -> list[ShadowPair]:
     """Each chosen superpower with its likely shadow and what its rating suggests."""
     powers = {s.id: s for s in content().superpowers}
     levels = {r.id: r for r in content().ratings}
-    pairs = []
+    pairs, t = [], texts("feedback")
     for power_id in answer.superpowers:
         power = powers[power_id]
         rating = answer.ratings.get(power_id, "")
-        hint = levels[rating].hint.format(shadow=power.shadow.lower()) if rating else "Rate how much you use it."
+        hint = levels[rating].hint.format(shadow=power.shadow.lower()) if rating else t("shadows.rate_it")
         pairs.append(ShadowPair(id=power_id, superpower=power.label, shadow=power.shadow, rating=rating, hint=hint,
                                 timestamp=power.timestamp))
     return pairs
@@ -392,32 +401,35 @@ def shadow_pairs(answer: Shadows) -> list[ShadowPair]:
 
 # contradictory feedback [00:57:30]
 class FeedbackItem(BaseModel):
-    giver: str = Field("", max_length=SHORT, title="Who gave it")
-    kind: str = Field("coaching", title="Kind")
-    about: str = Field("", max_length=LONG, title="What it is about")
-    direction: Literal["affirms", "challenges"] = Field("challenges", title="Does it affirm or challenge you")
-    strength: str = Field("", max_length=SHORT, title="Which strength it touches")
+    giver: str = Field("", max_length=SHORT, title=ref("feedback", "contradictions.fields.giver"))
+    kind: str = Field("coaching", title=ref("feedback", "contradictions.fields.kind"))
+    about: str = Field("", max_length=LONG, title=ref("feedback", "contradictions.fields.about"))
+    direction: Literal["affirms", "challenges"] = Field(
+        "challenges", title=ref("feedback", "contradictions.fields.direction"))
+    strength: str = Field("", max_length=SHORT, title=ref("feedback", "contradictions.fields.strength"))
 
     @field_validator("kind")
     @classmethod
     def _kind(cls, value: str) -> str:
-        return one_of(value, _known("feedback_types"), "kind of feedback")
+        return choice(value, _known("feedback_types"), "kind")
 
 
 class ContradictionLog(BaseModel):
     """``feedback.contradictions``: claimed strengths, feedback items, and a reflection."""
 
-    strengths: list[str] = Field(default_factory=list, max_length=8, title="Strengths you claim")
-    items: list[FeedbackItem] = Field(default_factory=list, max_length=30, title="Feedback",
-                                      json_schema_extra={"item": "Feedback item"})
-    reflection: str = Field("", max_length=LONG, title="Your reflection")
+    strengths: list[str] = Field(default_factory=list, max_length=8,
+                                 title=ref("feedback", "contradictions.fields.strengths"))
+    items: list[FeedbackItem] = Field(default_factory=list, max_length=30,
+                                      title=ref("feedback", "contradictions.fields.items"),
+                                      json_schema_extra={"item": ref("feedback", "contradictions.fields.item")})
+    reflection: str = Field("", max_length=LONG, title=ref("feedback", "contradictions.fields.reflection"))
 
     @field_validator("strengths")
     @classmethod
     def _tidy(cls, value: list[str]) -> list[str]:
         for strength in value:
             if len(strength) > SHORT:
-                raise ValueError(f"keep each strength under {SHORT} characters")
+                raise ValueError(texts("feedback")("contradictions.strength_too_long", limit=SHORT))
         return [s.strip() for s in value if s.strip()]
 
 
@@ -452,7 +464,7 @@ def touches(item: FeedbackItem, strength: str) -> bool:
 
 def find_contradictions(log: ContradictionLog) -> ContradictionMatrix:
     """Strengths x feedback: which items affirm a strength, which contradict it (never to be dismissed)."""
-    cells, found = [], []
+    cells, found, t = [], [], texts("feedback")
     for strength in log.strengths:
         row: list[Literal["contradicts", "affirms", ""]] = []
         for index, item in enumerate(log.items):
@@ -462,12 +474,12 @@ def find_contradictions(log: ContradictionLog) -> ContradictionMatrix:
                 row.append("affirms")
             else:
                 row.append("contradicts")
-                who = item.giver.strip() or "Someone"
+                who = item.giver.strip() or t("contradictions.someone")
                 found.append(Contradiction(
                     item=index, strength=strength,
-                    sentence=f"{who} challenges “{strength}”: “{item.about.strip()}”. Do not file it as an anomaly: "
-                    "what would be true if they were right (kit's own question)? [00:57:30]",
+                    sentence=t("contradictions.contradiction", who=who, strength=strength, about=item.about.strip()),
                 ))
         cells.append(row)
-    labels = [f"{i + 1}. {(item.giver.strip() or 'someone')}" for i, item in enumerate(log.items)]
+    labels = [t("contradictions.item_label", number=i + 1, giver=item.giver.strip() or t("contradictions.someone_short"))
+              for i, item in enumerate(log.items)]
     return ContradictionMatrix(strengths=log.strengths, items=labels, cells=cells, contradictions=found)

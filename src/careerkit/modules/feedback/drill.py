@@ -16,13 +16,14 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from careerkit.content import one_of
+from careerkit.content.text import ref, texts
 from careerkit.errors import CareerkitError
 from careerkit.modules.feedback.domain import (
     LONG,
     SHORT,
     KeyPoint,
     _known,
+    choice,
     content,
     mentions,
     normalise,
@@ -156,7 +157,7 @@ class Attempt(BaseModel):
 
     mode: Literal["solo", "pair"]
     statement_id: str = Field("", max_length=64)
-    text: str = Field(max_length=LONG, title="Your repeat-back")
+    text: str = Field(max_length=LONG, title=ref("feedback", "repeat_back.fields.text"))
     score: int = Field(ge=0, le=100)
     covered: list[str] = Field(default_factory=list)
     missed: list[str] = Field(default_factory=list)
@@ -199,7 +200,7 @@ class PairRound(BaseModel):
     """The state of one pair round, saved so a kernel restart resumes mid-loop."""
 
     state: PairState = "listening"
-    partner_said: str = Field("", max_length=LONG, title="What your partner said")
+    partner_said: str = Field("", max_length=LONG, title=ref("feedback", "repeat_back.fields.partner_said"))
     attempts: list[Attempt] = Field(default_factory=list, max_length=PAIR_LOOP_LIMIT)
 
 
@@ -222,14 +223,15 @@ class PairDrill:
         return len(self.round.attempts)
 
     def repeat_back(self, text: str, partner_said: str = "") -> Attempt:
+        t = texts("feedback")
         if self.state == "awaiting_partner":
-            raise DrillStepError("Your partner has not answered yet: partner, press “Yes, exactly” or “Not quite”.")
+            raise DrillStepError(t("repeat_back.steps.partner_first"))
         if self.state == "confirmed":
-            raise DrillStepError("This round is confirmed. Press “New round” for the next piece of feedback.")
+            raise DrillStepError(t("repeat_back.steps.round_confirmed"))
         if not text.strip():
-            raise DrillStepError("Type back what you heard first.")
+            raise DrillStepError(t("repeat_back.steps.type_first"))
         if self.loops >= PAIR_LOOP_LIMIT:
-            raise DrillStepError(f"{PAIR_LOOP_LIMIT} loops on one piece of feedback: press “New round” and start afresh.")
+            raise DrillStepError(t("repeat_back.steps.too_many_loops", limit=PAIR_LOOP_LIMIT))
         self.round.partner_said = partner_said
         result = score_repeat_back(points_from_text(partner_said), text, partner_said)
         attempt = Attempt.from_result(result, mode="pair", statement_id="", text=text, loops=self.loops + 1)
@@ -239,7 +241,7 @@ class PairDrill:
 
     def _expect_partner(self) -> None:
         if self.state != "awaiting_partner":
-            raise DrillStepError("There is no repeat-back to confirm yet: learner, type what you heard and submit it.")
+            raise DrillStepError(texts("feedback")("repeat_back.steps.nothing_to_confirm"))
 
     def not_quite(self) -> None:
         """The partner says it was not quite right: back to listening for another loop."""
@@ -265,15 +267,15 @@ class RepeatBackLog(BaseModel):
     """
 
     mode: Literal["solo", "pair"] = "solo"
-    statement_id: str = ""
-    draft: str = Field("", max_length=LONG, title="Your repeat-back")
-    pair: PairRound = Field(default_factory=PairRound)
+    statement_id: str = Field("", title=ref("feedback", "repeat_back.fields.statement"))
+    draft: str = Field("", max_length=LONG, title=ref("feedback", "repeat_back.fields.text"))
+    pair: PairRound = Field(default_factory=PairRound, title=ref("feedback", "repeat_back.fields.pair"))
     history: list[Attempt] = Field(default_factory=list, max_length=HISTORY_LIMIT)
 
     @field_validator("statement_id")
     @classmethod
     def _known_statement(cls, value: str) -> str:
-        return value if not value else one_of(value, _known("statements"), "feedback statement")
+        return value if not value else choice(value, _known("statements"), "statement")
 
 
 def drill_summary(log: RepeatBackLog) -> dict[str, float | int | None]:
@@ -290,56 +292,54 @@ def drill_summary(log: RepeatBackLog) -> dict[str, float | int | None]:
 
 # real versus formal feedback [00:30:41]-[00:34:11]
 class Giver(BaseModel):
-    name: str = Field("", max_length=SHORT, title="Who")
-    relation: str = Field("Peer", title="Relation")
-    why: str = Field("", max_length=LONG, title="Why them")
+    name: str = Field("", max_length=SHORT, title=ref("feedback", "real_feedback.fields.who"))
+    relation: str = Field("Peer", title=ref("feedback", "real_feedback.fields.relation"))  # not-learner-text: a value of content's relations
+    why: str = Field("", max_length=LONG, title=ref("feedback", "real_feedback.fields.why"))
 
     @field_validator("relation")
     @classmethod
     def _relation(cls, value: str) -> str:
-        return one_of(value, content().relations, "relation")
+        return choice(value, content().relations, "relation")
 
 
 class RealFeedbackPlan(BaseModel):
     """``feedback.real_feedback``: whom to ask, how to make it safe, the exact question."""
 
-    givers: list[Giver] = Field(default_factory=list, max_length=6, title="People to ask", json_schema_extra={"item": "Person"})
-    safety: list[str] = Field(default_factory=list, title="How you will make it safe")
-    safety_own: str = Field("", max_length=LONG, title="Your own way to make it safe")
-    question: str = Field("", max_length=500, title="The exact question")
-    manages_team: bool = Field(False, title="I manage a team")
-    staff_thanks: str = Field("", max_length=LONG, title="Thanking givers in a staff meeting")
+    givers: list[Giver] = Field(default_factory=list, max_length=6, title=ref("feedback", "real_feedback.fields.givers"),
+                                json_schema_extra={"item": ref("feedback", "real_feedback.fields.giver")})
+    safety: list[str] = Field(default_factory=list, title=ref("feedback", "real_feedback.fields.safety"))
+    safety_own: str = Field("", max_length=LONG, title=ref("feedback", "real_feedback.fields.safety_own"))
+    question: str = Field("", max_length=500, title=ref("feedback", "real_feedback.fields.question"))
+    manages_team: bool = Field(False, title=ref("feedback", "real_feedback.fields.manages_team"))
+    staff_thanks: str = Field("", max_length=LONG, title=ref("feedback", "real_feedback.fields.staff_thanks"))
 
     @field_validator("safety")
     @classmethod
     def _safety(cls, value: list[str]) -> list[str]:
         known = _known("safety_moves")
-        return [one_of(v, known, "way to make it safe") for v in value]
+        return [choice(v, known, "safety") for v in value]
 
 
 def check_real_feedback(plan: RealFeedbackPlan) -> list[str]:
     """Soft checks on the plan, each a sentence to act on (empty: ready to ask)."""
-    c = content()
+    c, t = content(), texts("feedback")
     problems = []
     named = [g for g in plan.givers if g.name.strip()]
     if not named:
-        problems.append("Name at least one person to ask for real feedback, not formal feedback [00:30:41].")
+        problems.append(t("real_feedback.checks.name_someone"))
     elif all(g.relation == c.formal_relation for g in named):
-        problems.append(
-            "Everyone you named is your manager: that is where formal feedback comes from. "
-            "Add a peer or someone on your team for real feedback [00:30:41] (kit's own suggestion)."
-        )
+        problems.append(t("real_feedback.checks.only_managers"))
     if not plan.safety and not plan.safety_own.strip():
-        problems.append("Choose at least one way to make it safe to be honest with you [00:31:53].")
+        problems.append(t("real_feedback.checks.make_it_safe"))
     question = normalise(plan.question)
     if not question:
-        problems.append(f"Write the exact question you will ask. For example: “{c.example_question}”")
+        problems.append(t("real_feedback.checks.write_question", example=c.example_question))
     else:
         formal = [p for p in c.formal_phrases if f" {normalise(p)} " in f" {question} "]
         if formal:
-            problems.append(f"“{formal[0]}” invites polite, formal answers. Ask about one thing you could do differently.")
+            problems.append(t("real_feedback.checks.formal_words", words=formal[0]))
         if question.split()[0] in c.closed_starters:
-            problems.append("That question can be answered with yes or no. Start it with “What” or “Which”.")
+            problems.append(t("real_feedback.checks.closed_question"))
     if plan.manages_team and not plan.staff_thanks.strip():
-        problems.append("You manage a team: write how you will thank feedback givers in your next staff meeting [00:34:11].")
+        problems.append(t("real_feedback.checks.thank_givers"))
     return problems

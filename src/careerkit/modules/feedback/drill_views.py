@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from careerkit.content.text import texts
 from careerkit.modules.feedback import domain as fb
 from careerkit.modules.feedback import drill
 from careerkit.ui.exercise import (
@@ -39,24 +40,28 @@ def _show(widget: w.Widget, visible: bool) -> None:
 
 def attempt_report(attempt: drill.Attempt, points: list[fb.KeyPoint]) -> str:
     """The scorer's report on one repeat-back, as HTML (every piece of text escaped)."""
-    parts = [f"<p class='ck-feedback'><b>Score: {attempt.score}/100</b></p>"]
+    t = texts("feedback")
+    parts = [f"<p class='ck-feedback'>{t.html('repeat_back.report.score', score=attempt.score)}</p>"]
     if points:
         rows = "".join(
-            f"<li>{'&#10003;' if p.id in attempt.covered else '&#10007; missed:'} {esc(p.label)}</li>" for p in points
+            "<li>" + t.html("repeat_back.report.covered" if p.id in attempt.covered else "repeat_back.report.missed",
+                            point=p.label) + "</li>"
+            for p in points
         )
-        parts.append(f"<p class='ck-feedback'>Key points:</p><ul class='ck-feedback'>{rows}</ul>")
+        parts.append(f"<p class='ck-feedback'>{t.html('repeat_back.report.key_points')}</p>"
+                     f"<ul class='ck-feedback'>{rows}</ul>")
     elif attempt.mode == "pair":
-        parts.append("<p class='ck-hint'>Coverage not checked: type what your partner said to check it too.</p>")
+        parts.append(f"<p class='ck-hint'>{t.html('repeat_back.report.no_coverage')}</p>")
     if attempt.defensive:
-        quoted = ", ".join(f"“{esc(words)}”" for words in drill.typed_markers(attempt.text, attempt.defensive))
-        parts.append(f"<p class='ck-warning'>Defensive markers: {quoted}.</p>")
+        quoted = ", ".join(t.html("repeat_back.report.marker", words=words)
+                           for words in drill.typed_markers(attempt.text, attempt.defensive))
+        # each marker is escaped by t.html above; the list of them fills the sentence as it is
+        parts.append(f"<p class='ck-warning'>{t('repeat_back.report.defensive', markers=quoted)}</p>")
     else:
-        parts.append("<p class='ck-feedback'>&#10003; No defensive markers.</p>")
-    check = "&#10003; You ended by checking your understanding." if attempt.checks_understanding else (
-        "&#10007; You did not end by checking your understanding."
-    )
+        parts.append(f"<p class='ck-feedback'>{t.html('repeat_back.report.no_defensive')}</p>")
+    check = t.html("repeat_back.report.checks" if attempt.checks_understanding else "repeat_back.report.no_check")
     parts.append(f"<p class='ck-feedback'>{check}</p>")
-    parts.append(f"<p class='ck-tip'><b>Tip:</b> {esc(attempt.tip)}</p>")
+    parts.append(f"<p class='ck-tip'>{t.html('repeat_back.report.tip', tip=attempt.tip)}</p>")
     return "".join(parts)
 
 
@@ -64,31 +69,29 @@ class RepeatBackView(Exercise):
     """Solo: read a statement from the bank and type it back. Pair: a partner says it and confirms."""
 
     key = "feedback.repeat_back"
-    title = "Repeat-back drill"
     Model = drill.RepeatBackLog
 
     def build(self):
-        bank = fb.content().statements
+        bank, t = fb.content().statements, texts("feedback")
         self._history: list[drill.Attempt] = []
         self._drill = drill.PairDrill()
         self.mode = w.ToggleButtons(
-            options=[("Solo: statements from the bank", "solo"), ("Pair: a partner says it aloud", "pair")],
+            options=[(t("repeat_back.mode_solo"), "solo"), (t("repeat_back.mode_pair"), "pair")],
             value="solo", style={"button_width": "auto"},
         )
         self.statement = w.Dropdown(
-            options=[(f"{i}. {s.giver}{' (hard to hear)' if s.hard else ''}", s.id) for i, s in enumerate(bank, 1)],
+            options=[(t("repeat_back.statement_option_hard" if s.hard else "repeat_back.statement_option",
+                        number=i, giver=s.giver), s.id) for i, s in enumerate(bank, 1)],
             value=bank[0].id, layout=FULL,
         )
         self.quote = w.HTML(layout=FULL)
-        self.next_button = w.Button(description="Another statement", icon="forward")
-        self.partner_said = text_area(
-            "Partner, optional: type the gist of what you said, and the kit also checks which parts came back.", 2
-        )
-        self.draft = text_area("Type back what you heard, in your own words, before anything else.", 4)
-        self.check_button = w.Button(description="Check my repeat-back", button_style="primary", icon="check")
-        self.yes_button = w.Button(description="Yes, exactly", button_style="success", icon="thumbs-up")
-        self.not_quite_button = w.Button(description="Not quite", button_style="warning", icon="undo")
-        self.new_round_button = w.Button(description="New round", icon="refresh")
+        self.next_button = w.Button(description=t("repeat_back.another_statement"), icon="forward")
+        self.partner_said = text_area(t("repeat_back.partner_placeholder"), 2)
+        self.draft = text_area(t("repeat_back.draft_placeholder"), 4)
+        self.check_button = w.Button(description=t("repeat_back.check_solo"), button_style="primary", icon="check")
+        self.yes_button = w.Button(description=t("repeat_back.yes_exactly"), button_style="success", icon="thumbs-up")
+        self.not_quite_button = w.Button(description=t("repeat_back.not_quite"), button_style="warning", icon="undo")
+        self.new_round_button = w.Button(description=t("repeat_back.new_round"), icon="refresh")
         self.pair_status = w.HTML(layout=FULL)
         for button, action in (
             (self.next_button, self._next_statement), (self.check_button, self._check), (self.yes_button, self._yes),
@@ -97,14 +100,12 @@ class RepeatBackView(Exercise):
             button.on_click(lambda _b, act=action: self._guard(act))
         self.mode.observe(lambda _c: self._guard(self._sync), names="value")
         self.statement.observe(lambda _c: self._guard(self._sync), names="value")
-        self.solo_box = w.VBox([labelled("Feedback statement", self.statement), self.quote, self.next_button], layout=_own())
+        self.solo_box = w.VBox([labelled(t("repeat_back.statement_label"), self.statement), self.quote, self.next_button],
+                               layout=_own())
         self.pair_box = w.VBox(
             [
-                w.HTML(
-                    "<p class='ck-hint'>Partner: say one piece of real feedback aloud, once. Learner: type back what "
-                    "you heard. Partner: press “Yes, exactly” or “Not quite”; the drill loops until it is right.</p>"
-                ),
-                labelled("What your partner said (optional)", self.partner_said),
+                w.HTML(f"<p class='ck-hint'>{t.html('repeat_back.pair_hint')}</p>"),
+                labelled(t("repeat_back.partner_label"), self.partner_said),
             ],
             layout=_own(),
         )
@@ -113,7 +114,7 @@ class RepeatBackView(Exercise):
         )
         self._sync()
         return [
-            self.mode, self.solo_box, self.pair_box, labelled("Your repeat-back", self.draft),
+            self.mode, self.solo_box, self.pair_box, labelled(t("repeat_back.draft_label"), self.draft),
             self.check_button, self.partner_box,
         ]
 
@@ -152,7 +153,7 @@ class RepeatBackView(Exercise):
             return
         if self.mode.value == "solo":
             if not self.draft.value.strip():
-                _problem(self, "Type back what you heard first.")
+                _problem(self, texts("feedback")("repeat_back.type_first"))
                 return
             attempt = drill.solo_attempt(self.statement.value, self.draft.value, self._history)
             self._history = drill.record(self._history, attempt)
@@ -194,38 +195,34 @@ class RepeatBackView(Exercise):
 
     # display
     def _sync(self):
+        t = texts("feedback")
         solo = self.mode.value == "solo"
         _show(self.solo_box, solo)
         _show(self.pair_box, not solo)
         _show(self.partner_box, not solo)
-        self.check_button.description = "Check my repeat-back" if solo else "Partner: did I get it?"
+        self.check_button.description = t("repeat_back.check_solo" if solo else "repeat_back.check_pair")
         item = fb.statement(self.statement.value)
-        self.quote.value = (
-            f"<blockquote class='ck-quote'>“{esc(item.text)}”<br><span class='ck-source'>{esc(item.giver)} · "
-            f"a fictional statement {esc(item.cite)}</span></blockquote>"
-        )
+        quote = t.html("repeat_back.quote", text=item.text, giver=item.giver, cite=item.cite)
+        self.quote.value = f"<blockquote class='ck-quote'>{quote}</blockquote>"
         state = self._drill.state
         self.yes_button.disabled = self.not_quite_button.disabled = state != "awaiting_partner"
         self.check_button.disabled = not solo and state != "listening"
         loops = self._drill.loops
-        self.pair_status.value = {
-            "listening": (
-                f"<p class='ck-hint'>Loop {loops + 1}: not quite yet. Partner, say what was missing; learner, try again.</p>"
-                if loops else "<p class='ck-hint'>Waiting for the learner's repeat-back.</p>"
-            ),
-            "awaiting_partner": "<p class='ck-feedback'><b>Partner: was that right?</b></p>",
-            "confirmed": (
-                f"<p class='ck-saved'>&#10003; Confirmed after {loops} loop{'s' if loops != 1 else ''}. "
-                "Logged in your history. Press “New round” for the next piece of feedback.</p>"
-            ),
-        }[state]
+        if state == "listening":
+            waiting = t.html("repeat_back.loop_again", loop=loops + 1) if loops else t.html("repeat_back.waiting")
+            self.pair_status.value = f"<p class='ck-hint'>{waiting}</p>"
+        elif state == "awaiting_partner":
+            self.pair_status.value = f"<p class='ck-feedback'>{t.html('repeat_back.partner_right')}</p>"
+        else:
+            self.pair_status.value = f"<p class='ck-saved'>{t.plural('repeat_back.confirmed', loops, as_html=True)}</p>"
 
     def feedback(self, answer):
         self._sync()
         summary = drill.drill_summary(answer)
         tally = (
-            f"<p class='ck-hint'>{summary['attempts']} repeat-back{'s' if summary['attempts'] != 1 else ''} logged, "
-            f"mean score {summary['mean_score']}.</p>" if summary["attempts"] else ""
+            "<p class='ck-hint'>"
+            + texts("feedback").plural("repeat_back.tally", summary["attempts"], as_html=True, mean=summary["mean_score"])
+            + "</p>" if summary["attempts"] else ""
         )
         if answer.mode == "pair":
             attempts = answer.pair.attempts
@@ -246,38 +243,35 @@ class RepeatBackView(Exercise):
 
 class RealFeedbackView(Exercise):
     key = "feedback.real_feedback"
-    title = "Real feedback, not formal feedback"
     Model = drill.RealFeedbackPlan
 
     def build(self):
-        c = fb.content()
+        c, t = fb.content(), texts("feedback")
 
         def fields():
             return {
-                "name": text_box("Name or role"),
-                "relation": w.Dropdown(options=c.relations, value="Peer", description="Relation"),
-                "why": text_box("Why them: what do they see of your work that others do not?"),
+                "name": text_box(t("real_feedback.name_placeholder")),
+                "relation": w.Dropdown(options=c.relations, value="Peer", description=t("real_feedback.relation")),  # not-learner-text: "Peer" is a value of content's relations
+                "why": text_box(t("real_feedback.why_placeholder")),
             }
 
         def layout(_number, f):
             return w.VBox([w.HBox([f["name"], f["relation"]]), f["why"]], layout=w.Layout(margin="0 0 6px 0", width="100%"))
 
-        self.givers = Rows(fields, layout, self._on_change, add_label="Add a person", min_rows=1, max_rows=6)
+        self.givers = Rows(fields, layout, self._on_change, add_label=t("real_feedback.add_person"), min_rows=1, max_rows=6)
         self.safety = Checklist([(m.id, m.cited()) for m in c.safety_moves], self._on_change)
-        self.safety_own = text_area("Your own way to make it safe to be honest with you", 2)
-        self.question = text_box(f"e.g. {c.example_question}")
-        self.manages = w.Checkbox(description="I manage a team, or facilitate this group", indent=False, layout=FULL)
-        self.thanks = text_area("How will you thank the people who gave you feedback, in your next staff meeting?", 2)
-        self.thanks_box = labelled("Thank the givers in a staff meeting [00:34:11]", self.thanks,
-                                   "Thanking givers in public tells everyone that honesty is welcome.")
+        self.safety_own = text_area(t("real_feedback.safety_own_placeholder"), 2)
+        self.question = text_box(t("real_feedback.question_placeholder", example=c.example_question))
+        self.manages = w.Checkbox(description=t("real_feedback.manages"), indent=False, layout=FULL)
+        self.thanks = text_area(t("real_feedback.thanks_placeholder"), 2)
+        self.thanks_box = labelled(t("real_feedback.thanks_label"), self.thanks, t("real_feedback.thanks_hint"))
         self.manages.observe(lambda change: _show(self.thanks_box, change["new"]), names="value")
         _show(self.thanks_box, False)
         return [
-            labelled("Whom will you ask? [00:30:41]", self.givers.widget,
-                     "People who see your work up close, not only the person who writes your review."),
-            labelled("How will you make it safe? [00:31:53]", self.safety.widget),
-            labelled("Anything else", self.safety_own),
-            labelled("The exact question you will ask", self.question, "Write it word for word."),
+            labelled(t("real_feedback.givers_label"), self.givers.widget, t("real_feedback.givers_hint")),
+            labelled(t("real_feedback.safety_label"), self.safety.widget),
+            labelled(t("real_feedback.safety_own_label"), self.safety_own),
+            labelled(t("real_feedback.question_label"), self.question, t("real_feedback.question_hint")),
             self.manages,
             self.thanks_box,
         ]
@@ -294,7 +288,7 @@ class RealFeedbackView(Exercise):
 
     def fill(self, value):
         relations = fb.content().relations
-        givers = [{**g, "relation": g.get("relation") if g.get("relation") in relations else "Other"}
+        givers = [{**g, "relation": g.get("relation") if g.get("relation") in relations else "Other"}  # not-learner-text: a value of content's relations
                   for g in value.get("givers", [])]
         self.givers.fill(givers)
         self.safety.fill(value.get("safety", []))
@@ -307,7 +301,4 @@ class RealFeedbackView(Exercise):
         problems = drill.check_real_feedback(answer)
         if problems:
             return bullets(problems, "ck-warning")
-        return (
-            f"<p class='ck-feedback'>&#10003; Ready to ask: <b>“{esc(answer.question)}”</b>. When they answer, repeat it "
-            "back, even if it is hard to hear [00:32:21].</p>"
-        )
+        return f"<p class='ck-feedback'>{texts('feedback').html('real_feedback.ready', question=answer.question)}</p>"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from careerkit.content.text import texts
 from careerkit.modules.feedback import domain as fb
 from careerkit.modules.feedback.drill_views import RealFeedbackView, RepeatBackView, _problem
 from careerkit.ui.exercise import FULL, Exercise, Rows, bullets, esc, labelled, lazy_module, text_area, text_box
@@ -13,26 +14,22 @@ charts = lazy_module("careerkit.modules.feedback.charts")  # matplotlib only onc
 
 class PromotionStallView(Exercise):
     key = "feedback.promotion_stall"
-    title = "Why isn't my promotion happening?"
     Model = fb.PromotionStall
 
     def build(self):
-        c = fb.content()
+        c, t = fb.content(), texts("feedback")
         options = [(label, i) for i, label in enumerate(c.stall_scale)]
         self.questions = {
             q.id: w.ToggleButtons(options=options, value=fb.NEUTRAL, style={"button_width": "auto"})
             for q in c.stall_questions
         }
-        self.first_move = text_area("Which move will you try first, and when?", 2)
-        rates = "; ".join(f"{cause.label}: {100 * cause.base_rate:.0f}%" for cause in c.stall_causes)
+        self.first_move = text_area(t("promotion_stall.first_move_placeholder"), 2)
+        rates = "; ".join(t("promotion_stall.base_rate", cause=cause.label, rate=f"{100 * cause.base_rate:.0f}%")
+                          for cause in c.stall_causes)
         return [
-            w.HTML(
-                "<p class='ck-hint'>Before any answer, each cause starts at its base rate. About half the time the "
-                f"cause is a development area the person may not recognise [00:28:57]; the even split of the other half is "
-                f"the kit's own assumption. Base rates: {esc(rates)}.</p>"
-            ),
+            w.HTML(f"<p class='ck-hint'>{t.html('promotion_stall.hint', rates=rates)}</p>"),
             *[labelled(f"{q.text} {q.cite}", self.questions[q.id]) for q in c.stall_questions],
-            labelled("Your first move", self.first_move),
+            labelled(t("promotion_stall.first_move_label"), self.first_move),
         ]
 
     def read(self):
@@ -45,12 +42,14 @@ class PromotionStallView(Exercise):
         self.first_move.value = value.get("first_move", "")
 
     def feedback(self, answer):
+        t = texts("feedback")
         items = []
         for rank, cause in enumerate(answer.ranked, start=1):
+            heading = t.html("promotion_stall.ranked", rank=rank, cause=cause.label, share=f"{cause.share:.0f}%",
+                             base_rate=f"{cause.base_rate:.0f}%", note=cause.base_rate_note)
             items.append(
-                f"<li><b>{rank}. {esc(cause.label)}: {cause.share:.0f}%</b> "
-                f"<span class='ck-source'>(base rate {cause.base_rate:.0f}%: {esc(cause.base_rate_note)})</span>"
-                f"<br>Why:{bullets(cause.reasons)}Moves:{bullets(cause.moves)}</li>"
+                f"<li>{heading}<br>{t.html('promotion_stall.why')}{bullets(cause.reasons)}"
+                f"{t.html('promotion_stall.moves')}{bullets(cause.moves)}</li>"
             )
         return "<ol class='ck-feedback' style='list-style:none;padding-left:0'>" + "".join(items) + "</ol>"
 
@@ -63,20 +62,18 @@ class PromotionStallView(Exercise):
 
 class ShadowsView(Exercise):
     key = "feedback.shadows"
-    title = "The shadows of your superpowers"
     Model = fb.Shadows
 
     def build(self):
-        c = fb.content()
-        levels = [("Not rated", ""), *[(r.label, r.id) for r in c.ratings]]
+        c, t = fb.content(), texts("feedback")
+        levels = [(t("shadows.not_rated"), ""), *[(r.label, r.id) for r in c.ratings]]
         self.chosen = {p.id: w.Checkbox(description=p.label, indent=False, layout=w.Layout(width="35%")) for p in c.superpowers}
         self.levels = {p.id: w.ToggleButtons(options=levels, value="", style={"button_width": "auto"}) for p in c.superpowers}
-        self.notes = text_area("Which shadow do you recognise? Who could tell you honestly?", 2)
+        self.notes = text_area(t("shadows.notes_placeholder"), 2)
         rows = [w.HBox([self.chosen[p.id], self.levels[p.id]], layout=FULL) for p in c.superpowers]
         return [
-            labelled("Your superpowers, and how much you use each", w.VBox(rows, layout=FULL),
-                     "Tick the strengths people rely on you for; then rate how much you use each one."),
-            labelled("Notes", self.notes),
+            labelled(t("shadows.superpowers_label"), w.VBox(rows, layout=FULL), t("shadows.superpowers_hint")),
+            labelled(t("shadows.notes_label"), self.notes),
         ]
 
     def read(self):
@@ -97,16 +94,15 @@ class ShadowsView(Exercise):
         self.notes.value = value.get("notes", "")
 
     def feedback(self, answer):
+        t = texts("feedback")
         if not answer.pairs:
-            return "<p class='ck-hint'>Tick at least one superpower to see its shadow.</p>"
+            return f"<p class='ck-hint'>{t.html('shadows.tick_one')}</p>"
         items = "".join(
-            f"<li><b>{esc(p.superpower)}</b> &rarr; shadow: <i>{esc(p.shadow)}</i> {esc(p.timestamp)}. {esc(p.hint)}</li>"
+            "<li>" + t.html("shadows.pair", superpower=p.superpower, shadow=p.shadow, timestamp=p.timestamp, hint=p.hint)
+            + "</li>"
             for p in answer.pairs
         )
-        return (
-            f"<ul class='ck-feedback'>{items}</ul><p class='ck-hint'>Shadows are hard to see because they are tied to "
-            "who you are and what made you successful [00:56:35].</p>"
-        )
+        return f"<ul class='ck-feedback'>{items}</ul><p class='ck-hint'>{t.html('shadows.hard_to_see')}</p>"
 
     def chart(self, answer):
         return charts.shadows_grid(answer) if answer.pairs else None
@@ -114,51 +110,50 @@ class ShadowsView(Exercise):
 
 class ContradictionsView(Exercise):
     key = "feedback.contradictions"
-    title = "Contradictory feedback log"
     Model = fb.ContradictionLog
-    MATCH = ("(match by the words)", "")
 
     def build(self):
-        c = fb.content()
-        kinds = [(f"{t.label}: {t.hint}", t.id) for t in c.feedback_types]
+        c, t = fb.content(), texts("feedback")
+        kinds = [(t("contradictions.kind_option", label=k.label, hint=k.hint), k.id) for k in c.feedback_types]
         self._kind_ids = {t.id for t in c.feedback_types}
-        self.strengths = text_area("One strength per line, e.g. Great collaborator", 3)
-        self.copy_button = w.Button(description="Copy my superpowers", icon="copy")
+        self.strengths = text_area(t("contradictions.strengths_placeholder"), 3)
+        self.copy_button = w.Button(description=t("contradictions.copy_superpowers"), icon="copy")
         self.copy_button.on_click(lambda _b: self._guard(self._copy_superpowers))
 
         def fields():
             return {
-                "giver": text_box("Who gave it"),
+                "giver": text_box(t("contradictions.giver_placeholder")),
                 "kind": w.Dropdown(options=kinds, value="coaching", layout=FULL),
-                "about": text_box("What it is about, in their words"),
-                "direction": w.ToggleButtons(options=[("Affirms me", "affirms"), ("Challenges me", "challenges")],
+                "about": text_box(t("contradictions.about_placeholder")),
+                "direction": w.ToggleButtons(options=[(t("contradictions.affirms_me"), "affirms"),
+                                                      (t("contradictions.challenges_me"), "challenges")],
                                              value="challenges", style={"button_width": "auto"}),
-                "strength": w.Dropdown(options=self._strength_options(), value="", description="Touches"),
+                "strength": w.Dropdown(options=self._strength_options(), value="", description=t("contradictions.touches")),
             }
 
         def layout(number, f):
             return w.VBox(
-                [w.HTML(f"<b>Feedback {number}</b>"), w.HBox([f["giver"], f["kind"]]), f["about"],
+                [w.HTML(t.html("contradictions.item_heading", number=number)), w.HBox([f["giver"], f["kind"]]), f["about"],
                  w.HBox([f["direction"], f["strength"]])],
                 layout=w.Layout(border="1px solid #ccc", padding="6px", margin="0 0 6px 0", width="100%"),
             )
 
-        self.items = Rows(fields, layout, self._on_change, add_label="Log feedback", max_rows=30)
-        self.reflection = text_area("Take the hardest contradiction: what would be true if they were right?", 3)
+        self.items = Rows(fields, layout, self._on_change, add_label=t("contradictions.log_feedback"), max_rows=30)
+        self.reflection = text_area(t("contradictions.reflection_placeholder"), 3)
         self.strengths.observe(lambda _c: self._guard(self._refresh_strengths), names="value")
         return [
-            labelled("Strengths you claim", w.VBox([self.strengths, self.copy_button], layout=FULL),
-                     "Copy your superpowers from the shadows exercise, or write your own."),
-            labelled("Feedback you received", self.items.widget),
+            labelled(t("contradictions.strengths_label"), w.VBox([self.strengths, self.copy_button], layout=FULL),
+                     t("contradictions.strengths_hint")),
+            labelled(t("contradictions.items_label"), self.items.widget),
             w.HTML(f"<p class='ck-source'>{esc(c.feedback_types_source.label)}</p>"),
-            labelled("Your reflection [00:57:30]", self.reflection),
+            labelled(t("contradictions.reflection_label"), self.reflection),
         ]
 
     def _strength_lines(self) -> list[str]:
         return [line.strip() for line in self.strengths.value.splitlines() if line.strip()]
 
     def _strength_options(self):
-        return [self.MATCH, *[(s, s) for s in dict.fromkeys(self._strength_lines())]]
+        return [(texts("feedback")("contradictions.match_by_words"), ""), *[(s, s) for s in dict.fromkeys(self._strength_lines())]]
 
     def _refresh_strengths(self):
         options = self._strength_options()
@@ -179,7 +174,7 @@ class ContradictionsView(Exercise):
         lines = self._strength_lines()
         new = [labels[pid] for pid in saved.get("superpowers", []) if pid in labels and labels[pid] not in lines]
         if not saved.get("superpowers"):
-            _problem(self, "Choose your superpowers in the shadows exercise first; then copy them here.")
+            _problem(self, texts("feedback")("contradictions.choose_superpowers_first"))
             return
         self.strengths.value = "\n".join([*lines, *new])
 
@@ -198,16 +193,14 @@ class ContradictionsView(Exercise):
         self.reflection.value = value.get("reflection", "")
 
     def feedback(self, answer):
+        t = texts("feedback")
         if not answer.strengths:
-            return "<p class='ck-hint'>Write the strengths you claim first, one per line.</p>"
+            return f"<p class='ck-hint'>{t.html('contradictions.write_strengths')}</p>"
         if not answer.items:
-            return "<p class='ck-hint'>Log a piece of feedback you received: who gave it, what kind, what about.</p>"
+            return f"<p class='ck-hint'>{t.html('contradictions.log_one')}</p>"
         found = fb.find_contradictions(answer).contradictions
         if not found:
-            return (
-                "<p class='ck-feedback'>No feedback contradicts a strength you claim yet. If you expect some, choose "
-                "which strength an item touches.</p>"
-            )
+            return f"<p class='ck-feedback'>{t.html('contradictions.none_found')}</p>"
         return bullets([c.sentence for c in found], "ck-warning")
 
     def chart(self, answer):
