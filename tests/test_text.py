@@ -143,7 +143,6 @@ NOT_YET = {
     "versioning",  # module 1
     "lanes", "career_path", "story", "press_release",  # module 2
     "feedback", "drill", "feedback_drill",  # module 3
-    "act3", "career_line",  # module 4
     "plan", "plan_lines", "plan_export",  # 05 my plan
     "welcome",  # 00 welcome
     "cohort",  # the room's chart
