@@ -77,6 +77,14 @@ def test_the_read_out_flags_what_does_not_add_up(changes, expected):
     assert any(expected in text for text in lines), lines
 
 
+def test_one_year_after_the_goal_reads_in_the_singular_on_the_line_and_in_the_read_out():
+    one = line(goal_end_age=87)  # the career ends at 88
+    assert cl.read_career_line(one)[0].startswith(
+        "Your career runs from 23 to 88. Your current goal ends at 87: 1 year (2% of your career) comes after it")
+    assert "1 year after your goal\nNo North Star yet" in [t.get_text() for t in charts.career_line(
+        cl.career_timeline(one)).axes[0].texts]
+
+
 def test_acts_out_of_order_are_drawn_in_order_anyway():
     timeline = cl.career_timeline(line(act2_age=60, act3_age=40))
     assert [(a.start, a.end) for a in timeline.acts] == [(23, 40), (40, 60), (60, 88)]

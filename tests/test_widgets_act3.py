@@ -70,6 +70,25 @@ def test_without_a_roadmap_the_line_points_to_module_1(make_workbook):
     assert "Fill in your version roadmap in 01_versioning" in line.message.value
 
 
+def test_a_coachs_act3_text_file_changes_a_label_a_hint_and_a_feedback_sentence(make_workbook, tmp_path, monkeypatch):
+    (tmp_path / "act3.text.toml").write_text(
+        '[career_line]\nage = "Your age today"\nno_roadmap = "Your roadmap from 01 goes here."\n'
+        '[career_line.feedback]\nage_outside = "Check your start age."\n', encoding="utf-8")
+    monkeypatch.setenv("CAREERKIT_CONTENT", str(tmp_path))
+    line = view("act3.career_line", make_workbook())
+    assert "<b>Your age today</b>" in line.controls[0].children[0].value
+    assert "The age your career started" in line.controls[2].children[0].value  # not in the coach's file: shipped
+    line.age.value = 20  # before the career starts at 22
+    assert "Check your start age." in line.message.value and "Your roadmap from 01 goes here." in line.message.value
+    assert "outside your career span" not in line.message.value
+
+
+def test_an_error_names_the_arc_and_the_field_as_the_learner_sees_them(make_workbook):
+    arcs = view("act3.arcs", make_workbook())
+    arcs.columns["giving"]["first_step"].value = "x" * 300
+    assert "Arc 2, first step: is too long: keep it under 200 characters." in plain_text(arcs.message.value)
+
+
 # the rabbit
 def test_the_rabbit_check_saves_privately_and_reads_out_gently(make_workbook):
     book = make_workbook()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 
+from careerkit.content.text import texts
 from careerkit.modules.act3 import domain as act3
 from careerkit.modules.act3.whole_career import Timeline
 from careerkit.ui.charts import GREY, PALETTE, learner_text, new_figure, shorten
@@ -15,7 +16,8 @@ ACT_COLOURS = [PALETTE[4], PALETTE[0], PALETTE[2]]
 @learner_text
 def career_line(timeline: Timeline, north_star: str = ""):
     """The career from first job to last: acts as bands, roadmap milestones, today, and the end of the goal."""
-    fig, ax = new_figure("Your whole career on one line", "Age", "", size=(9, 3.4))
+    t = texts("act3")
+    fig, ax = new_figure(t("charts.career_line.title"), t("charts.career_line.x"), "", size=(9, 3.4))
     label_box = {"facecolor": "white", "edgecolor": "none", "pad": 1}
     for span, colour in zip(timeline.acts, ACT_COLOURS, strict=False):
         ax.barh(0.5, span.end - span.start, left=span.start, height=0.2, color=colour, lw=0)
@@ -24,31 +26,35 @@ def career_line(timeline: Timeline, north_star: str = ""):
                     fontsize=10, fontweight="bold")
     ax.barh(0.32, timeline.end - timeline.goal_end, left=timeline.goal_end, height=0.08, facecolor="white",
             edgecolor=PALETTE[5], hatch="///", lw=1)
-    after = f"Second North Star: {shorten(north_star, 40)}" if north_star.strip() else "No North Star yet"
-    ax.text((timeline.goal_end + timeline.end) / 2, 0.2, f"{timeline.years_after_goal} years after your goal\n{after}",
-            ha="center", va="center", fontsize=8, color=PALETTE[5])
+    star = (t("charts.career_line.north_star", sentence=shorten(north_star, 40)) if north_star.strip()
+            else t("charts.career_line.no_north_star"))
+    after = t.plural("charts.career_line.after", timeline.years_after_goal)
+    ax.text((timeline.goal_end + timeline.end) / 2, 0.2, f"{after}\n{star}", ha="center", va="center", fontsize=8,
+            color=PALETTE[5])
     for i, milestone in enumerate(timeline.milestones):
         y = 0.72 if i % 2 == 0 else 0.86
         ax.plot([milestone.age, milestone.age], [0.6, y], color=GREY, lw=0.8)
         ax.text(milestone.age, y, milestone.label, ha="center", va="bottom", fontsize=8, bbox=label_box)
     ax.plot([timeline.now, timeline.now], [0.1, 0.62], color=PALETTE[7], lw=2)
-    ax.text(timeline.now, 0.02, f"You, {timeline.now}", ha="center", va="bottom", fontsize=8, bbox=label_box)
+    ax.text(timeline.now, 0.02, t("charts.career_line.now", age=timeline.now), ha="center", va="bottom", fontsize=8,
+            bbox=label_box)
     ax.plot([timeline.goal_end, timeline.goal_end], [0.1, 0.62], color=PALETTE[5], lw=2, ls="--")
-    ax.text(timeline.goal_end, 0.02, f"Goal ends, {timeline.goal_end}", ha="center", va="bottom", fontsize=8,
+    ax.text(timeline.goal_end, 0.02, t("charts.career_line.goal_end", age=timeline.goal_end), ha="center", va="bottom", fontsize=8,
             color=PALETTE[5], bbox=label_box)
     ax.set_xlim(timeline.start - 1, timeline.end + 1)
     ax.set_ylim(0, 1.0)
     ax.set_yticks([])
-    ax.set_ylabel("Acts and milestones")
+    ax.set_ylabel(t("charts.career_line.y"))
     return fig
 
 
 @learner_text
 def arcs_energy(answer: act3.Arcs):
     """Left: what each arc would give. Right: the arrow of energy between scaled economics and giving."""
+    t = texts("act3")
     content = act3.content()
     fig = Figure(figsize=(9, 3.8), layout="constrained")
-    fig.suptitle("Where your energy points in Act 3")
+    fig.suptitle(t("charts.arcs_energy.title"))
     bars, compass = fig.add_subplot(1, 2, 1), fig.add_subplot(1, 2, 2)
     gains = content.gains
     height = 0.8 / max(len(content.arcs), 1)
@@ -59,10 +65,10 @@ def arcs_energy(answer: act3.Arcs):
     bars.set_yticks([g + height / 2 for g in range(len(gains))], [g.label for g in gains])
     bars.invert_yaxis()
     bars.set_xlim(0, 10)
-    bars.set_title("What each arc would give you", fontsize=10)
-    bars.set_xlabel("Rating (0-10)")
-    bars.set_ylabel("Gain")
-    bars.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
+    bars.set_title(t("charts.arcs_energy.gains_title"), fontsize=10)
+    bars.set_xlabel(t("charts.arcs_energy.gains_x"))
+    bars.set_ylabel(t("charts.arcs_energy.gains_y"))
+    bars.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)  # not-learner-text: legend position
     econ, giving = act3.energy_point(answer)
     compass.add_patch(FancyArrowPatch((0, 0), (econ, giving), arrowstyle="-|>", mutation_scale=20, lw=2.5,
                                       color=PALETTE[5]))
@@ -71,9 +77,9 @@ def arcs_energy(answer: act3.Arcs):
     compass.set_xlim(0, 10.5)
     compass.set_ylim(0, 10.5)
     compass.set_aspect("equal")
-    compass.set_title("Your energy", fontsize=10)
-    compass.set_xlabel(f"{content.arcs[0].label} (energy 0-10)")
-    compass.set_ylabel(f"{content.arcs[1].label} (energy 0-10)")
+    compass.set_title(t("charts.arcs_energy.energy_title"), fontsize=10)
+    compass.set_xlabel(t("charts.arcs_energy.energy_axis", arc=content.arcs[0].label))
+    compass.set_ylabel(t("charts.arcs_energy.energy_axis", arc=content.arcs[1].label))
     for ax in (bars, compass):
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
@@ -83,9 +89,11 @@ def arcs_energy(answer: act3.Arcs):
 @learner_text
 def community_coverage(plan: act3.CommunityPlan):
     """How many of the named communities, internal and external, give each benefit."""
+    t = texts("act3")
     content = act3.content()
     grid = act3.community_coverage(plan)
-    fig, ax = new_figure("What your communities would give you", "Number of communities", "Benefit", size=(7.5, 3))
+    fig, ax = new_figure(t("charts.community_coverage.title"), t("charts.community_coverage.x"),
+                         t("charts.community_coverage.y"), size=(7.5, 3))
     gets = content.community_gets
     left = [0] * len(gets)
     for i, kind in enumerate(content.community_kinds):
@@ -95,5 +103,5 @@ def community_coverage(plan: act3.CommunityPlan):
     ax.invert_yaxis()
     ax.set_xlim(0, max(max(left), 1) + 0.5)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(fontsize=8, frameon=False, loc="lower right")
+    ax.legend(fontsize=8, frameon=False, loc="lower right")  # not-learner-text: legend position
     return fig

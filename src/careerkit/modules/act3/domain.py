@@ -16,7 +16,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from careerkit.content import Cited, ContentFile, Sourced, load_content, one_of
+from careerkit.content import Cited, ContentFile, Sourced, load_content
+from careerkit.content.text import ref, texts
 from careerkit.modules.lanes.story import split_sentences
 
 SHORT = 200
@@ -95,7 +96,8 @@ class Act3Content(ContentFile):
     def _readouts_complete(self) -> Act3Content:
         missing = {"steady", "notice", "attend"} - {r.id for r in self.readouts}
         if missing:
-            raise ValueError("readouts need the ids steady, notice and attend; missing: " + ", ".join(sorted(missing)))
+            problem = "readouts need the ids steady, notice and attend; missing: "  # not-learner-text: for the coach editing act3.toml
+            raise ValueError(problem + ", ".join(sorted(missing)))
         return self
 
 
@@ -123,7 +125,14 @@ def arc_by_id(arc_id: str) -> Arc:
     for arc in content().arcs:
         if arc.id == arc_id:
             return arc
-    raise ValueError("choose an arc from the list")
+    raise ValueError(texts("act3")("choices.arc"))
+
+
+def _one_of(value: str, allowed: frozenset[str], choice: str, **values: str) -> str:
+    """An answer's choice must be one of the content's ids; otherwise the sentence ``choices.<choice>``."""
+    if value not in allowed:
+        raise ValueError(texts("act3")(f"choices.{choice}", **values))
+    return value
 
 
 # 1. the whole career on one line [01:05:50]: see careerkit.modules.act3.whole_career
@@ -133,22 +142,22 @@ def arc_by_id(arc_id: str) -> Arc:
 class Rabbit(BaseModel):
     """The goal being chased, how close it is, what is left after it, and a private self-check."""
 
-    rabbit: str = Field("", max_length=SHORT, title="Your rabbit")
-    stage: str = Field("chasing", title="How close you are")
-    after: str = Field("", max_length=LONG, title="What is left on the track after it")
-    signs: dict[str, Frequency] = Field(default_factory=dict, title="Warning signs")
+    rabbit: str = Field("", max_length=SHORT, title=ref("act3", "rabbit.fields.rabbit"))
+    stage: str = Field("chasing", title=ref("act3", "rabbit.fields.stage"))
+    after: str = Field("", max_length=LONG, title=ref("act3", "rabbit.fields.after"))
+    signs: dict[str, Frequency] = Field(default_factory=dict, title=ref("act3", "rabbit.fields.signs"))
 
     @field_validator("stage")
     @classmethod
     def _stage(cls, value: str) -> str:
-        return one_of(value, _known("rabbit_stages"), "stage")
+        return _one_of(value, _known("rabbit_stages"), "stage")
 
     @field_validator("signs")
     @classmethod
     def _signs(cls, value: dict[str, int]) -> dict[str, int]:
         known = _known("rabbit_signs")
         for sign in value:
-            one_of(sign, known, "warning sign")
+            _one_of(sign, known, "sign")
         return value
 
 
@@ -167,16 +176,14 @@ def read_rabbit(answer: Rabbit) -> RabbitReadout:
     )
     readout = {r.id: r for r in content().readouts}[level]
     lines = [f"{readout.text} {readout.cite}"]
+    t = texts("act3")
     near = answer.stage in ("close", "caught")
     if near and not answer.after.strip():
-        lines.append(
-            "You are at or near the catch, and nothing is written after it yet. A dog that catches the fake rabbit "
-            "may never run again [01:05:02]: start with one line about what comes next."
-        )
+        lines.append(t("rabbit.feedback.dog"))
     elif answer.stage == "unsure":
-        lines.append("Not knowing your rabbit is a fine start: the career line above shows where a goal would end.")
+        lines.append(t("rabbit.feedback.unsure"))
     elif answer.after.strip():
-        lines.append("You have something on the track after the rabbit: Act 3 builds on it.")
+        lines.append(t("rabbit.feedback.after"))
     return RabbitReadout(level=level, headline=readout.headline, lines=lines)
 
 
@@ -184,23 +191,23 @@ def read_rabbit(answer: Rabbit) -> RabbitReadout:
 class ArcPlan(BaseModel):
     """One arc weighed: its forms, what it would give, the energy felt for it, and a first dated step."""
 
-    arc: str = Field(title="Arc")
-    forms: list[str] = Field(default_factory=list, title="Forms")
-    gains: dict[str, Rating] = Field(default_factory=dict, title="What it would give you")
-    energy: int = Field(5, ge=0, le=10, title="Energy")
-    gives: str = Field("", max_length=LONG, title="In your words")
-    first_step: str = Field("", max_length=SHORT, title="First step")
-    step_date: date | None = Field(None, title="Date of the first step")
+    arc: str = Field(title=ref("act3", "arcs.fields.arc"))
+    forms: list[str] = Field(default_factory=list, title=ref("act3", "arcs.fields.forms"))
+    gains: dict[str, Rating] = Field(default_factory=dict, title=ref("act3", "arcs.fields.gains"))
+    energy: int = Field(5, ge=0, le=10, title=ref("act3", "arcs.fields.energy"))
+    gives: str = Field("", max_length=LONG, title=ref("act3", "arcs.fields.gives"))
+    first_step: str = Field("", max_length=SHORT, title=ref("act3", "arcs.fields.first_step"))
+    step_date: date | None = Field(None, title=ref("act3", "arcs.fields.step_date"))
 
     @model_validator(mode="after")
     def _known_ids(self) -> ArcPlan:
         arc = arc_by_id(self.arc)
         forms = _arc_forms(arc.id)
         for form in self.forms:
-            one_of(form, forms, f"form of {arc.label.lower()}")
+            _one_of(form, forms, "form", arc=arc.label.lower())
         gains = _known("gains")
         for gain in self.gains:
-            one_of(gain, gains, "gain")
+            _one_of(gain, gains, "gain")
         return self
 
 
@@ -209,14 +216,15 @@ def _default_plans() -> list[ArcPlan]:
 
 
 class Arcs(BaseModel):
-    plans: list[ArcPlan] = Field(default_factory=_default_plans, max_length=6, title="Arcs", json_schema_extra={"item": "Arc"})
+    plans: list[ArcPlan] = Field(default_factory=_default_plans, max_length=6, title=ref("act3", "arcs.fields.plans"),
+                                 json_schema_extra={"item": ref("act3", "arcs.fields.plan")})
 
     @field_validator("plans")
     @classmethod
     def _one_each(cls, value: list[ArcPlan]) -> list[ArcPlan]:
         seen = [p.arc for p in value]
         if len(seen) != len(set(seen)):
-            raise ValueError("weigh each arc once")
+            raise ValueError(texts("act3")("choices.arc_once"))
         return value
 
     def plan(self, arc_id: str) -> ArcPlan:
@@ -239,29 +247,33 @@ def energy_point(answer: Arcs) -> tuple[int, int]:
 
 
 def _step_problem(label: str, step: str, when: date | None, today: date) -> str | None:
+    t = texts("act3")
     if not step.strip():
-        return f"{label}: sketch a first step, however small."
+        return t("steps.no_step", label=label)
     if when is None:
-        return f"{label}: give your first step a date."
+        return t("steps.no_date", label=label)
     if when < today:
-        return f"{label}: the date {when.isoformat()} has passed. Did you take the step? Set the next one."
+        return t("steps.passed", label=label, date=when.isoformat())
     if (when - today).days > 366:
-        return f"{label}: more than a year away. Make the first step small enough for this year."
+        return t("steps.too_far", label=label)
     return None
 
 
 def read_arcs(answer: Arcs, today: date) -> ArcReading:
     """Where the learner's energy points between the two arcs, what each would give, and step checks."""
+    t = texts("act3")
     econ, giving = energy_point(answer)
     angle = round(math.degrees(math.atan2(giving, econ)), 1) if econ or giving else 45.0
+    direction: Literal["scaled_economics", "giving", "both", "neither"]
     if econ <= 3 and giving <= 3:
-        direction, headline = "neither", "Neither arc pulls much yet. That is an honest answer: try the forms below as experiments."
+        direction = "neither"
     elif abs(econ - giving) <= 1:
-        direction, headline = "both", "Your energy points between the two arcs: many people mix them in Act 3."
+        direction = "both"
     elif giving > econ:
-        direction, headline = "giving", "Your energy points towards giving [01:09:41]."
+        direction = "giving"
     else:
-        direction, headline = "scaled_economics", "Your energy points towards scaled economics [01:09:09]."
+        direction = "scaled_economics"
+    headline = t(f"arcs.feedback.{direction}")
     gains = {g.id: g.label.lower() for g in content().gains}
     lines = []
     for arc in content().arcs:
@@ -269,23 +281,21 @@ def read_arcs(answer: Arcs, today: date) -> ArcReading:
         rated = {g: plan.gains.get(g, 0) for g in gains}
         if any(rated.values()):
             best = max(rated, key=lambda g: rated[g])
-            lines.append(f"{arc.label} would give you most {gains[best]} ({rated[best]}/10).")
+            lines.append(t("arcs.feedback.best_gain", arc=arc.label, gain=gains[best], rating=rated[best]))
         problem = _step_problem(arc.label, plan.first_step, plan.step_date, today)
         if problem:
             lines.append(problem)
     if direction != "giving":
-        lines.append(
-            "Early stages are often about taking and creating; later stages can be built around giving to others [01:10:06]."
-        )
+        lines.append(t("arcs.feedback.stages"))
     return ArcReading(direction=direction, angle=angle, headline=headline, lines=lines)
 
 
 # 4. a second North Star [01:07:30]
 class NorthStar(BaseModel):
-    sentence: str = Field("", max_length=SHORT, title="Your second North Star")
-    why_at_70: str = Field("", max_length=LONG, title="Why it would still move you at 70")
-    first_step: str = Field("", max_length=SHORT, title="Your first reinvention step")
-    step_date: date | None = Field(None, title="By when")
+    sentence: str = Field("", max_length=SHORT, title=ref("act3", "north_star.fields.sentence"))
+    why_at_70: str = Field("", max_length=LONG, title=ref("act3", "north_star.fields.why_at_70"))
+    first_step: str = Field("", max_length=SHORT, title=ref("act3", "north_star.fields.first_step"))
+    step_date: date | None = Field(None, title=ref("act3", "north_star.fields.step_date"))
 
 
 def catchable_words(text: str) -> list[str]:
@@ -296,20 +306,19 @@ def catchable_words(text: str) -> list[str]:
 
 def check_north_star(answer: NorthStar, today: date) -> list[str]:
     """Soft checks on a second North Star; an empty list means it reads well."""
+    t = texts("act3")
     if not answer.sentence.strip():
-        return ["Write your North Star in one sentence: a direction, not a destination (kit's own)."]
+        return [t("north_star.feedback.empty")]
     problems = []
     if len(split_sentences(answer.sentence)) > 1:
-        problems.append("Keep it to one sentence: if it needs two, pick the one that would still pull you at 70.")
+        problems.append(t("north_star.feedback.one_sentence"))
     words = catchable_words(answer.sentence)
     if words:
-        problems.append(
-            f"It names {', '.join(repr(w) for w in words)}: a goal that can be caught, like the fake rabbit {content().north_star.cite}. "
-            "A North Star is a direction that keeps pulling after you arrive (kit's own)."
-        )
+        quoted = ", ".join(repr(w) for w in words)
+        problems.append(t("north_star.feedback.catchable", words=quoted, cite=content().north_star.cite))
     if not answer.why_at_70.strip():
-        problems.append("Say why it would still motivate you at 70 [01:07:30].")
-    problem = _step_problem("Reinvention", answer.first_step, answer.step_date, today)
+        problems.append(t("north_star.feedback.why"))
+    problem = _step_problem(t("north_star.step_label"), answer.first_step, answer.step_date, today)
     if problem:
         problems.append(problem)
     return problems
@@ -317,29 +326,30 @@ def check_north_star(answer: NorthStar, today: date) -> list[str]:
 
 # 5. community [00:46:16]-[00:51:00]
 class Community(BaseModel):
-    name: str = Field("", max_length=SHORT, title="Community")
-    kind: str = Field("external", title="Kind")
-    gets: list[str] = Field(default_factory=list, title="What you would get")
-    give: str = Field("", max_length=SHORT, title="What you would give")
+    name: str = Field("", max_length=SHORT, title=ref("act3", "community.fields.name"))
+    kind: str = Field("external", title=ref("act3", "community.fields.kind"))
+    gets: list[str] = Field(default_factory=list, title=ref("act3", "community.fields.gets"))
+    give: str = Field("", max_length=SHORT, title=ref("act3", "community.fields.give"))
 
     @field_validator("kind")
     @classmethod
     def _kind(cls, value: str) -> str:
-        return one_of(value, _known("community_kinds"), "kind of community")
+        return _one_of(value, _known("community_kinds"), "kind")
 
     @field_validator("gets")
     @classmethod
     def _gets(cls, value: list[str]) -> list[str]:
         known = _known("community_gets")
         for item in value:
-            one_of(item, known, "benefit")
+            _one_of(item, known, "benefit")
         return value
 
 
 class CommunityPlan(BaseModel):
-    communities: list[Community] = Field(default_factory=list, max_length=8, title="Communities", json_schema_extra={"item": "Community"})
-    join: str = Field("", max_length=SHORT, title="One to join this month")
-    join_step: str = Field("", max_length=SHORT, title="How you will join")
+    communities: list[Community] = Field(default_factory=list, max_length=8, title=ref("act3", "community.fields.communities"),
+                                         json_schema_extra={"item": ref("act3", "community.fields.community")})
+    join: str = Field("", max_length=SHORT, title=ref("act3", "community.fields.join"))
+    join_step: str = Field("", max_length=SHORT, title=ref("act3", "community.fields.join_step"))
 
 
 def community_coverage(plan: CommunityPlan) -> dict[str, dict[str, int]]:
@@ -356,22 +366,23 @@ def community_coverage(plan: CommunityPlan) -> dict[str, dict[str, int]]:
 
 def check_community(plan: CommunityPlan) -> list[str]:
     """Soft checks: both kinds, every benefit covered, something given, one to join this month."""
+    t = texts("act3")
     named = [c for c in plan.communities if c.name.strip()]
     if not named:
-        return ["Name the communities you are in, or could join: inside your company and outside it [00:46:16]."]
+        return [t("community.feedback.none")]
     problems = []
     kinds = {c.kind for c in named}
     labels = {k.id: k.label.split(" (")[0].lower() for k in content().community_kinds}
     for kind in _ids(content().community_kinds):
         if kind not in kinds:
-            problems.append(f"No {labels[kind]} community yet: the source names both kinds [00:46:16].")
+            problems.append(t("community.feedback.no_kind", kind=labels[kind]))
     coverage = community_coverage(plan)
     for get in content().community_gets:
         if not any(coverage[get.id].values()):
-            problems.append(f"None of them gives you {get.label.lower()} {get.timestamp}.")
+            problems.append(t("community.feedback.not_covered", benefit=get.label.lower(), cite=get.timestamp))
     takers = [c.name for c in named if not c.give.strip()]
     if takers:
-        problems.append("What would you give to " + ", ".join(repr(n) for n in takers) + "? Communities run on both.")
+        problems.append(t("community.feedback.give", names=", ".join(repr(n) for n in takers)))
     if not plan.join.strip():
-        problems.append("Pick one community to join this month, and how.")
+        problems.append(t("community.feedback.join"))
     return problems

@@ -6,6 +6,7 @@ from datetime import date
 
 import ipywidgets as w
 
+from careerkit.content.text import texts
 from careerkit.modules.act3 import domain as act3
 from careerkit.modules.act3 import whole_career as cl
 from careerkit.store import session
@@ -44,13 +45,13 @@ def _slider(value: int, low: int, high: int, description: str = "") -> w.IntSlid
 
 class CareerLineView(Exercise):
     key = "act3.career_line"
-    title = "Your whole career on one line"
     depends_on = ("versioning.roadmap", "versioning.end_state", "act3.north_star")
     Model = cl.CareerLine
 
     def build(self):
+        t = texts("act3")
         self.age = _slider(35, 14, 100)
-        self.this_year = number_box(today().year, "This year")  # read in the kernel: a wrong year gets a sentence
+        self.this_year = number_box(today().year, t("career_line.this_year"))  # read in the kernel: a wrong year gets a sentence
         self.start_age = _slider(22, 14, 60)
         self.span = _slider(65, 20, 80)
         self.act2 = _slider(35, 14, 100)
@@ -61,18 +62,15 @@ class CareerLineView(Exercise):
             self.goal_end.value = suggested
         span = act3.content().career_span
         acts = {a.id: a for a in act3.content().acts}
+        second, third = acts["act2"], acts["act3"]
         return [
-            labelled("Your age", self.age),
+            labelled(t("career_line.age"), self.age),
             self.this_year,
-            labelled("The age your career started", self.start_age),
-            labelled("Your career span in years", self.span, f"{span.label} {span.timestamp}"),
-            labelled(f"{acts['act2'].label} starts at age ({acts['act2'].name})", self.act2, acts["act2"].hint),
-            labelled(f"{acts['act3'].label} starts at age ({acts['act3'].name})", self.act3, acts["act3"].hint),
-            labelled(
-                "The age your current goal ends",
-                self.goal_end,
-                "When you expect to reach your module 1 end state: your first North Star.",
-            ),
+            labelled(t("career_line.start_age"), self.start_age),
+            labelled(t("career_line.span"), self.span, f"{span.label} {span.timestamp}"),
+            labelled(t("career_line.act_starts", act=second.label, name=second.name), self.act2, second.hint),
+            labelled(t("career_line.act_starts", act=third.label, name=third.name), self.act3, third.hint),
+            labelled(t("career_line.goal_end"), self.goal_end, t("career_line.goal_end_hint")),
             w.HTML(f"<p class='ck-source'>{esc(act3.content().acts_source.label)}</p>"),
         ]
 
@@ -103,7 +101,7 @@ class CareerLineView(Exercise):
         roadmap, end_state = self._others()
         lines = cl.read_career_line(answer, roadmap, end_state)
         if not roadmap:
-            lines.append("Fill in your version roadmap in 01_versioning to see its milestones on the line.")
+            lines.append(texts("act3")("career_line.no_roadmap"))
         return bullets(lines)
 
     def chart(self, answer):
@@ -117,15 +115,15 @@ class CareerLineView(Exercise):
 
 class RabbitView(Exercise):
     key = "act3.rabbit"
-    title = "The rabbit trap"
     Model = act3.Rabbit
     shareable = False  # a private self-check: no share box, and collect refuses it
 
     def build(self):
+        t = texts("act3")
         content = act3.content()
-        self.rabbit = text_box("The goal you are chasing, e.g. 'VP Product by 40'")
+        self.rabbit = text_box(t("rabbit.rabbit_placeholder"))
         self.stage = w.RadioButtons(options=[(s.label, s.id) for s in content.rabbit_stages], value="chasing", layout=FULL)
-        self.after = text_area("Once you have it, what is left on the track? What would you run for next?", 3)
+        self.after = text_area(t("rabbit.after_placeholder"), 3)
         frequencies = [(f.label, f.value) for f in content.frequencies]
         self.signs = {
             sign.id: w.ToggleButtons(options=frequencies, value=0, style={"button_width": "auto"})
@@ -133,13 +131,10 @@ class RabbitView(Exercise):
         }
         checks = [labelled(f"{sign.label} {sign.timestamp}", self.signs[sign.id], sign.question) for sign in content.rabbit_signs]
         return [
-            labelled("Your rabbit", self.rabbit, "In dog racing, a dog that catches the fake rabbit may never run again [01:05:02]."),
-            labelled("Have you caught it?", self.stage),
-            labelled("What is left on the track after it?", self.after),
-            w.HTML(
-                "<p class='ck-hint'><b>A private self-check.</b> These answers stay in your workbook: they are never "
-                "part of your exported plan, and there is no share button here.</p>"
-            ),
+            labelled(t("rabbit.rabbit"), self.rabbit, t("rabbit.rabbit_hint")),
+            labelled(t("rabbit.stage"), self.stage),
+            labelled(t("rabbit.after"), self.after),
+            w.HTML(f"<p class='ck-hint'>{t.html('rabbit.private')}</p>"),
             *checks,
         ]
 
@@ -170,10 +165,10 @@ class RabbitView(Exercise):
 
 class ArcsView(Exercise):
     key = "act3.arcs"
-    title = "Two arcs for Act 3"
     Model = act3.Arcs
 
     def build(self):
+        t = texts("act3")
         content = act3.content()
         self.columns: dict[str, dict] = {}
         boxes = []
@@ -181,21 +176,21 @@ class ArcsView(Exercise):
             controls = {
                 "forms": Checklist([(f.id, f"{f.label} {f.timestamp}") for f in arc.forms], self._on_change),
                 "gains": {g.id: _slider(0, 0, 10, g.label) for g in content.gains},
-                "energy": _slider(5, 0, 10, "Energy"),
-                "gives": text_area("What would this arc give you, in your words?", 2),
-                "first_step": text_box("A first step you could take"),
-                "step_date": w.DatePicker(description="By"),
+                "energy": _slider(5, 0, 10, t("arcs.energy")),
+                "gives": text_area(t("arcs.gives_placeholder"), 2),
+                "first_step": text_box(t("arcs.first_step_placeholder")),
+                "step_date": w.DatePicker(description=t("arcs.by")),
             }
             self.columns[arc.id] = controls
             boxes.append(
                 w.VBox(
                     [
                         w.HTML(f"<b>{esc(arc.label)}</b> {esc(arc.timestamp)}<br><span class='ck-hint'>{esc(arc.hint)}</span>"),
-                        labelled("Forms that appeal", controls["forms"].widget),
-                        labelled("What it would give you (0-10)", w.VBox(list(controls["gains"].values()))),
-                        labelled("How much energy you feel for it", controls["energy"]),
+                        labelled(t("arcs.forms"), controls["forms"].widget),
+                        labelled(t("arcs.gains"), w.VBox(list(controls["gains"].values()))),
+                        labelled(t("arcs.energy_label"), controls["energy"]),
                         controls["gives"],
-                        labelled("First step", w.VBox([controls["first_step"], controls["step_date"]])),
+                        labelled(t("arcs.first_step"), w.VBox([controls["first_step"], controls["step_date"]])),
                     ],
                     layout=w.Layout(width="50%", padding="0 8px 0 0"),
                 )
@@ -242,18 +237,18 @@ class ArcsView(Exercise):
 
 class NorthStarView(Exercise):
     key = "act3.north_star"
-    title = "A second North Star"
     Model = act3.NorthStar
 
     def build(self):
-        self.sentence = text_box("One sentence: the direction that keeps pulling you, e.g. 'Help ... to ...'")
-        self.why = text_area("Why would it still move you at 70?", 3)
-        self.first_step = text_box("Your first reinvention step")
-        self.step_date = w.DatePicker(description="By")
+        t = texts("act3")
+        self.sentence = text_box(t("north_star.sentence_placeholder"))
+        self.why = text_area(t("north_star.why_placeholder"), 3)
+        self.first_step = text_box(t("north_star.first_step_placeholder"))
+        self.step_date = w.DatePicker(description=t("north_star.by"))
         return [
-            labelled("Your second North Star", self.sentence),
-            labelled("Why it would still motivate you at 70", self.why),
-            labelled("The first reinvention step, and by when", w.VBox([self.first_step, self.step_date])),
+            labelled(t("north_star.sentence"), self.sentence),
+            labelled(t("north_star.why"), self.why),
+            labelled(t("north_star.first_step"), w.VBox([self.first_step, self.step_date])),
         ]
 
     def read(self):
@@ -271,31 +266,30 @@ class NorthStarView(Exercise):
         self.step_date.value = _as_date(value.get("step_date"))
 
     def feedback(self, answer):
+        t = texts("act3")
         problems = act3.check_north_star(answer, today())
         if not problems:
-            return (
-                f"<p class='ck-feedback'>&#10003; <b>{esc(answer.sentence)}</b><br>A direction that can outlast any "
-                "title. Your first step has a date: put it in your calendar.</p>"
-            )
-        echo = f"<p class='ck-feedback'>Your North Star: <b>{esc(answer.sentence)}</b></p>" if answer.sentence.strip() else ""
+            return f"<p class='ck-feedback'>{t.html('north_star.feedback.confirmed', sentence=answer.sentence)}</p>"
+        echo = (f"<p class='ck-feedback'>{t.html('north_star.feedback.echo', sentence=answer.sentence)}</p>"
+                if answer.sentence.strip() else "")
         return echo + bullets(problems, "ck-warning")
 
 
 class CommunityView(Exercise):
     key = "act3.community"
-    title = "Your community plan"
     Model = act3.CommunityPlan
 
     def build(self):
+        t = texts("act3")
         content = act3.content()
         kinds = [(k.label, k.id) for k in content.community_kinds]
         gets = content.community_gets
 
         def fields():
             row = {
-                "name": text_box("Community name"),
-                "kind": w.Dropdown(options=kinds, value="external", description="Kind"),
-                "give": text_box("What you would give"),
+                "name": text_box(t("community.name_placeholder")),
+                "kind": w.Dropdown(options=kinds, value="external", description=t("community.kind")),
+                "give": text_box(t("community.give_placeholder")),
             }
             for get in gets:
                 row[f"get_{get.id}"] = w.Checkbox(description=get.label, indent=False)
@@ -304,21 +298,21 @@ class CommunityView(Exercise):
         def layout(number, f):
             ticks = w.HBox([f[f"get_{g.id}"] for g in gets])
             return w.VBox(
-                [w.HTML(f"<b>Community {number}</b>"), w.HBox([f["name"], f["kind"]]), w.HTML("What you would get:"),
-                 ticks, f["give"]],
+                [w.HTML(f"<b>{t.html('community.row', number=number)}</b>"), w.HBox([f["name"], f["kind"]]),
+                 w.HTML(t.html("community.gets")), ticks, f["give"]],
                 layout=w.Layout(border="1px solid #ccc", padding="6px", margin="0 0 6px 0", width="100%"),
             )
 
         self._gets = [g.id for g in gets]
-        self.rows = Rows(fields, layout, self._on_change, add_label="Add a community", min_rows=1, max_rows=8)
-        self.join = text_box("The one community you will join this month")
-        self.join_step = text_box("How: who you will ask, which event you will go to")
+        self.rows = Rows(fields, layout, self._on_change, add_label=t("community.add"), min_rows=1, max_rows=8)
+        self.join = text_box(t("community.join_placeholder"))
+        self.join_step = text_box(t("community.join_step_placeholder"))
         tips = "".join(f"<li>{esc(t.label)} {esc(t.cite)}</li>" for t in content.community_tips)
         return [
             w.HTML(f"<ul class='ck-hint'>{tips}</ul>"),
             self.rows.widget,
-            labelled("One to join this month", self.join),
-            labelled("How you will join", self.join_step),
+            labelled(t("community.join"), self.join),
+            labelled(t("community.join_step"), self.join_step),
         ]
 
     def read(self):
@@ -347,10 +341,8 @@ class CommunityView(Exercise):
     def feedback(self, answer):
         problems = act3.check_community(answer)
         if not problems:
-            return (
-                f"<p class='ck-feedback'>&#10003; This month: <b>{esc(answer.join)}</b>. "
-                "Communities give safety, company and shared practice [00:46:16].</p>"
-            )
+            done = texts("act3").html("community.feedback.done", community=answer.join)
+            return f"<p class='ck-feedback'>{done}</p>"
         return bullets(problems, "ck-warning")
 
     def chart(self, answer):

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from careerkit.content.text import ref, texts
 from careerkit.modules.act3.domain import content
 from careerkit.modules.versioning import domain as v
 
@@ -32,13 +33,14 @@ def _valid_end_state(value: Any) -> v.EndState | None:
 class CareerLine(BaseModel):
     """A 60-70 year career with the learner's age, three acts, and where the current goal ends."""
 
-    age: int = Field(35, ge=14, le=100, title="Your age")
-    this_year: int = Field(default_factory=lambda: date.today().year, ge=1950, le=2100, title="This year")
-    start_age: int = Field(22, ge=14, le=60, title="Age your career started")
-    span_years: int = Field(65, ge=20, le=80, title="Career span in years")
-    act2_age: int = Field(35, ge=14, le=100, title="Act 2 starts at age")
-    act3_age: int = Field(50, ge=14, le=120, title="Act 3 starts at age")
-    goal_end_age: int = Field(45, ge=14, le=120, title="Age your current goal ends")
+    age: int = Field(35, ge=14, le=100, title=ref("act3", "career_line.fields.age"))
+    this_year: int = Field(default_factory=lambda: date.today().year, ge=1950, le=2100,
+                           title=ref("act3", "career_line.fields.this_year"))
+    start_age: int = Field(22, ge=14, le=60, title=ref("act3", "career_line.fields.start_age"))
+    span_years: int = Field(65, ge=20, le=80, title=ref("act3", "career_line.fields.span_years"))
+    act2_age: int = Field(35, ge=14, le=100, title=ref("act3", "career_line.fields.act2_age"))
+    act3_age: int = Field(50, ge=14, le=120, title=ref("act3", "career_line.fields.act3_age"))
+    goal_end_age: int = Field(45, ge=14, le=120, title=ref("act3", "career_line.fields.goal_end_age"))
 
     @property
     def end_age(self) -> int:
@@ -95,7 +97,8 @@ def career_timeline(line: CareerLine, roadmap: Any = None, end_state: Any = None
     goal = _valid_end_state(end_state)
     if goal and goal.role.strip():
         age = line.age + goal.horizon_years
-        milestones.append(Milestone(label="End state", age=_clamp(age, start, end), detail=goal.role))
+        label = texts("act3")("career_line.end_state_milestone")
+        milestones.append(Milestone(label=label, age=_clamp(age, start, end), detail=goal.role))
     goal_end = _clamp(line.goal_end_age, start, end)
     after = end - goal_end
     return Timeline(
@@ -120,28 +123,23 @@ def read_career_line(line: CareerLine, roadmap: Any = None, end_state: Any = Non
     """What the line says, then soft problems; each a sentence citing the source where it can."""
     timeline = career_timeline(line, roadmap, end_state)
     span = content().career_span
+    t = texts("act3")
     lines = [
-        f"Your career runs from {timeline.start} to {timeline.end}. Your current goal ends at {timeline.goal_end}: "
-        f"{timeline.years_after_goal} years ({round(100 * timeline.share_after_goal)}% of your career) come after it "
-        f"{span.timestamp}.",
+        t.plural("career_line.feedback.runs", timeline.years_after_goal, start=timeline.start, end=timeline.end,
+                 goal_end=timeline.goal_end, share=round(100 * timeline.share_after_goal), cite=span.timestamp),
     ]
     if timeline.years_after_goal >= 10:
-        lines.append("That stretch needs a North Star of its own: the work of Act 3 [01:06:05].")
+        lines.append(t("career_line.feedback.north_star_needed"))
     if not span.min_years <= line.span_years <= span.max_years:
-        lines.append(
-            f"{span.label} {span.timestamp} Yours spans {line.span_years}: fine if you chose it; "
-            f"try {span.min_years}-{span.max_years} to see the long view."
-        )
+        lines.append(t("career_line.feedback.span_outside", span=span.label, cite=span.timestamp,
+                       years=line.span_years, low=span.min_years, high=span.max_years))
     if not line.start_age <= line.age <= line.end_age:
-        lines.append("Your age falls outside your career span: check the start age and the span.")
+        lines.append(t("career_line.feedback.age_outside"))
     if not line.start_age < line.act2_age < line.act3_age < line.end_age:
-        lines.append("Put the acts in order: Act 2 after your career starts, Act 3 after Act 2, both before it ends.")
+        lines.append(t("career_line.feedback.acts_order"))
     if line.goal_end_age < line.age:
-        lines.append("Your current goal ended before today: you may have caught your rabbit already (next exercise).")
+        lines.append(t("career_line.feedback.goal_passed"))
     suggested = suggested_goal_end(line.age, end_state)
     if suggested is not None and abs(suggested - line.goal_end_age) > 2:
-        lines.append(
-            f"Your module 1 end state is reached at about {suggested}; here your goal ends at {line.goal_end_age}. "
-            "Which one is right?"
-        )
+        lines.append(t("career_line.feedback.end_state_differs", suggested=suggested, goal_end=line.goal_end_age))
     return lines
