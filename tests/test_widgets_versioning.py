@@ -294,3 +294,30 @@ def test_the_demo_participant_sees_every_exercise_filled(demo_env):
         view = cls(session.workbook())
         assert_shows(view, demo_answers()[view.key])
         assert "ck-problem" not in view.message.value, name
+
+
+def test_a_coachs_sentences_reach_the_heading_feedback_field_names_and_chart(make_workbook, tmp_path, monkeypatch):
+    """The words are read when shown, not when the module is imported: a coach's file changes what the learner reads."""
+    from careerkit.modules.versioning.charts import roadmap_timeline
+
+    coach = tmp_path / "coach"
+    coach.mkdir()
+    (coach / "versioning.text.toml").write_text(
+        '[roadmap]\ntitle = "Your versions, one after another"\n'
+        'version_tag = "#{number}"\n'
+        '[roadmap.problems]\nno_skip_job = "Who is your boss\'s boss?"\n'
+        '[roadmap.fields]\nversion = "Step"\nend_year = "Last year"\n'
+        '[charts.roadmap_timeline]\ntitle = "Versions by year"\n', encoding="utf-8")
+    monkeypatch.setenv("CAREERKIT_CONTENT", str(coach))
+    view = exercise_class("versioning.roadmap")(make_workbook())
+    assert view.title == "Your versions, one after another"
+    view.rows.add_button.click()
+    view.rows.rows[1]["role"].value = "Lead"
+    assert "Who is your boss&#x27;s boss?" in view.message.value
+    view.rows.rows[1]["end_year"].value = "soon"
+    assert "Step 2, last year: \u201csoon\u201d is not a whole number" in plain_text(view.message.value)
+    from careerkit.modules.versioning import domain as v
+
+    fig = roadmap_timeline(v.Roadmap(versions=[{"role": "PM", "start_year": 2026, "end_year": 2027}]))
+    assert fig.axes[0].get_title() == "Versions by year"
+    assert [tick.get_text() for tick in fig.axes[0].get_yticklabels()] == ["#1"]

@@ -10,11 +10,38 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from careerkit.content import Cited, ContentFile, Sourced, load_content, one_of
+from careerkit.content import Cited, ContentFile, Sourced, load_content
+from careerkit.content.text import Texts, ref, texts
 
 SHORT = 200
 LONG = 2000
 YEAR_RANGE = {"ge": 1950, "le": 2100}
+PACK = "versioning"  # this module's sentences: modules/versioning/text.toml
+
+
+def _t() -> Texts:
+    """The module's sentences in the learner's language (read when a sentence is made, never at import)."""
+    return texts(PACK)
+
+
+def _title(key: str) -> str:
+    """A field's name as a validation message shows it, read when shown."""
+    return ref(PACK, key)
+
+
+def joined(items: list[str], key: str = "join.and") -> str:
+    """Names inside a sentence, each pair joined by the pack's words: "'A' and 'B' and 'C'"."""
+    t = _t()
+    out = items[0] if items else ""
+    for item in items[1:]:
+        out = t(key, left=out, right=item)
+    return out
+
+
+def quoted(names: list[str]) -> list[str]:
+    """Plan names as the learner typed them, marked as names inside a sentence."""
+    t = _t()
+    return [t("join.quoted", name=name) for name in names]
 
 
 # content
@@ -103,37 +130,41 @@ def _market_id_set() -> frozenset[str]:
 class EndState(BaseModel):
     """Where the participant wants to be in the long run [00:08:11] (10-20 years is the kit's own suggestion)."""
 
-    role: str = Field("", max_length=SHORT, title="The role")
-    builder: str = Field("", max_length=LONG, title="The kind of builder")
-    horizon_years: int = Field(15, ge=5, le=40, title="Years from now")
-    why: str = Field("", max_length=LONG, title="Why it matters")
+    role: str = Field("", max_length=SHORT, title=_title("end_state.fields.role"))
+    builder: str = Field("", max_length=LONG, title=_title("end_state.fields.builder"))
+    horizon_years: int = Field(15, ge=5, le=40, title=_title("end_state.fields.horizon_years"))
+    why: str = Field("", max_length=LONG, title=_title("end_state.fields.why"))
 
 
 class CareerVersion(BaseModel):
     """One version of a career: a role at a company stage, for some years, to learn something."""
 
-    role: str = Field("", max_length=SHORT, title="Role")
-    company: str = Field("", max_length=SHORT, title="Company")
-    stage: str = Field("pre_pmf", title="Company stage")
-    market: str = Field("consumer", title="Market")
-    start_year: int = Field(title="Year in From", **YEAR_RANGE)
-    end_year: int = Field(title="Year in To", **YEAR_RANGE)
-    learning: str = Field("", max_length=LONG, title="What you will learn")
+    role: str = Field("", max_length=SHORT, title=_title("roadmap.fields.role"))
+    company: str = Field("", max_length=SHORT, title=_title("roadmap.fields.company"))
+    stage: str = Field("pre_pmf", title=_title("roadmap.fields.stage"))
+    market: str = Field("consumer", title=_title("roadmap.fields.market"))
+    start_year: int = Field(title=_title("roadmap.fields.start_year"), **YEAR_RANGE)
+    end_year: int = Field(title=_title("roadmap.fields.end_year"), **YEAR_RANGE)
+    learning: str = Field("", max_length=LONG, title=_title("roadmap.fields.learning"))
 
     @field_validator("stage")
     @classmethod
     def _stage(cls, value: str) -> str:
-        return one_of(value, _stage_id_set(), "company stage")
+        if value not in _stage_id_set():
+            raise ValueError(_t()("roadmap.problems.choose_stage"))
+        return value
 
     @field_validator("market")
     @classmethod
     def _market(cls, value: str) -> str:
-        return one_of(value, _market_id_set(), "market")
+        if value not in _market_id_set():
+            raise ValueError(_t()("roadmap.problems.choose_market"))
+        return value
 
     @model_validator(mode="after")
     def _in_order(self) -> CareerVersion:
         if self.end_year < self.start_year:
-            raise ValueError(f"it ends ({self.end_year}) before it starts ({self.start_year}); change one of the two years")
+            raise ValueError(_t()("roadmap.problems.ends_before_start", end=self.end_year, start=self.start_year))
         return self
 
     @property
@@ -144,29 +175,29 @@ class CareerVersion(BaseModel):
 class Roadmap(BaseModel):
     """v1..vN of a career and the skip job [00:08:30]."""
 
-    versions: list[CareerVersion] = Field(default_factory=list, max_length=12, title="Versions",
-                                          json_schema_extra={"item": "Version"})
-    skip_job: str = Field("", max_length=SHORT, title="The skip job")
+    versions: list[CareerVersion] = Field(default_factory=list, max_length=12, title=_title("roadmap.fields.versions"),
+                                          json_schema_extra={"item": _title("roadmap.fields.version")})
+    skip_job: str = Field("", max_length=SHORT, title=_title("roadmap.fields.skip_job"))
 
 
 def check_roadmap(roadmap: Roadmap) -> list[str]:
     """Soft checks on a roadmap: each a sentence the participant can act on (empty list: all good)."""
+    t = _t()
     problems: list[str] = []
     versions = roadmap.versions
     if len(versions) < 2:
-        problems.append("Add at least two versions: where you are now and where you go next [00:08:11].")
+        problems.append(t("roadmap.problems.two_versions"))
     for number, version in enumerate(versions, start=1):
         if version.end_year < version.start_year:
-            problems.append(f"v{number} ends ({version.end_year}) before it starts ({version.start_year}).")
+            problems.append(t("roadmap.problems.version_backwards", number=number, end=version.end_year,
+                              start=version.start_year))
     for number, (prev, cur) in enumerate(zip(versions, versions[1:], strict=False), start=2):
         if cur.start_year < prev.start_year:
-            problems.append(f"v{number} starts before v{number - 1}: put the versions in the order you will live them.")
+            problems.append(t("roadmap.problems.out_of_order", number=number, previous=number - 1))
     if len(versions) == 2:
-        problems.append(
-            "Your horizon stops at the next job. Add the version after it: think of the job after next [00:08:30]."
-        )
+        problems.append(t("roadmap.problems.next_job_only"))
     if versions and not roadmap.skip_job.strip():
-        problems.append("Name the skip job: your boss's boss's role, and what it would teach you [00:08:30].")
+        problems.append(t("roadmap.problems.no_skip_job"))
     return problems
 
 
@@ -182,6 +213,7 @@ def _same(a: str, b: str) -> bool:
 
 def flag_promotions(roadmap: Roadmap) -> list[VersionFlag]:
     """Career is not promotion [00:09:18]: which versions are only a step up in place."""
+    t = _t()
     flags: list[VersionFlag] = []
     seen_learning: set[str] = set()
     for number, version in enumerate(roadmap.versions, start=1):
@@ -198,7 +230,7 @@ def flag_promotions(roadmap: Roadmap) -> list[VersionFlag]:
                 VersionFlag(
                     number=number,
                     kind="promotion_in_place",
-                    reason="Same company, stage and market, and no new learning named: a promotion, not a new version.",
+                    reason=t("promotion_check.flags.promotion"),
                 )
             )
         elif in_place:
@@ -206,14 +238,14 @@ def flag_promotions(roadmap: Roadmap) -> list[VersionFlag]:
                 VersionFlag(
                     number=number,
                     kind="new_learning",
-                    reason="Same company, stage and market, but you name new learning: make sure the role really changes.",
+                    reason=t("promotion_check.flags.renamed_learning"),
                 )
             )
         elif prev is None:
-            flags.append(VersionFlag(number=number, kind="new_learning", reason="Where you are now: the start of the roadmap."))
+            flags.append(VersionFlag(number=number, kind="new_learning", reason=t("promotion_check.flags.start")))
         else:
-            what = "a new company" if not _same(prev.company, version.company) else "a new stage or market"
-            flags.append(VersionFlag(number=number, kind="new_learning", reason=f"New learning: {what}."))
+            what = "new_company" if not _same(prev.company, version.company) else "new_stage_or_market"
+            flags.append(VersionFlag(number=number, kind="new_learning", reason=t(f"promotion_check.flags.{what}")))
         if learning:
             seen_learning.add(learning)
     return flags
@@ -232,17 +264,18 @@ def stage_portfolio(roadmap: Roadmap) -> Portfolio:
         grid[version.stage][version.market] += max(version.years, 1)
     labels_s = {s.id: s.label for s in content().stages}
     labels_m = {m.id: m.label for m in content().markets}
-    gaps = [f"{labels_s[s]} x {labels_m[m]}" for s in grid for m in grid[s] if grid[s][m] == 0]
+    t = _t()
+    gaps = [t("portfolio.gap_name", stage=labels_s[s], market=labels_m[m]) for s in grid for m in grid[s] if grid[s][m] == 0]
     return Portfolio(years=grid, gaps=gaps)
 
 
 # grit it out or move on [00:08:56]
 class StayOrGo(BaseModel):
-    learning_left: int = Field(5, ge=0, le=10, title="Learning still ahead in this role")
-    story_value: int = Field(5, ge=0, le=10, title="What staying adds to your story")
-    cost: int = Field(5, ge=0, le=10, title="What staying costs you")
-    short_term_reasons: list[str] = Field(default_factory=list, title="Reasons pulling you out")
-    notes: str = Field("", max_length=LONG, title="Notes")
+    learning_left: int = Field(5, ge=0, le=10, title=_title("stay_or_go.fields.learning_left"))
+    story_value: int = Field(5, ge=0, le=10, title=_title("stay_or_go.fields.story_value"))
+    cost: int = Field(5, ge=0, le=10, title=_title("stay_or_go.fields.cost"))
+    short_term_reasons: list[str] = Field(default_factory=list, title=_title("stay_or_go.fields.short_term_reasons"))
+    notes: str = Field("", max_length=LONG, title=_title("stay_or_go.fields.notes"))
 
 
 class StayOrGoResult(BaseModel):
@@ -253,40 +286,36 @@ class StayOrGoResult(BaseModel):
 
 def weigh_stay_or_go(answer: StayOrGo) -> StayOrGoResult:
     """Weigh the learning and story value of staying against its cost, with the reasons."""
+    t = _t()
     benefit = answer.learning_left + answer.story_value
     margin = benefit - 2 * answer.cost
-    reasons = [
-        f"Learning ahead {answer.learning_left}/10 and story value {answer.story_value}/10 "
-        f"against a cost of {answer.cost}/10 (counted twice: it is paid every day). The weighing is the kit's own.",
-    ]
+    reasons = [t("stay_or_go.weighing", learning=answer.learning_left, story=answer.story_value, cost=answer.cost)]
     by_id = {r.id: r for r in content().short_term_reasons}
     pulls = [by_id[r] for r in answer.short_term_reasons if r in by_id]
     notes: dict[str, list[str]] = {}
     for reason in pulls:
         notes.setdefault(reason.note, []).append(reason.label)
     for note, labels in notes.items():
-        reasons.append("What pulls you out: " + "; ".join(labels) + (f". {note}" if note else "."))
+        listed = joined(labels, "join.list")
+        reasons.append(t("stay_or_go.pulls", labels=listed, note=note) if note
+                       else t("stay_or_go.pulls_without_note", labels=listed))
     if margin >= 3:
-        return StayOrGoResult(
-            verdict="grit_it_out",
-            headline="Grit it out: this version still has value for your long-term roadmap [00:08:56].",
-            reasons=reasons,
-        )
+        return StayOrGoResult(verdict="grit_it_out", headline=t("stay_or_go.grit_it_out"), reasons=reasons)
     if margin <= -3:
-        reasons.append("The cost outweighs what is left to learn: plan the next version deliberately, not as an escape.")
-        return StayOrGoResult(verdict="move_on", headline="Move on, towards your next version.", reasons=reasons)
-    reasons.append("Neither side is clearly ahead: test it against your end state and skip job before deciding.")
-    return StayOrGoResult(verdict="close_call", headline="A close call.", reasons=reasons)
+        reasons.append(t("stay_or_go.move_on_reason"))
+        return StayOrGoResult(verdict="move_on", headline=t("stay_or_go.move_on"), reasons=reasons)
+    reasons.append(t("stay_or_go.close_call_reason"))
+    return StayOrGoResult(verdict="close_call", headline=t("stay_or_go.close_call"), reasons=reasons)
 
 
 # three alternative roadmaps (Odyssey plans)
 class AltPlan(BaseModel):
-    name: str = Field("", max_length=80, title="Plan name")
-    summary: str = Field("", max_length=LONG, title="In one line")
-    resources: int = Field(5, ge=0, le=10, title="Resources")
-    likability: int = Field(5, ge=0, le=10, title="Likability")
-    confidence: int = Field(5, ge=0, le=10, title="Confidence")
-    coherence: int = Field(5, ge=0, le=10, title="Coherence")
+    name: str = Field("", max_length=80, title=_title("alternatives.fields.name"))
+    summary: str = Field("", max_length=LONG, title=_title("alternatives.fields.summary"))
+    resources: int = Field(5, ge=0, le=10, title=_title("alternatives.fields.resources"))
+    likability: int = Field(5, ge=0, le=10, title=_title("alternatives.fields.likability"))
+    confidence: int = Field(5, ge=0, le=10, title=_title("alternatives.fields.confidence"))
+    coherence: int = Field(5, ge=0, le=10, title=_title("alternatives.fields.coherence"))
 
     def dial(self, dial_id: str) -> int:
         return int(getattr(self, dial_id))
@@ -294,40 +323,42 @@ class AltPlan(BaseModel):
 
 class Alternatives(BaseModel):
     plans: list[AltPlan] = Field(default_factory=lambda: [AltPlan(), AltPlan(), AltPlan()], min_length=3, max_length=3,
-                                 title="Plans", json_schema_extra={"item": "Plan"})
+                                 title=_title("alternatives.fields.plans"),
+                                 json_schema_extra={"item": _title("alternatives.fields.plan")})
 
 
 def compare_alternatives(answer: Alternatives) -> list[str]:
     """One sentence per dial naming which plan leads, and which plan has the most total energy."""
+    t = _t()
     named = [p for p in answer.plans if p.name.strip()]
     if len(named) < 3:
-        return ["Name all three plans to compare them: the one you are living, the one if that disappeared, the wild one."]
+        return [t("alternatives.name_all_three")]
     lines = []
     for dial in content().dials:
         top = max(p.dial(dial.id) for p in answer.plans)
-        leaders = [p.name for p in answer.plans if p.dial(dial.id) == top]
+        leaders = quoted([p.name for p in answer.plans if p.dial(dial.id) == top])
         if len(leaders) == 1:
-            lines.append(f"{dial.label}: '{leaders[0]}' leads ({top}/10).")
+            lines.append(t("alternatives.leads", dial=dial.label, plan=leaders[0], score=top))
         else:
-            lines.append(f"{dial.label}: a tie at {top}/10 between " + " and ".join(f"'{n}'" for n in leaders) + ".")
+            lines.append(t("alternatives.tie", dial=dial.label, score=top, plans=joined(leaders)))
     totals = {p.name: sum(p.dial(d.id) for d in content().dials) for p in answer.plans}
     best = max(totals.values())
-    highest = [name for name, total in totals.items() if total == best]
+    highest = quoted([name for name, total in totals.items() if total == best])
     if len(highest) == 1:
-        lines.append(f"Highest overall: '{highest[0]}'. Is it the one you are living now?")
+        lines.append(t("alternatives.highest", plan=highest[0]))
     else:
-        lines.append("Overall, " + " and ".join(f"'{n}'" for n in highest) + " tie: which dial would you trade for another?")
+        lines.append(t("alternatives.overall_tie", plans=joined(highest)))
     return lines
 
 
 # the ex-growth trap [00:16:19]-[00:21:34]
 class ExGrowth(BaseModel):
-    company: str = Field("", max_length=SHORT, title="Company")
-    signals: list[str] = Field(default_factory=list, title="Signals")
-    stay_reasons: list[str] = Field(default_factory=list, title="Reasons to stay")
-    base_salary: int = Field(0, ge=0, le=10_000_000, title="Your base salary")
-    market_total: int = Field(0, ge=0, le=10_000_000, title="Market total pay for your role")
-    equity_per_year: int = Field(0, ge=0, le=100_000_000, title="Paper value of your equity per year")
+    company: str = Field("", max_length=SHORT, title=_title("ex_growth.fields.company"))
+    signals: list[str] = Field(default_factory=list, title=_title("ex_growth.fields.signals"))
+    stay_reasons: list[str] = Field(default_factory=list, title=_title("ex_growth.fields.stay_reasons"))
+    base_salary: int = Field(0, ge=0, le=10_000_000, title=_title("ex_growth.fields.base_salary"))
+    market_total: int = Field(0, ge=0, le=10_000_000, title=_title("ex_growth.fields.market_total"))
+    equity_per_year: int = Field(0, ge=0, le=100_000_000, title=_title("ex_growth.fields.equity_per_year"))
 
 
 class ExGrowthResult(BaseModel):
@@ -335,6 +366,11 @@ class ExGrowthResult(BaseModel):
     reasons: list[str]
     pay_cut_percent: float | None = None
     pay_cut_amount: int | None = None
+
+
+def signal_label(signal: Signal) -> str:
+    """A warning sign as the check lists it: its label, its timestamp and the kit's weight for it."""
+    return _t()("ex_growth.signal", label=signal.label, cite=signal.cite, weight=signal.weight)
 
 
 def _lower_first(label: str) -> str:
@@ -359,37 +395,33 @@ def assess_ex_growth(answer: ExGrowth) -> ExGrowthResult:
 
     A ticked reason to stay never hides the warning: both are shown, and the participant weighs them.
     """
+    t = _t()
     c = content()
     signals = {s.id: s for s in c.ex_growth_signals}
     seen = [signals[s] for s in answer.signals if s in signals]
     score = sum(s.weight for s in seen)
-    reasons = [f"{s.label} {s.cite} (the kit's weight: {s.weight})" for s in seen]
+    reasons = [signal_label(s) for s in seen]
     scoring = c.ex_growth_scoring
     risk: Literal["low", "medium", "high"] = (
         "high" if score >= scoring.high else "medium" if score >= scoring.medium else "low"
     )
     if not seen:
-        reasons.append("None of the warning signs ticked.")
+        reasons.append(t("ex_growth.no_signs"))
     else:
         reasons.append(f"{scoring.label} {scoring.cite}")
         reasons.append(f"{c.ex_growth_advice.label} {c.ex_growth_advice.cite}")
     holding = stay_case(answer)
     if holding:
-        cases = [" and ".join(_lower_first(r.label) for r in group) for group in holding]
-        weigh = " Weigh them beside that default: they do not cancel it." if seen else ""
-        reasons.append(
-            "The source's reasons to consider staying hold for you: " + "; or ".join(cases) + f" [00:21:34].{weigh}"
-        )
+        cases = joined([joined([_lower_first(r.label) for r in group]) for group in holding], "join.or")
+        key = "ex_growth.stay_holds_beside_default" if seen else "ex_growth.stay_holds"
+        reasons.append(t(key, reasons=cases))
     held_groups = {group[0].group for group in holding}
     ticked = set(answer.stay_reasons)
     for group_id in dict.fromkeys(r.group for r in c.stay_reasons if r.id in ticked):
         if group_id in held_groups:
             continue
         members = [r for r in c.stay_reasons if r.group == group_id]
-        reasons.append(
-            "The source pairs these reasons: " + " and ".join(_lower_first(r.label) for r in members)
-            + " [00:21:34]. One without the other is not one of its reasons to stay."
-        )
+        reasons.append(t("ex_growth.paired", reasons=joined([_lower_first(r.label) for r in members])))
     result = ExGrowthResult(risk=risk, reasons=reasons)
     if answer.market_total > 0 and answer.base_salary > 0:
         cut = answer.market_total - answer.base_salary

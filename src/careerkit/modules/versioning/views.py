@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as w
 from pydantic import BaseModel, Field
 
+from careerkit.content.text import Texts, ref, texts
 from careerkit.modules.versioning import domain as v
 from careerkit.ui.exercise import (
     FULL,
@@ -23,6 +24,16 @@ from careerkit.ui.exercise import (
 charts = lazy_module("careerkit.modules.versioning.charts")  # matplotlib only once a chart is drawn
 
 
+def _t() -> Texts:
+    """Module 1's sentences in the learner's language, read as a view is built or its feedback is shown."""
+    return texts(v.PACK)
+
+
+def _p(css: str, key: str, /, **values) -> str:
+    """One of the module's sentences as an HTML paragraph of class ``css``, its values escaped."""
+    return f"<p class='{css}'>{_t().html(key, **values)}</p>"
+
+
 def _roadmap(exercise: Exercise) -> v.Roadmap:
     saved = exercise.workbook.get("versioning.roadmap")
     try:
@@ -33,25 +44,25 @@ def _roadmap(exercise: Exercise) -> v.Roadmap:
 
 def _kind(flag: v.VersionFlag) -> str:
     if flag.kind == "promotion_in_place":
-        return "Promotion in place"
-    return "Now" if flag.number == 1 else "New learning"
+        return _t()("promotion_check.promotion_in_place")
+    return _t()("promotion_check.now" if flag.number == 1 else "promotion_check.new_learning")
 
 
 class EndStateView(Exercise):
     key = "versioning.end_state"
-    title = "Your end state"
     Model = v.EndState
 
     def build(self):
-        self.role = text_box("e.g. Chief Product Officer of a mission-driven health company")
-        self.builder = text_area("What kind of builder will you be? What will you make, with whom?")
-        self.horizon = w.IntSlider(value=15, min=5, max=40, description="Years", layout=FULL)
-        self.why = text_area("Why does this end state matter to you?")
+        t = _t()
+        self.role = text_box(t("end_state.role_placeholder"))
+        self.builder = text_area(t("end_state.builder_placeholder"))
+        self.horizon = w.IntSlider(value=15, min=5, max=40, description=t("end_state.horizon_slider"), layout=FULL)
+        self.why = text_area(t("end_state.why_placeholder"))
         return [
-            labelled("The role you want to hold", self.role),
-            labelled("The kind of builder you want to be", self.builder),
-            labelled("How many years from now", self.horizon, "Ten to twenty years is a suggestion (kit's own): the source names no number."),
-            labelled("Why it matters", self.why),
+            labelled(t("end_state.role"), self.role),
+            labelled(t("end_state.builder"), self.builder),
+            labelled(t("end_state.horizon"), self.horizon, t("end_state.horizon_hint")),
+            labelled(t("end_state.why"), self.why),
         ]
 
     def read(self):
@@ -65,33 +76,32 @@ class EndStateView(Exercise):
 
     def feedback(self, answer):
         if not answer.role.strip():
-            return "<p class='ck-hint'>Start with the role: you can change it any time.</p>"
-        html = f"<p class='ck-feedback'>In {answer.horizon_years} years: <b>{esc(answer.role)}</b>. Now work backwards from it.</p>"
+            return _p("ck-hint", "end_state.start_with_role")
+        html = _p("ck-feedback", "end_state.in_years", years=answer.horizon_years, role=answer.role)
         if not 10 <= answer.horizon_years <= 20:
-            html += (f"<p class='ck-hint'>{answer.horizon_years} years is outside the 10 to 20 the source suggests "
-                     "[00:08:11]: far enough to pass the next job, near enough to picture.</p>")
+            html += _p("ck-hint", "end_state.horizon_outside", years=answer.horizon_years)
         return html
 
 
 class RoadmapView(Exercise):
     key = "versioning.roadmap"
-    title = "Your version roadmap"
     Model = v.Roadmap
 
     def build(self):
+        t = _t()
         content = v.content()
         stages = [(s.label, s.id) for s in content.stages]
         markets = [(m.label, m.id) for m in content.markets]
 
         def fields():
             return {
-                "role": text_box("Role"),
-                "company": text_box("Company (or kind of company)"),
-                "stage": w.Dropdown(options=stages, value=stages[0][1], description="Stage"),
-                "market": w.Dropdown(options=markets, value=markets[0][1], description="Market"),
-                "start_year": number_box(2026, "From"),  # read in the kernel: anything not a year gets a sentence
-                "end_year": number_box(2028, "To"),
-                "learning": text_box("What will you learn in this version?"),
+                "role": text_box(t("roadmap.role")),
+                "company": text_box(t("roadmap.company")),
+                "stage": w.Dropdown(options=stages, value=stages[0][1], description=t("roadmap.stage")),
+                "market": w.Dropdown(options=markets, value=markets[0][1], description=t("roadmap.market")),
+                "start_year": number_box(2026, t("roadmap.from")),  # read in the kernel: anything not a year gets a sentence
+                "end_year": number_box(2028, t("roadmap.to")),
+                "learning": text_box(t("roadmap.learning")),
             }
 
         def layout(number, f):
@@ -103,7 +113,7 @@ class RoadmapView(Exercise):
                 f[name].style = {"description_width": "initial"}
             box = w.VBox(
                 [
-                    w.HBox([w.HTML(f"<b>v{number}</b>", layout=w.Layout(width="32px")), f["role"], f["company"]]),
+                    w.HBox([w.HTML(f"<b>{t.html('roadmap.version_tag', number=number)}</b>", layout=w.Layout(width="32px")), f["role"], f["company"]]),
                     w.HBox([f["stage"], f["market"], f["start_year"], f["end_year"]]),
                     f["learning"],
                 ],
@@ -112,11 +122,11 @@ class RoadmapView(Exercise):
             box.add_class("ck-version-row")
             return box
 
-        self.rows = Rows(fields, layout, self._on_change, add_label="Add a version", min_rows=1, max_rows=12)
-        self.skip_job = text_box("e.g. VP Product: my boss's boss's role")
+        self.rows = Rows(fields, layout, self._on_change, add_label=t("roadmap.add_version"), min_rows=1, max_rows=12)
+        self.skip_job = text_box(t("roadmap.skip_job_placeholder"))
         return [
             self.rows.widget,
-            labelled("The skip job", self.skip_job, "Your boss's boss's role: what would it take, and teach?"),
+            labelled(t("roadmap.skip_job"), self.skip_job, t("roadmap.skip_job_hint")),
         ]
 
     def read(self):
@@ -129,7 +139,7 @@ class RoadmapView(Exercise):
     def feedback(self, answer):
         problems = v.check_roadmap(answer)
         if not problems:
-            return "<p class='ck-feedback'>&#10003; A roadmap beyond the next job. Now check it is not just promotions.</p>"
+            return _p("ck-feedback", "roadmap.beyond_next_job")
         return bullets(problems, "ck-warning")
 
     def chart(self, answer):
@@ -143,49 +153,47 @@ class RoadmapView(Exercise):
 
 class PromotionCheckView(Exercise):
     key = "versioning.promotion_check"
-    title = "Career is not promotion"
     depends_on = ("versioning.roadmap",)
 
     class Model(BaseModel):
-        reflection: str = Field("", max_length=v.LONG, title="Your reflection")
+        reflection: str = Field("", max_length=v.LONG, title=ref(v.PACK, "promotion_check.fields.reflection"))
 
     def build(self):
+        t = _t()
         self.flags = w.HTML(layout=FULL)
-        self.reflection = text_area("For each promotion in place: what new learning would make it a real new version?", 4)
+        self.reflection = text_area(t("promotion_check.reflection_placeholder"), 4)
         self._show_flags()
-        return [self.flags, labelled("Your reflection", self.reflection)]
+        return [self.flags, labelled(t("promotion_check.reflection"), self.reflection)]
 
     def reread(self):
         self._show_flags()
 
     def _show_flags(self):
+        t = _t()
         roadmap = _roadmap(self)
         if not roadmap.versions:
-            self.flags.value = "<p class='ck-hint'>Fill in your version roadmap first; this check reads it.</p>"
+            self.flags.value = _p("ck-hint", "promotion_check.roadmap_first")
             return
         rows = "".join(
-            f"<tr><td>v{f.number}</td><td>{esc(roadmap.versions[f.number - 1].role)}</td>"
-            f"<td>{_kind(f)}</td><td>{esc(f.reason)}</td></tr>"
+            f"<tr><td>{esc(t('roadmap.version_tag', number=f.number))}</td><td>{esc(roadmap.versions[f.number - 1].role)}</td>"
+            f"<td>{esc(_kind(f))}</td><td>{esc(f.reason)}</td></tr>"
             for f in v.flag_promotions(roadmap)
         )
-        self.flags.value = (
-            "<table class='ck-table'><tr><th>Version</th><th>Role</th><th>Kind</th><th>Why</th></tr>" + rows + "</table>"
-        )
+        head = "".join(f"<th>{esc(t(f'promotion_check.{column}'))}</th>" for column in ("version", "role", "kind", "why"))
+        self.flags.value = f"<table class='ck-table'><tr>{head}</tr>{rows}</table>"
 
     def read(self):
         return {"reflection": self.reflection.value}
 
     def feedback(self, answer):
+        t = _t()
         flags = v.flag_promotions(_roadmap(self))
-        in_place = [f"v{f.number}" for f in flags if f.kind == "promotion_in_place"]
+        in_place = [t("roadmap.version_tag", number=f.number) for f in flags if f.kind == "promotion_in_place"]
         if not flags:
             return ""
         if not in_place:
-            return "<p class='ck-feedback'>Every version brings new learning: a career, not just promotions.</p>"
-        return (
-            f"<p class='ck-feedback'>Promotion in place: {esc(', '.join(in_place))}. "
-            "What would turn it into a new version?</p>"
-        )
+            return _p("ck-feedback", "promotion_check.all_new")
+        return _p("ck-feedback", "promotion_check.in_place", versions=v.joined(in_place, "join.comma"))
 
     def fill(self, value):
         self.reflection.value = value.get("reflection", "")
@@ -193,21 +201,21 @@ class PromotionCheckView(Exercise):
 
 class PortfolioView(Exercise):
     key = "versioning.portfolio"
-    title = "Your stage portfolio"
     depends_on = ("versioning.roadmap",)
 
     class Model(BaseModel):
-        gap_to_fill: str = Field("", max_length=v.SHORT, title="The gap to fill")
-        plan: str = Field("", max_length=v.LONG, title="How")
+        gap_to_fill: str = Field("", max_length=v.SHORT, title=ref(v.PACK, "portfolio.fields.gap_to_fill"))
+        plan: str = Field("", max_length=v.LONG, title=ref(v.PACK, "portfolio.fields.plan"))
 
     def build(self):
+        t = _t()
         self.gap = w.Dropdown(layout=FULL)
         self.reread()
-        self.plan = text_area("In which version will you fill it, and how?", 2)
+        self.plan = text_area(t("portfolio.how_placeholder"), 2)
         return [
-            w.HTML("<p>The grid counts the years your roadmap spends in each company stage and market.</p>"),
-            labelled("The gap you most want to fill", self.gap),
-            labelled("How", self.plan),
+            w.HTML(f"<p>{t.html('portfolio.intro')}</p>"),
+            labelled(t("portfolio.gap"), self.gap),
+            labelled(t("portfolio.how"), self.plan),
         ]
 
     def reread(self):
@@ -217,7 +225,7 @@ class PortfolioView(Exercise):
         gaps = list(self._portfolio.gaps)
         if chosen and chosen not in gaps:
             gaps.append(chosen)
-        self.gap.options = [("(choose a gap)", ""), *[(g, g) for g in gaps]]
+        self.gap.options = [(_t()("portfolio.choose_gap"), ""), *[(g, g) for g in gaps]]
         self.gap.value = chosen
 
     def read(self):
@@ -233,8 +241,8 @@ class PortfolioView(Exercise):
     def feedback(self, answer):
         gaps = self._portfolio.gaps
         if not gaps:
-            return "<p class='ck-feedback'>Your roadmap covers every stage and market: a builder's portfolio [00:12:15].</p>"
-        return "<p class='ck-feedback'>Gaps in your roadmap: " + esc("; ".join(gaps)) + ".</p>"
+            return _p("ck-feedback", "portfolio.no_gaps")
+        return _p("ck-feedback", "portfolio.gaps", gaps=v.joined(gaps, "join.list"))
 
     def chart(self, answer):
         return charts.portfolio_heatmap(self._portfolio)
@@ -245,22 +253,22 @@ class PortfolioView(Exercise):
 
 class StayOrGoView(Exercise):
     key = "versioning.stay_or_go"
-    title = "Grit it out or move on?"
     Model = v.StayOrGo
 
     def build(self):
-        self.learning = w.IntSlider(value=5, min=0, max=10, description="Learning", layout=FULL)
-        self.story = w.IntSlider(value=5, min=0, max=10, description="Story", layout=FULL)
-        self.cost = w.IntSlider(value=5, min=0, max=10, description="Cost", layout=FULL)
+        t = _t()
+        self.learning = w.IntSlider(value=5, min=0, max=10, description=t("stay_or_go.learning_slider"), layout=FULL)
+        self.story = w.IntSlider(value=5, min=0, max=10, description=t("stay_or_go.story_slider"), layout=FULL)
+        self.cost = w.IntSlider(value=5, min=0, max=10, description=t("stay_or_go.cost_slider"), layout=FULL)
         reasons = [(r.id, f"{r.label} {r.cite}") for r in v.content().short_term_reasons]
         self.reasons = Checklist(reasons, self._on_change)
-        self.notes = text_area("Anything else you are weighing?", 2)
+        self.notes = text_area(t("stay_or_go.notes_placeholder"), 2)
         return [
-            labelled("How much is still ahead to learn in this role?", self.learning),
-            labelled("How much would staying add to your career story?", self.story),
-            labelled("What does staying cost you (energy, health, pay, time)?", self.cost),
-            labelled("Which of these pull you out?", self.reasons.widget),
-            labelled("Notes", self.notes),
+            labelled(t("stay_or_go.learning"), self.learning),
+            labelled(t("stay_or_go.story"), self.story),
+            labelled(t("stay_or_go.cost"), self.cost),
+            labelled(t("stay_or_go.reasons"), self.reasons.widget),
+            labelled(t("stay_or_go.notes"), self.notes),
         ]
 
     def read(self):
@@ -286,22 +294,22 @@ class StayOrGoView(Exercise):
 
 class AlternativesView(Exercise):
     key = "versioning.alternatives"
-    title = "Three alternative roadmaps"
     Model = v.Alternatives
 
     def build(self):
+        t = _t()
         dials = v.content().dials
-        hints = ["The one you are living", "If that disappeared tomorrow", "The wild card: money and opinions no object"]
+        hints = t.items("alternatives.plan_placeholders")
         self.plans = []
         columns = []
         for i in range(3):
             controls = {
-                "name": text_box(hints[i]),
-                "summary": text_area("In one line", 2),
+                "name": text_box(hints[i] if i < len(hints) else ""),
+                "summary": text_area(t("alternatives.summary_placeholder"), 2),
                 **{d.id: w.IntSlider(value=5, min=0, max=10, description=d.label, layout=FULL) for d in dials},
             }
             self.plans.append(controls)
-            columns.append(w.VBox([w.HTML(f"<b>Plan {i + 1}</b>"), *controls.values()], layout=w.Layout(width="33%")))
+            columns.append(w.VBox([w.HTML(f"<b>{t.html('alternatives.plan', number=i + 1)}</b>"), *controls.values()], layout=w.Layout(width="33%")))
         source = w.HTML(f"<p class='ck-source'>{esc(v.content().dials_source.label)}</p>")
         return [w.HBox(columns, layout=FULL), source]
 
@@ -323,37 +331,24 @@ class AlternativesView(Exercise):
 
 class ExGrowthView(Exercise):
     key = "versioning.ex_growth"
-    title = "The ex-growth check"
     Model = v.ExGrowth
 
     def build(self):
+        t = _t()
         content = v.content()
-        self.company = text_box("The company you are in, or considering")
-        self.signals = Checklist(
-            [(s.id, f"{s.label} {s.cite} (the kit's weight: {s.weight})") for s in content.ex_growth_signals], self._on_change
-        )
+        self.company = text_box(t("ex_growth.company_placeholder"))
+        self.signals = Checklist([(s.id, v.signal_label(s)) for s in content.ex_growth_signals], self._on_change)
         self.stay = Checklist([(r.id, f"{r.label} {r.cite}") for r in content.stay_reasons], self._on_change)
         # number boxes read in the kernel: a negative, huge or mistyped amount gets a sentence, never a silent change
-        self.base = number_box(0, "Base salary")
-        self.market = number_box(0, "Market total")
-        self.equity = number_box(0, "Equity / year")
+        self.base = number_box(0, t("ex_growth.base"))
+        self.market = number_box(0, t("ex_growth.market"))
+        self.equity = number_box(0, t("ex_growth.equity"))
         return [
-            labelled("Company", self.company),
-            labelled(
-                "Which signs do you see? [00:16:19]-[00:20:58]", self.signals.widget,
-                "The source lists two signs [00:18:30] [00:20:58]; the other two come from its description of an "
-                "ex-growth company [00:16:19] [00:16:30].",
-            ),
-            labelled(
-                "Which reasons to stay hold for you? [00:21:34]", self.stay.widget,
-                "The source's reasons: the biggest role you could get and unique learning, or loyalty to the team.",
-            ),
-            labelled(
-                "Equity calculator: what if the equity becomes worthless, as it may? [00:20:00]",
-                w.HBox([self.base, self.market, self.equity]),
-                "Yearly amounts in any one currency: your base salary, the total pay the market offers for your role, "
-                "and what your equity is worth per year on paper.",
-            ),
+            labelled(t("ex_growth.company"), self.company),
+            labelled(t("ex_growth.signals"), self.signals.widget, t("ex_growth.signals_hint")),
+            labelled(t("ex_growth.stay"), self.stay.widget, t("ex_growth.stay_hint")),
+            labelled(t("ex_growth.calculator"), w.HBox([self.base, self.market, self.equity]),
+                     t("ex_growth.calculator_hint")),
         ]
 
     def read(self):
@@ -375,16 +370,16 @@ class ExGrowthView(Exercise):
         self.equity.value = value.get("equity_per_year", 0)
 
     def feedback(self, answer):
+        t = _t()
         result = v.assess_ex_growth(answer)
-        html = f"<p class='ck-feedback'><b>Risk: {result.risk}</b> (the kit's own read)</p>" + bullets(result.reasons)
+        risk = t(f"ex_growth.risk_levels.{result.risk}")
+        html = _p("ck-feedback", "ex_growth.risk", risk=risk) + bullets(result.reasons)
         if result.pay_cut_percent is not None:
             if result.pay_cut_amount and result.pay_cut_amount > 0:
-                html += (
-                    f"<p class='ck-feedback'>If the equity becomes worthless you earn {result.pay_cut_amount:,} a year "
-                    f"below market: an effective pay cut of <b>{result.pay_cut_percent}%</b>.</p>"
-                )
+                html += _p("ck-feedback", "ex_growth.pay_cut", amount=f"{result.pay_cut_amount:,}",
+                           percent=f"{result.pay_cut_percent}%")
             else:
-                html += "<p class='ck-feedback'>Even if the equity becomes worthless, your base is at or above market.</p>"
+                html += _p("ck-feedback", "ex_growth.no_pay_cut")
         return html
 
     def chart(self, answer):
