@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from careerkit.content import Cited, ContentFile, Sourced, load_content
+from careerkit.content.text import ref, resolve, texts
 from careerkit.modules.lanes.story import PressReleasePart, StoryWords
 
 SHORT = 200
@@ -97,32 +98,34 @@ def _dimension_label(dim: str) -> str:
 
 def _explain(err: ValidationError, where: Callable[[tuple[Any, ...]], str], low: int, high: int) -> str:
     """One sentence per problem, naming the lane or row and the field as the participant sees them."""
+    t = texts("lanes")
     sentences = []
     for item in err.errors():
         place = where(item["loc"])
         kind = item["type"]
         if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            sentences.append(f"{place} is {item['input']}: rate it from {low} to {high}")
+            sentences.append(t("errors.out_of_range", place=place, value=item["input"], low=low, high=high))
         elif kind in ("int_parsing", "int_type", "int_from_float"):
-            sentences.append(f"{place} needs a whole number from {low} to {high}")
+            sentences.append(t("errors.not_a_whole_number", place=place, low=low, high=high))
         elif kind == "string_too_long":
-            sentences.append(f"{place} is too long: keep it under {item['ctx']['max_length']} characters")
+            sentences.append(t("errors.too_long", place=place, limit=item["ctx"]["max_length"]))
         else:
-            sentences.append(f"{place}: {item['msg'].removeprefix('Value error, ')}")
+            problem = item["msg"].removeprefix("Value error, ")  # not-learner-text: pydantic's prefix, removed
+            sentences.append(t("errors.other", place=place, problem=problem))
     return "; ".join(dict.fromkeys(sentences))
 
 
 def _lane_place(loc: tuple[Any, ...]) -> str:
     names = [lane_label(str(loc[0]))] if loc else []
     names += [_dimension_label(str(p)) for p in loc[1:]]
-    return ", ".join(names) or "A rating"
+    return ", ".join(names) or texts("lanes")("errors.a_rating")
 
 
 def _known_lanes(value: dict[str, Any], what: str) -> dict[str, Any]:
     known = _lane_id_set()
     unknown = [k for k in value if k not in known]
     if unknown:
-        raise ValueError(f"{what}: '{unknown[0]}' is not a lane; the lanes are {', '.join(_lane_ids())}")
+        raise ValueError(texts("lanes")("errors.not_a_lane", what=what, lane=unknown[0], lanes=", ".join(_lane_ids())))
     return value
 
 
@@ -130,9 +133,9 @@ def _known_lanes(value: dict[str, Any], what: str) -> dict[str, Any]:
 class LaneScore(BaseModel):
     """One lane rated on evidence, energy and opportunity, each 0 to 10."""
 
-    evidence: int = Field(0, ge=RATING[0], le=RATING[1], title="Evidence")
-    energy: int = Field(0, ge=RATING[0], le=RATING[1], title="Energy")
-    opportunity: int = Field(0, ge=RATING[0], le=RATING[1], title="Opportunity")
+    evidence: int = Field(0, ge=RATING[0], le=RATING[1], title=ref("lanes", "ratings.fields.evidence"))
+    energy: int = Field(0, ge=RATING[0], le=RATING[1], title=ref("lanes", "ratings.fields.energy"))
+    opportunity: int = Field(0, ge=RATING[0], le=RATING[1], title=ref("lanes", "ratings.fields.opportunity"))
 
     def total(self) -> int:
         return self.evidence + self.energy + self.opportunity
@@ -147,9 +150,10 @@ class LaneRatings(BaseModel):
     are allowed and named as a risk. Read the pick with :attr:`chosen_lane`.
     """
 
-    scores: dict[str, LaneScore] = Field(default_factory=dict, title="Your lane ratings", validate_default=True)
-    chosen: list[str] = Field(default_factory=list, title="Your lane")
-    why: str = Field("", max_length=LONG, title="Why this lane")
+    scores: dict[str, LaneScore] = Field(default_factory=dict, title=ref("lanes", "ratings.fields.scores"),
+                                    validate_default=True)
+    chosen: list[str] = Field(default_factory=list, title=ref("lanes", "ratings.fields.chosen"))
+    why: str = Field("", max_length=LONG, title=ref("lanes", "ratings.fields.why"))
 
     @field_validator("scores", mode="wrap")
     @classmethod
@@ -158,7 +162,7 @@ class LaneRatings(BaseModel):
             scores = handler(value)
         except ValidationError as err:
             raise ValueError(_explain(err, _lane_place, *RATING)) from None
-        _known_lanes(scores, "The ratings")
+        _known_lanes(scores, texts("lanes")("errors.the_ratings"))
         return {lane: scores[lane] if lane in scores else LaneScore() for lane in _lane_ids()}
 
     @field_validator("chosen")
@@ -167,7 +171,7 @@ class LaneRatings(BaseModel):
         known = _lane_id_set()
         for lane in value:
             if lane not in known:
-                raise ValueError(f"'{lane}' is not one of the six lanes")
+                raise ValueError(texts("lanes")("ratings.not_a_lane", lane=lane))
         return list(dict.fromkeys(value))
 
     @property
@@ -181,25 +185,26 @@ class LaneRatings(BaseModel):
 
 # the energy log (after the Good Time Journal: an outside source)
 class EnergyEntry(BaseModel):
-    activity: str = Field("", max_length=SHORT, title="What you did")
-    lane: str = Field("crafting", title="Lane")
-    engagement: int = Field(5, ge=LOGGED[0], le=LOGGED[1], title="Engagement")
-    energy: int = Field(5, ge=LOGGED[0], le=LOGGED[1], title="Energy")
+    activity: str = Field("", max_length=SHORT, title=ref("lanes", "energy_log.fields.activity"))
+    lane: str = Field("crafting", title=ref("lanes", "energy_log.fields.lane"))
+    engagement: int = Field(5, ge=LOGGED[0], le=LOGGED[1], title=ref("lanes", "energy_log.fields.engagement"))
+    energy: int = Field(5, ge=LOGGED[0], le=LOGGED[1], title=ref("lanes", "energy_log.fields.energy"))
 
     @field_validator("lane")
     @classmethod
     def _lane(cls, value: str) -> str:
         if value not in _lane_id_set():
-            raise ValueError("choose a lane from the list")
+            raise ValueError(texts("lanes")("energy_log.choose_lane"))
         return value
 
 
 def _entry_place(loc: tuple[Any, ...]) -> str:
     rows = [p for p in loc if isinstance(p, int)]
     fields = [str(p) for p in loc if not isinstance(p, int)]
-    title = EnergyEntry.model_fields[fields[0]].title if fields and fields[0] in EnergyEntry.model_fields else ""
-    label = f"Entry {rows[0] + 1}" if rows else "An entry"
-    return f"{label}, {title.lower()}" if title else label
+    t = texts("lanes")
+    title = resolve(EnergyEntry.model_fields[fields[0]].title) if fields and fields[0] in EnergyEntry.model_fields else ""
+    label = t("energy_log.entry", number=rows[0] + 1) if rows else t("energy_log.an_entry")
+    return t("errors.place_and_field", place=label, field=title.lower()) if title else label
 
 
 class EnergyLog(BaseModel):
@@ -209,7 +214,7 @@ class EnergyLog(BaseModel):
     (at most 30 entries).
     """
 
-    entries: list[EnergyEntry] = Field(default_factory=list, title="Log entries")
+    entries: list[EnergyEntry] = Field(default_factory=list, title=ref("lanes", "energy_log.fields.entries"))
 
     @field_validator("entries", mode="wrap")
     @classmethod
@@ -219,7 +224,7 @@ class EnergyLog(BaseModel):
         except ValidationError as err:
             raise ValueError(_explain(err, _entry_place, *LOGGED)) from None
         if len(entries) > 30:
-            raise ValueError("keep the log to 30 entries: the most recent ones")
+            raise ValueError(texts("lanes")("energy_log.too_many"))
         return entries
 
 
@@ -254,28 +259,28 @@ def summarise_log(log: EnergyLog) -> dict[str, LogSummary]:
 
 def check_log(log: EnergyLog) -> list[str]:
     """What the log says, and what it is missing, in sentences."""
+    t = texts("lanes")
     if not log.entries:
-        return ["Log three to five pieces of recent work: what you did, its lane, how engaged and how energised you felt."]
+        return [t("energy_log.feedback.start")]
     lines = []
     for number, entry in enumerate(log.entries, start=1):
         if not entry.activity.strip():
-            lines.append(f"Entry {number} has no description: what did you do?")
+            lines.append(t("energy_log.feedback.no_description", number=number))
     summary = summarise_log(log)
     if not summary:  # only blank rows: nothing is "most energising" yet
-        return [*lines, "Log three to five pieces of recent work: what you did, its lane, how engaged and how energised you felt."]
+        return [*lines, t("energy_log.feedback.start")]
     if sum(s.entries for s in summary.values()) < 3:
-        lines.append("Three entries or more make a pattern; one or two are anecdotes.")
+        lines.append(t("energy_log.feedback.few"))
     best = max(summary.values(), key=lambda s: (s.level, s.entries))
     worst = min(summary.values(), key=lambda s: (s.level, -s.entries))
-    lines.append(
-        f"Most energising so far: {lane_label(best.lane)} (engagement {best.engagement}, energy {best.energy}, "
-        f"{best.entries} entr{'y' if best.entries == 1 else 'ies'})."
-    )
+    lines.append(t.plural("energy_log.feedback.best", best.entries, lane=lane_label(best.lane),
+                          engagement=best.engagement, energy=best.energy))
     if worst.lane != best.lane:
-        lines.append(f"Most draining: {lane_label(worst.lane)} (engagement {worst.engagement}, energy {worst.energy}).")
+        lines.append(t("energy_log.feedback.worst", lane=lane_label(worst.lane), engagement=worst.engagement,
+                       energy=worst.energy))
     missing = [lane.label for lane in content().lanes if lane.id not in summary]
     if missing:
-        lines.append("No entries yet for: " + ", ".join(missing) + ".")
+        lines.append(t("energy_log.feedback.missing", lanes=", ".join(missing)))
     return lines
 
 
@@ -299,25 +304,22 @@ def _energy_used(score: LaneScore, logged: LogSummary | None) -> float:
 
 
 def _lane_reasons(score: LaneScore, energy: float, logged: LogSummary | None, total: float) -> list[str]:
-    reasons = [
-        f"Evidence {score.evidence}, energy {energy:g}, opportunity {score.opportunity}: {total:g} of 30."
-    ]
+    t = texts("lanes")
+    reasons = [t("ratings.reasons.total", evidence=score.evidence, energy=f"{energy:g}", opportunity=score.opportunity,
+                 total=f"{total:g}")]
     if logged is not None:
-        reasons.append(
-            f"Your energy log has {logged.entries} entr{'y' if logged.entries == 1 else 'ies'} here "
-            f"(engagement {logged.engagement:g}, energy {logged.energy:g}): the energy counted is between "
-            f"your rating ({score.energy}) and your log ({logged.level:g})."
-        )
+        reasons.append(t.plural("ratings.reasons.logged", logged.entries, engagement=f"{logged.engagement:g}",
+                                energy=f"{logged.energy:g}", rated=score.energy, level=f"{logged.level:g}"))
         if logged.level <= score.energy - 3:
-            reasons.append("Your log says this work drains you more than you rated: trust the log.")
+            reasons.append(t("ratings.reasons.log_drains"))
         elif logged.level >= score.energy + 3:
-            reasons.append("Your log shows more energy here than you rated.")
+            reasons.append(t("ratings.reasons.log_energises"))
     if score.evidence >= 7 and energy <= 4:
-        reasons.append("Strong evidence, little energy: you are good at it, and it drains you. Can you go deep for years?")
+        reasons.append(t("ratings.reasons.strong_but_draining"))
     if energy >= 7 and score.evidence <= 3:
-        reasons.append("Energy without evidence yet: a lane to build, starting with one project you can point to.")
+        reasons.append(t("ratings.reasons.energy_without_evidence"))
     if score.opportunity <= 3 and score.evidence + energy >= 12:
-        reasons.append("Little demand where you want to go: check the market, or the destination.")
+        reasons.append(t("ratings.reasons.little_demand"))
     return reasons
 
 
@@ -344,36 +346,28 @@ def rank_lanes(ratings: LaneRatings, log: EnergyLog | None = None) -> list[LaneR
 
 def check_choice(ratings: LaneRatings, ranking: list[LaneRank]) -> list[str]:
     """What the pick means: one lane as the source advises [00:24:21], or the risk of none or several."""
+    t = texts("lanes")
     if not ratings.is_rated():
-        return ["Rate each lane on evidence, energy and opportunity first; the ranking follows your ratings."]
+        return [t("ratings.choice.unrated")]
     top = ranking[0]
     rank_of = {r.lane: r for r in ranking}
     picked = [lane_label(c) for c in ratings.chosen]
     lines = []
     if not ratings.chosen:
-        lines.append(
-            f"You have not picked a lane. Your ratings rank {top.label} first. Picking a specific lane is crucial "
-            "[00:24:21]: become world-class in a specific area [00:24:04]. Without a pick, expertise spreads thin (kit's own)."
-        )
+        lines.append(t("ratings.choice.none", top=top.label))
     elif len(ratings.chosen) > 1:
-        lines.append(
-            f"You picked {len(picked)} lanes ({', '.join(picked)}). That is allowed, and it goes against the source's "
-            "advice: picking a specific lane is crucial [00:24:21]. Which one would you lead with?"
-        )
+        lines.append(t("ratings.choice.several", count=len(picked), lanes=", ".join(picked)))
     else:
         mine = rank_of[ratings.chosen[0]]
         if mine.rank == 1:
-            lines.append(f"You picked {mine.label}, and your ratings rank it first: now build the evidence in it.")
+            lines.append(t("ratings.choice.top", lane=mine.label))
         else:
-            lines.append(
-                f"You picked {mine.label} (ranked {mine.rank} of {len(ranking)}); your ratings rank {top.label} first. "
-                "Keep your pick if you know why: write the reason down."
-            )
+            lines.append(t("ratings.choice.not_top", lane=mine.label, rank=mine.rank, total=len(ranking), top=top.label))
     if ratings.chosen and not ratings.why.strip():
-        lines.append("Say why in one or two sentences: you will tell this to your next employer.")
+        lines.append(t("ratings.choice.say_why"))
     tied = [r.label for r in ranking[1:] if r.score == top.score]
     if tied:
-        lines.append(f"{top.label} ties with {', '.join(tied)}: your energy log can break the tie.")
+        lines.append(t("ratings.choice.tie", top=top.label, lanes=", ".join(tied)))
     return lines
 
 
@@ -382,7 +376,12 @@ def _strengths(value: Any, handler, what: str) -> dict[str, int]:
     try:
         strengths = handler(value)
     except ValidationError as err:
-        raise ValueError(_explain(err, lambda loc: f"{what}, {lane_label(str(loc[0]))}", *RATING)) from None
+        t = texts("lanes")
+
+        def place(loc: tuple[Any, ...]) -> str:
+            return t("errors.place_and_field", place=what, field=lane_label(str(loc[0])))
+
+        raise ValueError(_explain(err, place, *RATING)) from None
     _known_lanes(strengths, what)
     return {lane: strengths.get(lane, 0) for lane in _lane_ids()}
 
@@ -393,17 +392,21 @@ class Radar(BaseModel):
     Value shape: ``{"current": {lane_id: 0-10}, "target": {lane_id: 0-10}}``, every lane present.
     """
 
-    current: dict[str, int] = Field(default_factory=dict, title="Current strength", validate_default=True)
-    target: dict[str, int] = Field(default_factory=dict, title="Target strength", validate_default=True)
+    current: dict[str, int] = Field(default_factory=dict, title=ref("lanes", "radar.fields.current"),
+                                   validate_default=True)
+    target: dict[str, int] = Field(default_factory=dict, title=ref("lanes", "radar.fields.target"),
+                                  validate_default=True)
 
     @field_validator("current", "target", mode="wrap")
     @classmethod
     def _lanes(cls, value: Any, handler, info):
-        what = "Current" if info.field_name == "current" else "Target"
+        t = texts("lanes")
+        what = t("radar.current_place") if info.field_name == "current" else t("radar.target_place")
         checked = _strengths(value, handler, what)
         for lane, level in checked.items():
             if not RATING[0] <= level <= RATING[1]:
-                raise ValueError(f"{what}, {lane_label(lane)} is {level}: rate it from {RATING[0]} to {RATING[1]}")
+                place = t("errors.place_and_field", place=what, field=lane_label(lane))
+                raise ValueError(t("errors.out_of_range", place=place, value=level, low=RATING[0], high=RATING[1]))
         return checked
 
 
@@ -416,27 +419,24 @@ def radar_from_ratings(ratings: LaneRatings) -> Radar:
 def read_radar(radar: Radar, chosen: list[str]) -> list[str]:
     """The biggest gaps, and whether the target matches the lane picked."""
     gaps = sorted(lane_ids(), key=lambda lane: (radar.current[lane] - radar.target[lane], lane_ids().index(lane)))
+    t = texts("lanes")
     lines = []
     growing = [lane for lane in gaps if radar.target[lane] > radar.current[lane]]
     if not growing:
-        lines.append("No target is above today's strength yet: raise the target of the lane you want to be world-class in.")
+        lines.append(t("radar.feedback.no_growth"))
     else:
-        lines.append(
-            "Biggest gaps: " + "; ".join(
-                f"{lane_label(lane)} {radar.current[lane]} → {radar.target[lane]}" for lane in growing[:3]
-            ) + "."
-        )
+        shown = "; ".join(t("radar.feedback.gap", lane=lane_label(lane), current=radar.current[lane],
+                            target=radar.target[lane]) for lane in growing[:3])
+        lines.append(t("radar.feedback.gaps", gaps=shown))
     if len(growing) > 2:
-        lines.append(f"You want to grow {len(growing)} lanes at once. World-class expertise comes from one [00:24:04].")
+        lines.append(t("radar.feedback.too_many", count=len(growing)))
     if len(chosen) == 1:
         mine = chosen[0]
         highest = max(radar.target.values())
         if radar.target[mine] < highest:
             lead = [lane_label(lane) for lane in lane_ids() if radar.target[lane] == highest]
-            lines.append(
-                f"Your pick, {lane_label(mine)}, has a target of {radar.target[mine]}, below {', '.join(lead)} "
-                f"({highest}): are you building the lane you picked?"
-            )
+            lines.append(t("radar.feedback.pick_below", lane=lane_label(mine), target=radar.target[mine],
+                           lead=", ".join(lead), highest=highest))
         else:
-            lines.append(f"Your pick, {lane_label(mine)}, has your highest target: the radar and the pick agree.")
+            lines.append(t("radar.feedback.pick_highest", lane=lane_label(mine)))
     return lines

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from careerkit.content import Cited, ContentFile, Sourced, load_content
+from careerkit.content.text import ref, resolve, texts
 
 SHORT = 200
 LONG = 2000
@@ -225,18 +226,16 @@ class VagueClaim(BaseModel):
 
 
 def _suggest(sentence: str, vague: list[str], kind: str, count: PronounCount) -> str:
+    t = texts("lanes")
     tips = []
     if len(WORD.findall(sentence)) <= 2:
-        tips.append("A word or two is a heading, not a claim: write a sentence that starts with \"I\".")
+        tips.append(t("story.suggestions.heading"))
     if count.we and not count.i:
-        tips.append("Say what you did yourself: start with \"I\", not \"we\".")
+        tips.append(t("story.suggestions.we"))
     if vague:
-        tips.append(f"Replace \"{vague[0]}\" with something specific: the action you took (I wrote, I decided, I led) or the exact lesson.")
+        tips.append(t("story.suggestions.vague", phrase=vague[0]))
     if kind == "no_evidence":
-        tips.append(
-            "Add a result someone could check: a number (how many, how much, by when), "
-            "the artefact (the spec, the launch), or the outcome (what changed for users or the business)."
-        )
+        tips.append(t("story.suggestions.evidence"))
     return " ".join(tips)
 
 
@@ -267,10 +266,10 @@ def find_vague_claims(text: str, require_evidence: bool = True, story_words: Sto
 class StoryRole(BaseModel):
     """One role of the participant's history, told in I-statements [00:24:30]."""
 
-    role: str = Field("", max_length=SHORT, title="Role")
-    company: str = Field("", max_length=SHORT, title="Company or team")
-    learned: str = Field("", max_length=LONG, title="What I learned")
-    achieved: str = Field("", max_length=LONG, title="What I achieved")
+    role: str = Field("", max_length=SHORT, title=ref("lanes", "story.fields.role"))
+    company: str = Field("", max_length=SHORT, title=ref("lanes", "story.fields.company"))
+    learned: str = Field("", max_length=LONG, title=ref("lanes", "story.fields.learned"))
+    achieved: str = Field("", max_length=LONG, title=ref("lanes", "story.fields.achieved"))
 
     def is_empty(self) -> bool:
         return not any(v.strip() for v in (self.role, self.company, self.learned, self.achieved))
@@ -284,7 +283,7 @@ class CareerStory(BaseModel):
     characters (role and company up to 200).
     """
 
-    roles: list[StoryRole] = Field(default_factory=list, max_length=12, title="Your story")
+    roles: list[StoryRole] = Field(default_factory=list, max_length=12, title=ref("lanes", "story.fields.roles"))
 
     @field_validator("roles", mode="wrap")
     @classmethod
@@ -297,18 +296,22 @@ class CareerStory(BaseModel):
 
 def _explain_roles(err: ValidationError) -> str:
     """Name the role and the box a problem is in: 'Role 2, what I achieved is too long ...'."""
+    t = texts("lanes")
     sentences = []
     for item in err.errors():
         rows = [p for p in item["loc"] if isinstance(p, int)]
         names = [str(p) for p in item["loc"] if not isinstance(p, int)]
         field = StoryRole.model_fields.get(names[0]) if names else None
-        where = (f"Role {rows[0] + 1}" if rows else "The story") + (f", {field.title[0].lower()}{field.title[1:]}" if field and field.title else "")
+        title = resolve(field.title) if field else ""
+        where = t("story.role", number=rows[0] + 1) if rows else t("story.the_story")
+        if title:
+            where = t("errors.place_and_field", place=where, field=title[0].lower() + title[1:])
         if item["type"] == "string_too_long":
-            sentences.append(f"{where} is too long: keep it under {item['ctx']['max_length']} characters")
+            sentences.append(t("errors.too_long", place=where, limit=item["ctx"]["max_length"]))
         elif item["type"] == "too_long":
-            sentences.append("Keep the story to 12 roles: the most recent ones")
+            sentences.append(t("story.too_many"))
         else:
-            sentences.append(f"{where}: {item['msg']}")
+            sentences.append(t("errors.other", place=where, problem=item["msg"]))
     return "; ".join(dict.fromkeys(sentences))
 
 
@@ -326,45 +329,39 @@ class StoryReport(BaseModel):
 
 
 def _role_name(number: int, role: StoryRole) -> str:
+    t = texts("lanes")
     title = " ".join(role.role.split())
-    return f"Role {number} ({title[:40]})" if title else f"Role {number}"
+    return t("story.feedback.role_titled", number=number, title=title[:40]) if title else t("story.role", number=number)
 
 
 def _role_messages(number: int, role: StoryRole) -> list[str]:
+    t = texts("lanes")
     name = _role_name(number, role)
     title = role.role.strip()
     messages = []
     if not title:
-        messages.append(f"Role {number} has no title: name the role, e.g. 'Senior PM, payments'.")
+        messages.append(t("story.feedback.no_title", number=number))
     elif len(title.split()) == 1 and not role.company.strip():
-        messages.append(
-            f"{name} is one word. Add the company or scope ('PM, checkout at a travel start-up'): "
-            "your next employer needs to know where you did it."
-        )
+        messages.append(t("story.feedback.one_word", role=name))
     if not role.learned.strip() and not role.achieved.strip():
-        messages.append(f"{name}: write what I learned and what I achieved; both are empty.")
+        messages.append(t("story.feedback.both_empty", role=name))
     elif not role.achieved.strip():
-        messages.append(f"{name}: what did I achieve? The lesson needs its result.")
+        messages.append(t("story.feedback.no_achieved", role=name))
     elif not role.learned.strip():
-        messages.append(f"{name}: what did I learn? The result needs its lesson.")
+        messages.append(t("story.feedback.no_learned", role=name))
     return messages
 
 
 def _pronoun_message(total: PronounCount) -> list[str]:
+    t = texts("lanes")
     messages = []
     if total.we > total.i:
-        messages.append(
-            f"You wrote \"we\" {total.we} time{'s' if total.we != 1 else ''} and \"I\" {total.i} time"
-            f"{'s' if total.i != 1 else ''}. Your next employer hires you, not your team: "
-            "say what I did, in I-statements [00:24:30]."
-        )
+        messages.append(t("story.feedback.more_we", we=t.plural("story.feedback.times", total.we),
+                          i=t.plural("story.feedback.times", total.i)))
     elif total.i:
-        messages.append(f"\"I\" {total.i} times against \"we\" {total.we}: you tell your own part [00:24:30].")
+        messages.append(t("story.feedback.own_part", i=total.i, we=total.we))
     if total.hedged:
-        messages.append(
-            f"{total.hedged} \"I think\" or \"I believe\": an opinion, not something you did. "
-            "Say what you did, or what happened."
-        )
+        messages.append(t("story.feedback.hedged", count=total.hedged))
     return messages
 
 
@@ -375,7 +372,7 @@ def check_story(story: CareerStory, story_words: StoryWords | None = None) -> St
     if not roles:
         return StoryReport(
             counts=PronounCount(), role_counts=[], claims=[],
-            messages=["Your story is empty. Start with the role you hold now: what I learned, what I achieved [00:24:30]."],
+            messages=[texts("lanes")("story.feedback.empty")],
         )
     messages: list[str] = []
     claims: list[FlaggedClaim] = []
@@ -392,8 +389,5 @@ def check_story(story: CareerStory, story_words: StoryWords | None = None) -> St
     total = sum(role_counts, PronounCount())
     messages = _pronoun_message(total) + messages
     if claims:
-        messages.append(
-            f"{len(claims)} sentence{'s' if len(claims) != 1 else ''} could be stronger: see the suggestions. "
-            "Your words are never changed for you."
-        )
+        messages.append(texts("lanes").plural("story.feedback.stronger", len(claims)))
     return StoryReport(counts=total, role_counts=role_counts, claims=claims, messages=messages)

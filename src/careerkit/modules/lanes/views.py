@@ -7,6 +7,7 @@ from typing import Any
 import ipywidgets as w
 from pydantic import BaseModel, ValidationError
 
+from careerkit.content.text import texts
 from careerkit.modules.lanes import domain as ln
 from careerkit.modules.lanes import path as cp
 from careerkit.modules.lanes import press_release as pr
@@ -42,30 +43,30 @@ def _saved(exercise: Exercise, key: str, model: type[BaseModel]) -> Any:
 
 class EnergyLogView(Exercise):
     key = "lanes.energy_log"
-    title = "Your energy log"
     Model = ln.EnergyLog
 
     def build(self):
+        t = texts("lanes")
         lanes = [(lane.label, lane.id) for lane in ln.content().lanes]
 
         def fields():
             return {
-                "activity": text_box("What did you do? e.g. 'Ran the pricing experiment review'"),
-                "lane": w.Dropdown(options=lanes, value=lanes[0][1], description="Lane"),
-                "engagement": number_box(5, "Engagement", w.Layout(width="170px")),
-                "energy": number_box(5, "Energy", w.Layout(width="170px")),
+                "activity": text_box(t("energy_log.activity_placeholder")),
+                "lane": w.Dropdown(options=lanes, value=lanes[0][1], description=t("energy_log.lane")),
+                "engagement": number_box(5, t("energy_log.engagement"), w.Layout(width="170px")),
+                "energy": number_box(5, t("energy_log.energy"), w.Layout(width="170px")),
             }
 
         def layout(number, f):
             return w.VBox(
-                [w.HTML(f"<b>Entry {number}</b>"), f["activity"], w.HBox([f["lane"], f["engagement"], f["energy"]])],
+                [w.HTML(f"<b>{t.html('energy_log.entry', number=number)}</b>"), f["activity"], w.HBox([f["lane"], f["engagement"], f["energy"]])],
                 layout=w.Layout(border="1px solid #ccc", padding="6px", margin="0 0 6px 0", width="100%"),
             )
 
-        self.rows = Rows(fields, layout, self._on_change, add_label="Add an entry", min_rows=1, max_rows=30)
+        self.rows = Rows(fields, layout, self._on_change, add_label=t("energy_log.add"), min_rows=1, max_rows=30)
         source = w.HTML(f"<p class='ck-source'>{esc(ln.content().energy_log_source.label)}</p>")
         return [
-            w.HTML("<p class='ck-hint'>Engagement and energy from 1 (none, drained) to 10 (absorbed, energised).</p>"),
+            w.HTML(f"<p class='ck-hint'>{t.html('energy_log.scale')}</p>"),
             self.rows.widget,
             source,
         ]
@@ -77,7 +78,7 @@ class EnergyLogView(Exercise):
         self.rows.fill(value.get("entries", []))
 
     def feedback(self, answer):
-        note = "<p class='ck-hint'>Your log feeds the lane ranking in the next exercise as evidence of energy.</p>"
+        note = f"<p class='ck-hint'>{texts('lanes').html('energy_log.feeds_ranking')}</p>"
         return bullets(ln.check_log(answer)) + note
 
     def chart(self, answer):
@@ -87,28 +88,29 @@ class EnergyLogView(Exercise):
 
 class RatingsView(Exercise):
     key = "lanes.ratings"
-    title = "Rate the six lanes, then pick one"
     depends_on = ("lanes.energy_log",)  # the ranking weighs the energy log's evidence
     Model = ln.LaneRatings
 
     def build(self):
+        t = texts("lanes")
         content = ln.content()
         self.scores = {
             lane.id: {d.id: number_box(0, layout=NUMBER) for d in content.dimensions} for lane in content.lanes
         }
-        cells: list[w.Widget] = [w.HTML("<b>Lane</b>")]
+        cells: list[w.Widget] = [w.HTML(f"<b>{t.html('ratings.lane')}</b>")]
         cells += [w.HTML(f"<b title='{esc(d.hint)}'>{esc(d.label)}</b>") for d in content.dimensions]
         for lane in content.lanes:
             cells.append(w.HTML(f"{esc(lane.label)} <span class='ck-hint'>{esc(lane.hint)} {esc(lane.timestamp)}</span>"))
             cells += list(self.scores[lane.id].values())
         grid = w.GridBox(cells, layout=w.Layout(grid_template_columns="minmax(200px, 3fr) repeat(3, 110px)", width="100%"))
-        hints = " ".join(f"{d.label}: {d.hint}" for d in content.dimensions) + f" The three questions are a frame {content.dimensions[0].cite}."
+        hints = " ".join([*(t("ratings.dimension_hint", label=d.label, hint=d.hint) for d in content.dimensions),
+                          t("ratings.frame", cite=content.dimensions[0].cite)])
         self.pick = Checklist([(lane.id, lane.label) for lane in content.lanes], self._on_change)
-        self.why = text_area("Why this lane? One or two sentences you could tell your next employer.", 2)
+        self.why = text_area(t("ratings.why_placeholder"), 2)
         return [
-            labelled("Rate each lane from 0 to 10", grid, hints),
-            labelled("Pick one lane [00:24:21]", self.pick.widget, "One is the advice; you may tick none or several."),
-            labelled("Why this lane", self.why),
+            labelled(t("ratings.rate"), grid, hints),
+            labelled(t("ratings.pick"), self.pick.widget, t("ratings.pick_hint")),
+            labelled(t("ratings.why"), self.why),
         ]
 
     def read(self):
@@ -139,7 +141,9 @@ class RatingsView(Exercise):
             f"<td>{r.score:g}</td><td>{'<br>'.join(esc(x) for x in r.reasons)}</td></tr>"
             for r in ranking
         )
-        table = "<table class='ck-table'><tr><th>#</th><th>Lane</th><th>Score</th><th>Why</th></tr>" + rows + "</table>"
+        t = texts("lanes")
+        head = "".join(f"<th>{t.html(f'ratings.table.{name}')}</th>" for name in ("rank", "lane", "score", "why"))
+        table = f"<table class='ck-table'><tr>{head}</tr>" + rows + "</table>"
         return choice + table
 
     def chart(self, answer):
@@ -151,7 +155,6 @@ class RatingsView(Exercise):
 
 class RadarView(Exercise):
     key = "lanes.radar"
-    title = "Your lane radar: current and target strength"
     depends_on = ("lanes.ratings",)  # the lanes you chose are starred on the radar
     Model = ln.Radar
 
@@ -159,17 +162,18 @@ class RadarView(Exercise):
         self._picture_basis: str | None = None
         self._figure = None
         self.picture_note = ""
+        t = texts("lanes")
         start = ln.radar_from_ratings(_saved(self, "lanes.ratings", ln.LaneRatings))
         self.current, self.target, rows = {}, {}, []
         for lane in ln.content().lanes:
-            self.current[lane.id] = w.IntSlider(value=start.current[lane.id], min=0, max=10, description="Now")
-            self.target[lane.id] = w.IntSlider(value=start.target[lane.id], min=0, max=10, description="Target")
+            self.current[lane.id] = w.IntSlider(value=start.current[lane.id], min=0, max=10, description=t("radar.now"))
+            self.target[lane.id] = w.IntSlider(value=start.target[lane.id], min=0, max=10, description=t("radar.target"))
             rows.append(w.HBox([w.HTML(f"<b>{esc(lane.label)}</b>", layout=w.Layout(width="200px")),
                                 self.current[lane.id], self.target[lane.id]]))
-        self.from_ratings = w.Button(description="Take 'now' from my ratings", icon="refresh")
+        self.from_ratings = w.Button(description=t("radar.from_ratings"), icon="refresh")
         self.from_ratings.on_click(lambda _b: self._guard(self._take_ratings))
         return [
-            w.HTML("<p class='ck-hint'>'Now' starts from the evidence you rated; move 'Target' to where you want each lane.</p>"),
+            w.HTML(f"<p class='ck-hint'>{t.html('radar.hint')}</p>"),
             *rows,
             self.from_ratings,
         ]
@@ -200,14 +204,16 @@ class RadarView(Exercise):
     def _keep_picture(self, answer: ln.Radar, chosen: list[str]) -> str:
         basis = answer.model_dump_json() + repr(chosen)
         if basis != self._picture_basis:
+            t = texts("lanes")
             self._figure = charts.radar_chart(answer, chosen)
             try:
                 path = plots.save_figure(self._figure, self.picture_path)
             except OSError as err:
-                return f"<p class='ck-problem'>Your radar picture could not be saved ({esc(err.strerror)}).</p>"
+                return f"<p class='ck-problem'>{t.html('radar.not_saved', error=err.strerror)}</p>"
             self._picture_basis = basis
-            where = "in your workbook folder" if session.is_demo() else f"at <code>{esc(path)}</code>"
-            self.picture_note = f"<p class='ck-saved'>Your radar picture is saved as <b>{esc(path.name)}</b> {where}.</p>"
+            saved = (t.html("radar.saved_in_folder", name=path.name) if session.is_demo()
+                     else t.html("radar.saved_at", name=path.name, path=path))
+            self.picture_note = f"<p class='ck-saved'>{saved}</p>"
         return self.picture_note
 
     def feedback(self, answer):
@@ -223,26 +229,27 @@ class RadarView(Exercise):
 
 class StoryView(Exercise):
     key = "lanes.story"
-    title = "Your career story, in I-statements"
     Model = st.CareerStory
 
     def build(self):
+        t = texts("lanes")
+
         def fields():
             return {
-                "role": text_box("Role, e.g. Senior PM, payments"),
-                "company": text_box("Company or team"),
-                "learned": text_area("What I learned ...", 2),
-                "achieved": text_area("What I achieved ... (a number, an artefact, an outcome)", 2),
+                "role": text_box(t("story.role_placeholder")),
+                "company": text_box(t("story.company_placeholder")),
+                "learned": text_area(t("story.learned_placeholder"), 2),
+                "achieved": text_area(t("story.achieved_placeholder"), 2),
             }
 
         def layout(number, f):
             return w.VBox(
-                [w.HTML(f"<b>Role {number}</b>"), w.HBox([f["role"], f["company"]]),
-                 labelled("What I learned", f["learned"]), labelled("What I achieved", f["achieved"])],
+                [w.HTML(f"<b>{t.html('story.role', number=number)}</b>"), w.HBox([f["role"], f["company"]]),
+                 labelled(t("story.learned"), f["learned"]), labelled(t("story.achieved"), f["achieved"])],
                 layout=w.Layout(border="1px solid #ccc", padding="6px", margin="0 0 6px 0", width="100%"),
             )
 
-        self.rows = Rows(fields, layout, self._on_change, add_label="Add a role", min_rows=1, max_rows=12)
+        self.rows = Rows(fields, layout, self._on_change, add_label=t("story.add"), min_rows=1, max_rows=12)
         return [self.rows.widget]
 
     def read(self):
@@ -252,51 +259,52 @@ class StoryView(Exercise):
         self.rows.fill(value.get("roles", []))
 
     def feedback(self, answer):
+        t = texts("lanes")
         report = st.check_story(answer)
         html = bullets(report.messages)
         if report.claims:
             rows = "".join(
-                f"<tr><td>{c.role_number}</td><td>{'learned' if c.field == 'learned' else 'achieved'}</td>"
+                f"<tr><td>{c.role_number}</td><td>{t.html('story.part_' + c.field)}</td>"
                 f"<td><i>{esc(c.claim.sentence)}</i></td><td>{esc(c.claim.suggestion)}</td></tr>"
                 for c in report.claims
             )
-            html += (
-                "<table class='ck-table'><tr><th>Role</th><th>Part</th><th>You wrote</th><th>A suggestion</th></tr>"
-                + rows + "</table>"
-            )
+            head = "".join(f"<th>{t.html(f'story.table.{name}')}</th>" for name in ("role", "part", "wrote", "suggestion"))
+            html += f"<table class='ck-table'><tr>{head}</tr>" + rows + "</table>"
         return html
 
     def chart(self, answer):
         report = st.check_story(answer)
         if not any(c.i or c.we or c.hedged for c in report.role_counts):
             return None
-        names = [r.role or f"Role {i}" for i, r in enumerate(answer.roles, start=1)]
+        t = texts("lanes")
+        names = [r.role or t("story.role", number=i) for i, r in enumerate(answer.roles, start=1)]
         return charts.pronoun_bars(report, names)
 
 
 class PressReleaseView(Exercise):
     key = "lanes.press_release"
-    title = "Your career press release"
     Model = pr.PressRelease
 
     def build(self):
+        t = texts("lanes")
         parts = {p.id: p for p in ln.content().press_release_parts}
         self.fields = {
             "headline": text_box(parts["headline"].hint),
             "subheadline": text_box(parts["subheadline"].hint),
             "story_so_far": text_area(parts["story_so_far"].hint, 5),
             "quote": text_area(parts["quote"].hint, 2),
-            "quote_by": text_box("Who said it (name and role, or 'a customer')"),
+            "quote_by": text_box(t("press_release.quote_by_placeholder")),
             "whats_next": text_area(parts["whats_next"].hint, 3),
         }
-        self.draft = w.Button(description="Start from my story", icon="magic",
-                              tooltip="Fills only the empty boxes, from your career story and your lane")
+        self.draft = w.Button(description=t("press_release.draft"), icon="magic",
+                              tooltip=t("press_release.draft_tooltip"))
         self.draft.on_click(lambda _b: self._guard(self._fill_from_story))
         self.markdown = w.Textarea(rows=8, layout=FULL)
         self.html = w.Textarea(rows=6, layout=FULL)
-        self.copy = w.Accordion(children=[self.markdown, self.html], titles=("Markdown to copy", "HTML to copy"))
+        self.copy = w.Accordion(children=[self.markdown, self.html], titles=(t("press_release.markdown"), t("press_release.html")))
         controls = [
-            labelled(f"{parts[name].label} {parts[name].cite}" if name in parts else "Who said it", box)
+            labelled(t("press_release.part", label=parts[name].label, cite=parts[name].cite) if name in parts
+                     else t("press_release.quote_by"), box)
             for name, box in self.fields.items()
         ]
         return [self.draft, *controls, self.copy]
@@ -308,22 +316,17 @@ class PressReleaseView(Exercise):
         ratings = _saved(self, "lanes.ratings", ln.LaneRatings)
         lane = ln.lane_label(ratings.chosen_lane) if ratings.chosen_lane else ""
         draft = pr.draft_press_release(_saved(self, "lanes.story", st.CareerStory), lane)
+        t = texts("lanes")
         filled = []
         for name, box in self.fields.items():
             suggestion = getattr(draft, name)
             if not box.value.strip() and suggestion:
                 box.value = suggestion
-                filled.append(name.replace("_", " "))
+                filled.append(t(f"press_release.filled_names.{name}"))
         if filled:
-            self.status.value = (
-                f"<span class='ck-saved'>&#10003; Saved. Filled from your story: {esc(', '.join(filled))}. "
-                "Edit them freely: they are your words now.</span>"
-            )
+            self.status.value = f"<span class='ck-saved'>{t.html('press_release.filled', parts=', '.join(filled))}</span>"
         else:
-            self.status.value = (
-                "<span class='ck-hint'>Nothing to fill: only empty boxes are filled, "
-                "and your story and lane gave nothing for them.</span>"
-            )
+            self.status.value = f"<span class='ck-hint'>{t.html('press_release.nothing_to_fill')}</span>"
 
     def read(self):
         return {name: box.value for name, box in self.fields.items()}
@@ -343,10 +346,10 @@ class PressReleaseView(Exercise):
 
 class PathView(Exercise):
     key = "lanes.path"
-    title = "The IC or the manager path"
     Model = cp.PathAnswer
 
     def build(self):
+        t = texts("lanes")
         content = ln.content()
         self.enjoy = {
             a.id: w.IntSlider(value=5, min=0, max=10, description="", layout=w.Layout(width="260px"))
@@ -357,17 +360,18 @@ class PathView(Exercise):
                            layout=w.Layout(width="60%")), self.enjoy[a.id]])
             for a in content.path_activities
         ]
-        styles = [("Not sure yet", ""), *[(s.label, s.id) for s in content.helping_styles]]
+        styles = [(t("path.not_sure_yet"), ""), *[(s.label, s.id) for s in content.helping_styles]]
         self.style = w.RadioButtons(options=styles, value="", layout=FULL)
-        self.invited = w.IntSlider(value=5, min=0, max=10, description="How often", layout=FULL)
-        self.example = text_area("When did a colleague last invite you into their work? What happened?", 2)
-        self.leaning = w.ToggleButtons(options=[("IC", "ic"), ("Manager", "manager"), ("Not sure", "unsure")], value="unsure")
+        self.invited = w.IntSlider(value=5, min=0, max=10, description=t("path.how_often"), layout=FULL)
+        self.example = text_area(t("path.example_placeholder"), 2)
+        leanings = [(t("path.ic"), "ic"), (t("path.manager"), "manager"), (t("path.not_sure"), "unsure")]
+        self.leaning = w.ToggleButtons(options=leanings, value="unsure")
         return [
-            labelled("How much do you enjoy ... (0 to 10)", w.VBox(rows, layout=FULL)),
-            labelled("When a colleague needs help, what do you do? [00:37:19]", self.style),
-            labelled("How often do colleagues invite you into their work to help? [00:38:21]", self.invited),
-            labelled("An example", self.example),
-            labelled("Which path do you lean to today?", self.leaning),
+            labelled(t("path.enjoy"), w.VBox(rows, layout=FULL)),
+            labelled(t("path.helping"), self.style),
+            labelled(t("path.invited"), self.invited),
+            labelled(t("path.example"), self.example),
+            labelled(t("path.leaning"), self.leaning),
         ]
 
     def read(self):
@@ -389,13 +393,18 @@ class PathView(Exercise):
         self.leaning.value = value.get("leaning", "unsure")
 
     def feedback(self, answer):
+        t = texts("lanes")
         read = cp.read_path(answer)
+
+        def heading(key: str) -> str:
+            return f"<p class='ck-feedback'>{t.html(key)}</p>"
+
         return (
             f"<p class='ck-feedback'><b>{esc(read.headline)}</b></p>"
-            "<p class='ck-feedback'>What points to the IC path:</p>" + bullets(read.for_ic)
-            + "<p class='ck-feedback'>What points to the manager path:</p>" + bullets(read.for_manager)
-            + (("<p class='ck-feedback'>Watch out:</p>" + bullets(read.cautions, "ck-warning")) if read.cautions else "")
-            + "<p class='ck-feedback'>Try before you choose:</p>" + bullets(read.experiments)
+            + heading("path.for_ic") + bullets(read.for_ic)
+            + heading("path.for_manager") + bullets(read.for_manager)
+            + ((heading("path.watch_out") + bullets(read.cautions, "ck-warning")) if read.cautions else "")
+            + heading("path.try_first") + bullets(read.experiments)
         )
 
     def chart(self, answer):
