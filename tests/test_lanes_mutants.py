@@ -81,13 +81,24 @@ def test_of_two_equally_draining_lanes_the_one_logged_more_is_most_draining():
     log = ln.EnergyLog.model_validate({"entries": [
         entry("crafting", 3, 3), entry("team", 3, 3), entry("team", 3, 3), entry("growth", 9, 9)]})
     assert ln.check_log(log) == [
-        "Most energising so far: Growth (engagement 9.0, energy 9.0, 1 entry).",  # averages shown as floats
-        "Most draining: Team expertise (engagement 3.0, energy 3.0).",
+        "Most energising so far: Growth (engagement 9, energy 9, 1 entry).",  # whole averages shown whole
+        "Most draining: Team expertise (engagement 3, energy 3).",
         "No entries yet for: Market ambiguity, Organizational ambiguity, Domain expertise.",
     ]
     log = ln.EnergyLog.model_validate({"entries": [
         entry("team", 3, 3), entry("crafting", 3, 3), entry("crafting", 3, 3), entry("growth", 9, 9)]})
-    assert ln.check_log(log)[1] == "Most draining: Crafting (engagement 3.0, energy 3.0)."
+    assert ln.check_log(log)[1] == "Most draining: Crafting (engagement 3, energy 3)."
+
+
+def test_the_log_and_the_ranking_write_the_same_number_the_same_way():
+    # a whole average is "9" in the log's summary as in the ranking's reasons (the log once said "9.0")
+    log = ln.EnergyLog.model_validate({"entries": [entry("growth", 9, 9), entry("team", 4, 5)]})
+    said = ln.check_log(log)
+    assert said[1] == "Most energising so far: Growth (engagement 9, energy 9, 1 entry)."
+    assert said[2] == "Most draining: Team expertise (engagement 4, energy 5)."
+    [growth] = [r for r in ln.rank_lanes(ratings(growth=(6, 9, 6)), log) if r.lane == "growth"]
+    assert "(engagement 9, energy 9): the energy counted is between your rating (9) and your log (9)." in growth.reasons[1]
+    assert not any(".0" in line for line in [*said, *growth.reasons])
 
 
 def test_the_energy_counted_is_between_the_rating_and_the_log_to_one_decimal():

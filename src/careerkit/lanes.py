@@ -268,11 +268,11 @@ def check_log(log: EnergyLog) -> list[str]:
     best = max(summary.values(), key=lambda s: (s.level, s.entries))
     worst = min(summary.values(), key=lambda s: (s.level, -s.entries))
     lines.append(
-        f"Most energising so far: {lane_label(best.lane)} (engagement {best.engagement}, energy {best.energy}, "
+        f"Most energising so far: {lane_label(best.lane)} (engagement {best.engagement:g}, energy {best.energy:g}, "
         f"{best.entries} entr{'y' if best.entries == 1 else 'ies'})."
     )
     if worst.lane != best.lane:
-        lines.append(f"Most draining: {lane_label(worst.lane)} (engagement {worst.engagement}, energy {worst.energy}).")
+        lines.append(f"Most draining: {lane_label(worst.lane)} (engagement {worst.engagement:g}, energy {worst.energy:g}).")
     missing = [lane.label for lane in content().lanes if lane.id not in summary]
     if missing:
         lines.append("No entries yet for: " + ", ".join(missing) + ".")
