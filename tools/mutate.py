@@ -24,12 +24,14 @@ ROOT = Path(__file__).resolve().parents[1]
 MUTMUT = Path(sys.executable).with_name("mutmut")
 GOAL = 85.0
 CAUGHT = {"killed", "timeout"}  # a mutant that makes the tests hang is caught too
-RESULT = re.compile(r"^\s*careerkit\.(\w+)\.(\S+): (.+)$")
+# careerkit.lanes.x__lane_reasons__mutmut_3, careerkit.room.core.xǁRoomǁshare__mutmut_7: the module, then the mutant
+RESULT = re.compile(r"^\s*careerkit\.([\w.]+?)\.(x[_ǁ]\S+): (.+)$")
 
 
 def configured_modules() -> list[str]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["mutmut"]
-    return [Path(path).stem for path in config["only_mutate"]]
+    # src/careerkit/room/core.py -> room.core
+    return [".".join(Path(path).relative_to("src/careerkit").with_suffix("").parts) for path in config["only_mutate"]]
 
 
 def run_modules(modules: list[str], log: Path) -> None:
