@@ -154,6 +154,9 @@ def test_share_says_whether_anything_changed(make_room):
     assert room.revision(rid) == before
     assert room.share(rid, "hub:ana", "versioning.stay_or_go", STAY, quote=True, create=True) == {
         "key": "versioning.stay_or_go", "quote": True, "changed": True}
+    assert room.mine(rid, "hub:ana")["answers"] == {"versioning.stay_or_go": {"quote": True}}  # the consent is stored
+    refused(lambda: room.share(rid, "hub:nobody", "versioning.stay_or_go", STAY), 403, "not_joined",
+            "You have not joined this room; join it with the room code first.")
     refused(lambda: room.share(rid, "hub:ana", "versioning.stay_or_go", STAY, quote="yes", create=True),
             400, "bad_quote", "'quote' is true or false.")
 
@@ -349,3 +352,15 @@ def test_a_view_that_failed_is_computed_whole_the_next_time(make_room):
         room.view(rid, k=2)
     room._exercise = compute
     assert room.view(rid, k=2)["exercises"][RATINGS]["people"] == 3
+
+
+def test_one_rooms_held_results_are_not_another_rooms(make_room):
+    room = make_room()
+    one, two = room.hub_room(), room.create_room().id
+    room.moderate(one, "hide_results", "versioning.end_state")  # held in room one, where nobody shared it yet
+    room.moderate(one, "hide_results", RATINGS)
+    for who in ("ana", "ben", "cy"):
+        room.share(two, f"hub:{who}", RATINGS, DEMO[RATINGS], create=True)
+    fresh = make_room().view(two, k=3)  # a look from scratch, as another process of the service would take
+    assert sorted(fresh["exercises"]) == [RATINGS]
+    assert fresh["exercises"][RATINGS]["results_hidden"] is False and fresh["exercises"][RATINGS]["distributions"]
