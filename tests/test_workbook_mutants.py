@@ -283,9 +283,50 @@ def test_an_observer_that_fails_or_is_gone_never_stops_a_save_or_the_others(tmp_
     book.save_answer("versioning.end_state", {"role": "CPO"})
     assert book.get("versioning.end_state") == {"role": "CPO"}
     assert kept.heard == [frozenset({"versioning.end_state"})] and heard == kept.heard
-    assert "a workbook observer failed" in caplog.text
+    assert [r.getMessage() for r in caplog.records] == ["a workbook observer failed"]
     import os
 
     from careerkit.workbook import _observers
 
     assert len(_observers[os.path.abspath(book.path)]) == 3  # the one that is gone was dropped
+
+
+def test_a_version_or_a_seeded_answer_json_cannot_hold_is_a_sentence_and_changes_nothing(tmp_path):
+    book = Workbook("Ana", tmp_path)
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    before = book.path.read_bytes()
+    with pytest.raises(UnstorableError) as caught:
+        book.ship_version(note="half an emoji \udc00")
+    assert str(caught.value).startswith(f"The version's note could not be saved in your workbook {book.path}: it ")
+    with pytest.raises(UnstorableError) as caught:
+        book.ship_version(label="v\udc00")
+    with pytest.raises(UnstorableError) as caught:
+        book.replace_answers({"lanes.story": {"roles": []}, "lanes.radar": "half an emoji \udc00"})
+    assert str(caught.value).startswith(f"The answer to lanes.radar could not be saved in your workbook {book.path}: it ")
+    assert book.path.read_bytes() == before
+
+
+def test_times_are_saved_in_utc_to_the_second(tmp_path):
+    answer = Workbook("Ana", tmp_path).save_answer("versioning.end_state", {"role": "CPO"})
+    assert answer.updated.tzinfo is not None and answer.updated.utcoffset().total_seconds() == 0
+    assert answer.updated.microsecond == 0
+    assert abs((datetime.now(UTC) - answer.updated).total_seconds()) < 60
+
+
+def test_without_hard_links_an_old_file_is_still_moved_and_never_over_another(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    def no_links(source, target):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    old_file(tmp_path, "ana", "Ana")
+    assert Workbook("ana", tmp_path).answers() == {}  # handed back by a rename
+    assert Workbook("Ana", tmp_path).get("versioning.end_state") == {"role": "CPO"}
+    assert not (tmp_path / "ana.json").exists()
+    old_file(tmp_path, "ana", "Ana", role="Old")
+    with pytest.raises(WorkbookOwnerError):
+        Workbook("ana", tmp_path).answers()  # Ana's own file is there: the old one is not renamed over it
+    assert Workbook("Ana", tmp_path).get("versioning.end_state") == {"role": "CPO"}
+    assert (tmp_path / "ana.json").exists()
