@@ -134,6 +134,15 @@ def test_an_address_is_counted_per_room_and_per_address(make_room):
         room.join(b, where=where)
 
 
+def test_an_address_that_is_no_ip_address_is_still_counted(make_room):
+    room = make_room()
+    code = room.create_room().code
+    room.join(code, where="laptop-7.local")  # what a proxy might pass on: not this machine's loopback
+    refused(lambda: room.join(code, where="laptop-7.local"), 403, "joined_already")
+    room.join(code, where="::1")
+    room.join(code, where="::1")  # the facilitator's own machine, in IPv6
+
+
 def test_the_third_join_from_an_address_is_allowed_when_three_are(make_room):
     room = make_room(joins_per_address=3)
     code = room.create_room().code
