@@ -68,7 +68,7 @@ def test_story_level_problems_are_named_for_the_story():
     assert "The story: Input should be a valid list" in str(caught.value)
     with pytest.raises(ValidationError) as caught:
         st.CareerStory.model_validate({"roles": [{}] * 13})
-    assert "Keep the story to 12 roles: the most recent ones" in str(caught.value)
+    assert [e["msg"] for e in caught.value.errors()] == ["Value error, Keep the story to 12 roles: the most recent ones"]
     with pytest.raises(ValidationError) as caught:
         st.CareerStory.model_validate({"roles": [{"role": 5}, {"achieved": "x" * 3000}]})
     assert ("Role 1, role: Input should be a valid string; Role 2, what I achieved is too long: keep it under 2000 "
@@ -111,3 +111,18 @@ def test_i_against_we_is_counted_in_words(learned, first, last):
     assert report.messages[0] == first
     if last:
         assert report.messages[-1] == last
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("I.E. we did it. I think so. I believe it. I led.", st.PronounCount(i=1, we=1, hedged=2)),
+    ("i.e. I led it. I.e., I ran it", st.PronounCount(i=2)),  # "i.e." is no pronoun, and the I after it counts
+    ("( i ) I led it", st.PronounCount(i=1)), ("Everyone shipped (so did I) on time", st.PronounCount(i=1)),
+    ("I really really really think so", st.PronounCount(i=1)),  # a hedge is looked for three words on, no further
+    ('She said "we did it" and I agreed', st.PronounCount(i=1, quoted_we=1)),
+])
+def test_i_and_we_are_counted_as_written(text, count):
+    assert st.count_pronouns(text) == count
+
+
+def test_quoted_words_are_blanked_to_their_length():
+    assert st.without_quotes('a "we" b') == "a      b"
