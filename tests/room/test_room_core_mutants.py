@@ -373,3 +373,13 @@ def test_one_rooms_held_results_are_not_another_rooms(make_room):
     fresh = make_room().view(two, k=3)  # a look from scratch, as another process of the service would take
     assert sorted(fresh["exercises"]) == [RATINGS]
     assert fresh["exercises"][RATINGS]["results_hidden"] is False and fresh["exercises"][RATINGS]["distributions"]
+
+
+def test_freezing_a_chart_never_held_leaves_its_results_shown(make_room):
+    room = make_room()
+    rid = room.hub_room()
+    for who in ("ana", "ben", "cy"):
+        room.share(rid, f"hub:{who}", RATINGS, DEMO[RATINGS], create=True)
+    room.moderate(rid, "freeze", RATINGS)
+    frozen = make_room().view(rid, k=3)["exercises"][RATINGS]
+    assert (frozen["frozen"], frozen["results_hidden"]) == (True, False) and frozen["distributions"]
