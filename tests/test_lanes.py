@@ -176,7 +176,7 @@ def test_log_summary_averages_per_lane_and_names_the_extremes():
     assert summary["growth"].entries == 2 and summary["growth"].engagement == 8.5 and summary["growth"].level == 8.5
     lines = ln.check_log(entries)
     assert lines[0] == "Most energising so far: Growth (engagement 8.5, energy 8.5, 2 entries)."
-    assert lines[1] == "Most draining: Organizational ambiguity (engagement 4.0, energy 2.0)."
+    assert lines[1] == "Most draining: Organizational ambiguity (engagement 4, energy 2)."
     assert lines[2].startswith("No entries yet for: Crafting, Market ambiguity")
 
 
@@ -190,7 +190,7 @@ def test_a_short_log_or_an_entry_without_words_is_named():
     assert ln.summarise_log(log(("", "growth", 5, 5))) == {}
     short = ln.check_log(log(("Pricing review", "growth", 8, 8), ("", "team", 2, 2)))
     assert "Three entries or more make a pattern; one or two are anecdotes." in short
-    assert "Most energising so far: Growth (engagement 8.0, energy 8.0, 1 entry)." in short
+    assert "Most energising so far: Growth (engagement 8, energy 8, 1 entry)." in short
     assert ln.check_log(ln.EnergyLog())[0].startswith("Log three to five pieces of recent work")
 
 

@@ -81,13 +81,24 @@ def test_of_two_equally_draining_lanes_the_one_logged_more_is_most_draining():
     log = ln.EnergyLog.model_validate({"entries": [
         entry("crafting", 3, 3), entry("team", 3, 3), entry("team", 3, 3), entry("growth", 9, 9)]})
     assert ln.check_log(log) == [
-        "Most energising so far: Growth (engagement 9.0, energy 9.0, 1 entry).",  # averages shown as floats
-        "Most draining: Team expertise (engagement 3.0, energy 3.0).",
+        "Most energising so far: Growth (engagement 9, energy 9, 1 entry).",  # whole averages shown whole
+        "Most draining: Team expertise (engagement 3, energy 3).",
         "No entries yet for: Market ambiguity, Organizational ambiguity, Domain expertise.",
     ]
     log = ln.EnergyLog.model_validate({"entries": [
         entry("team", 3, 3), entry("crafting", 3, 3), entry("crafting", 3, 3), entry("growth", 9, 9)]})
-    assert ln.check_log(log)[1] == "Most draining: Crafting (engagement 3.0, energy 3.0)."
+    assert ln.check_log(log)[1] == "Most draining: Crafting (engagement 3, energy 3)."
+
+
+def test_the_log_and_the_ranking_write_the_same_number_the_same_way():
+    # a whole average is "9" in the log's summary as in the ranking's reasons (the log once said "9.0")
+    log = ln.EnergyLog.model_validate({"entries": [entry("growth", 9, 9), entry("team", 4, 5)]})
+    said = ln.check_log(log)
+    assert said[1] == "Most energising so far: Growth (engagement 9, energy 9, 1 entry)."
+    assert said[2] == "Most draining: Team expertise (engagement 4, energy 5)."
+    [growth] = [r for r in ln.rank_lanes(ratings(growth=(6, 9, 6)), log) if r.lane == "growth"]
+    assert "(engagement 9, energy 9): the energy counted is between your rating (9) and your log (9)." in growth.reasons[1]
+    assert not any(".0" in line for line in [*said, *growth.reasons])
 
 
 def test_the_energy_counted_is_between_the_rating_and_the_log_to_one_decimal():
@@ -192,3 +203,60 @@ def test_the_ranking_breaks_a_tie_by_energy_then_evidence_and_keeps_the_log():
     fractions = ln.EnergyLog.model_validate({"entries": [entry("growth", 7, 8), entry("growth", 8, 8), entry("growth", 8, 8)]})
     [growth] = [r for r in ln.rank_lanes(ratings(growth=(6, 5, 6)), fractions) if r.lane == "growth"]
     assert (growth.energy, growth.score) == (6.4, 18.4)  # (5 + 7.8) / 2 = 6.4
+
+
+# the reasons under each lane: every sentence, at the edge where it starts to be said and one step short of it
+@pytest.mark.parametrize(("score", "logged", "said"), [
+    ((5, 5, 5), None, ["Evidence 5, energy 5, opportunity 5: 15 of 30."]),
+    ((5, 8, 5), (5, 5), [  # a log 3 below the rating: trust the log
+        "Evidence 5, energy 6.5, opportunity 5: 16.5 of 30.",
+        "Your energy log has 1 entry here (engagement 5, energy 5): the energy counted is between your rating (8) "
+        "and your log (5).",
+        "Your log says this work drains you more than you rated: trust the log."]),
+    ((5, 8, 5), (6, 6), [  # 2 below: said nothing more
+        "Evidence 5, energy 7, opportunity 5: 17 of 30.",
+        "Your energy log has 1 entry here (engagement 6, energy 6): the energy counted is between your rating (8) "
+        "and your log (6)."]),
+    ((5, 3, 5), (6, 6), [  # 3 above
+        "Evidence 5, energy 4.5, opportunity 5: 14.5 of 30.",
+        "Your energy log has 1 entry here (engagement 6, energy 6): the energy counted is between your rating (3) "
+        "and your log (6).",
+        "Your log shows more energy here than you rated."]),
+    ((5, 4, 5), (6, 6), [
+        "Evidence 5, energy 5, opportunity 5: 15 of 30.",
+        "Your energy log has 1 entry here (engagement 6, energy 6): the energy counted is between your rating (4) "
+        "and your log (6)."]),
+    ((7, 4, 5), None, [
+        "Evidence 7, energy 4, opportunity 5: 16 of 30.",
+        "Strong evidence, little energy: you are good at it, and it drains you. Can you go deep for years?"]),
+    ((6, 4, 5), None, ["Evidence 6, energy 4, opportunity 5: 15 of 30."]),
+    ((7, 5, 5), None, ["Evidence 7, energy 5, opportunity 5: 17 of 30."]),
+    ((3, 7, 5), None, [
+        "Evidence 3, energy 7, opportunity 5: 15 of 30.",
+        "Energy without evidence yet: a lane to build, starting with one project you can point to."]),
+    ((3, 6, 5), None, ["Evidence 3, energy 6, opportunity 5: 14 of 30."]),
+    ((4, 7, 5), None, ["Evidence 4, energy 7, opportunity 5: 16 of 30."]),
+    ((6, 6, 3), None, [
+        "Evidence 6, energy 6, opportunity 3: 15 of 30.",
+        "Little demand where you want to go: check the market, or the destination."]),
+    ((6, 6, 4), None, ["Evidence 6, energy 6, opportunity 4: 16 of 30."]),
+    ((6, 5, 3), None, ["Evidence 6, energy 5, opportunity 3: 14 of 30."]),
+    ((8, 3, 2), None, [  # two warnings at once, in this order
+        "Evidence 8, energy 3, opportunity 2: 13 of 30.",
+        "Strong evidence, little energy: you are good at it, and it drains you. Can you go deep for years?"]),
+    ((9, 3, 2), None, [
+        "Evidence 9, energy 3, opportunity 2: 14 of 30.",
+        "Strong evidence, little energy: you are good at it, and it drains you. Can you go deep for years?",
+        "Little demand where you want to go: check the market, or the destination."]),
+])
+def test_each_lane_reason_is_said_from_its_edge_on(score, logged, said):
+    log = ln.EnergyLog.model_validate({"entries": [entry("growth", *logged)] if logged else []})
+    [growth] = [r for r in ln.rank_lanes(ratings(growth=score), log if logged else None) if r.lane == "growth"]
+    assert growth.reasons == said
+
+
+def test_the_log_sentence_counts_its_entries_in_words():
+    log = ln.EnergyLog.model_validate({"entries": [entry("growth", 6, 6), entry("growth", 6, 6)]})
+    [growth] = [r for r in ln.rank_lanes(ratings(growth=(5, 6, 5)), log) if r.lane == "growth"]
+    assert growth.reasons[1] == ("Your energy log has 2 entries here (engagement 6, energy 6): the energy counted is "
+                                 "between your rating (6) and your log (6).")

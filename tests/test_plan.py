@@ -438,6 +438,15 @@ def test_each_optional_part_of_an_answer_shows_only_when_it_is_there():
              {"role": "PM", "achieved": "I shipped it."}, {"role": "Lead", "learned": "Patience"}]
     assert part_lines("lanes.story", {"roles": roles}, {}) == [
         "A role (Acme)", "PM. Achieved: I shipped it.", "Lead. Learned: Patience"]
+    # a story saved in another shape than {"roles": [...]} (a workbook keeps any value) is shown, not dropped
+    assert part_lines("lanes.story", [{"role": "PM", "company": "Acme"}], {}) == ["PM; Acme"]
+    assert part_lines("lanes.story", "I was a PM at a travel start-up.", {}) == ["I was a PM at a travel start-up."]
+    assert part_lines("lanes.story", {"roles": "PM at Acme"}, {}) == ["Roles: PM at Acme"]
+    assert part_lines("lanes.story", {"story": "PM, then lead"}, {}) == ["Story: PM, then lead"]
+    assert part_lines("lanes.story", {"roles": []}, {}) == []
+    story = pl.assemble_plan({"lanes.story": "I was a PM at a travel start-up."}, "Ana").sections[2]
+    assert (story.id, story.items[0].label, story.items[0].lines) == (
+        "story", "Your career story", ["I was a PM at a travel start-up."])
     assert part_lines("lanes.press_release", {"headline": "H", "quote": "Q", "quote_by": " "}, {}) == ["H", "Quote: Q"]
     assert part_lines("lanes.press_release", {"headline": "H", "quote_by": "Ana"}, {}) == ["H"]
     assert part_lines("lanes.press_release", {"headline": "H", "quote": "Q"}, {}) == ["H", "Quote: Q"]  # said by nobody

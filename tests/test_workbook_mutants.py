@@ -8,7 +8,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from careerkit.errors import ParticipantIdError, UnstorableError, VersionNotFoundError, WorkbookError
+from careerkit.errors import (
+    ParticipantIdError,
+    UnstorableError,
+    VersionNotFoundError,
+    WorkbookError,
+    WorkbookOwnerError,
+)
 from careerkit.store.files import file_stem
 from careerkit.store.workbook import Workbook, default_home, diff_answers, validate_participant
 
@@ -197,3 +203,130 @@ def test_an_old_style_version_key_from_a_newer_kit_is_refused_too(tmp_path):
     (tmp_path / "ana.json").write_text(json.dumps({"version": 3, "participant": "Ana"}))
     with pytest.raises(WorkbookError, match=r"newer careerkit \(schema 3\)"):
         Workbook("Ana", tmp_path).load()
+
+
+# an old shared file handed back to its owner (careerkit 0.1 lower-cased file names)
+def old_file(home, stem, owner, role="CPO"):
+    home.mkdir(parents=True, exist_ok=True)
+    (home / f"{stem}.json").write_text(json.dumps(
+        {"schema_version": 2, "participant": owner, "created": "2026-01-15T10:00:00+00:00",
+         "answers": {"versioning.end_state": {"value": {"role": role}, "updated": "2026-01-15T10:00:00+00:00"}}}))
+
+
+def test_an_old_file_asked_for_by_the_lower_case_name_goes_to_its_owner(tmp_path):
+    old_file(tmp_path, "ana", "Ana")
+    ana_lower = Workbook("ana", tmp_path)
+    assert ana_lower.answers() == {}  # a fresh workbook for "ana"
+    owner = Workbook("Ana", tmp_path)
+    assert owner.path.exists() and not ana_lower.path.exists()
+    assert owner.get("versioning.end_state") == {"role": "CPO"}
+
+
+def test_an_old_file_is_not_handed_back_over_the_owners_own(tmp_path):
+    Workbook("Ana", tmp_path).save_answer("versioning.end_state", {"role": "Mine"})
+    old_file(tmp_path, "ana", "Ana", role="Old")
+    with pytest.raises(WorkbookOwnerError) as caught:
+        Workbook("ana", tmp_path).answers()
+    assert (caught.value.owner, caught.value.participant) == ("Ana", "ana")
+    assert Workbook("Ana", tmp_path).get("versioning.end_state") == {"role": "Mine"}
+    assert json.loads((tmp_path / "ana.json").read_text())["participant"] == "Ana"  # left where it was
+
+
+@pytest.mark.parametrize("owner", ["Ben", "", "a/b"])
+def test_a_file_holding_a_name_it_was_never_saved_under_is_refused_and_left_alone(tmp_path, owner):
+    # "Ben" is no old name of ana.json, and "" and "a/b" are no names
+    old_file(tmp_path, file_stem("ana"), owner)
+    before = (tmp_path / f"{file_stem('ana')}.json").read_bytes()
+    with pytest.raises(WorkbookOwnerError):
+        Workbook("ana", tmp_path).answers()
+    assert (tmp_path / f"{file_stem('ana')}.json").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".json") == [f"{file_stem('ana')}.json"]
+
+
+# views that show other answers are told what changed
+def test_observers_hear_each_save_with_its_keys_until_they_unsubscribe(tmp_path):
+    from careerkit.store.workbook import VERSIONS
+
+    book, heard, other = Workbook("Ana", tmp_path), [], []
+    stop = book.subscribe(lambda keys: heard.append(keys))
+    Workbook("Ben", tmp_path).subscribe(lambda keys: other.append(keys))
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    Workbook("Ana", tmp_path).replace_answers({"lanes.story": {"roles": []}, "lanes.radar": {}})
+    book.ship_version()
+    assert heard == [frozenset({"versioning.end_state"}), frozenset({"lanes.story", "lanes.radar"}), frozenset({VERSIONS})]
+    assert other == []  # another participant's file
+    assert stop() is None and heard.__len__() == 3
+    book.save_answer("versioning.end_state", {"role": "CTO"})
+    assert len(heard) == 3
+    assert not stop()  # a second unsubscribe does nothing
+
+
+def test_an_observer_that_fails_or_is_gone_never_stops_a_save_or_the_others(tmp_path, caplog):
+    book, heard = Workbook("Ana", tmp_path), []
+
+    class View:
+        def __init__(self):
+            self.heard = []
+
+        def refresh(self, keys):
+            self.heard.append(keys)
+
+    def broken(keys):
+        raise RuntimeError("a view's bug")
+
+    gone, kept = View(), View()
+    book.subscribe(broken)
+    book.subscribe(gone.refresh)  # a bound method is held weakly: a view that is gone is not kept alive
+    book.subscribe(kept.refresh)
+    book.subscribe(lambda keys: heard.append(keys))
+    del gone
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    assert book.get("versioning.end_state") == {"role": "CPO"}
+    assert kept.heard == [frozenset({"versioning.end_state"})] and heard == kept.heard
+    assert [r.getMessage() for r in caplog.records] == ["a workbook observer failed"]
+    import os
+
+    from careerkit.store.workbook import _observers
+
+    assert len(_observers[os.path.abspath(book.path)]) == 3  # the one that is gone was dropped
+
+
+def test_a_version_or_a_seeded_answer_json_cannot_hold_is_a_sentence_and_changes_nothing(tmp_path):
+    book = Workbook("Ana", tmp_path)
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    before = book.path.read_bytes()
+    with pytest.raises(UnstorableError) as caught:
+        book.ship_version(note="half an emoji \udc00")
+    assert str(caught.value).startswith(f"The version's note could not be saved in your workbook {book.path}: it ")
+    with pytest.raises(UnstorableError) as caught:
+        book.ship_version(label="v\udc00")
+    with pytest.raises(UnstorableError) as caught:
+        book.replace_answers({"lanes.story": {"roles": []}, "lanes.radar": "half an emoji \udc00"})
+    assert str(caught.value).startswith(f"The answer to lanes.radar could not be saved in your workbook {book.path}: it ")
+    assert book.path.read_bytes() == before
+
+
+def test_times_are_saved_in_utc_to_the_second(tmp_path):
+    answer = Workbook("Ana", tmp_path).save_answer("versioning.end_state", {"role": "CPO"})
+    assert answer.updated.tzinfo is not None and answer.updated.utcoffset().total_seconds() == 0
+    assert answer.updated.microsecond == 0
+    assert abs((datetime.now(UTC) - answer.updated).total_seconds()) < 60
+
+
+def test_without_hard_links_an_old_file_is_still_moved_and_never_over_another(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    def no_links(source, target):
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    old_file(tmp_path, "ana", "Ana")
+    assert Workbook("ana", tmp_path).answers() == {}  # handed back by a rename
+    assert Workbook("Ana", tmp_path).get("versioning.end_state") == {"role": "CPO"}
+    assert not (tmp_path / "ana.json").exists()
+    old_file(tmp_path, "ana", "Ana", role="Old")
+    with pytest.raises(WorkbookOwnerError):
+        Workbook("ana", tmp_path).answers()  # Ana's own file is there: the old one is not renamed over it
+    assert Workbook("Ana", tmp_path).get("versioning.end_state") == {"role": "CPO"}
+    assert (tmp_path / "ana.json").exists()

@@ -1,4 +1,4 @@
-"""`make mutate`: mutation testing of the domain modules and the workbook store with mutmut.
+"""`make mutate`: mutation testing of the domain modules, the workbook store and the room's rules with mutmut.
 
 mutmut changes one thing at a time in a copy of the code (a `<` for a `<=`, a string, a constant) and runs the
 tests that cover that line. A mutant the tests notice is killed; one they miss survives, and is either a
@@ -7,7 +7,11 @@ missing test or a change nobody could notice (listed in benchmarks/README.md wit
 The chosen modules run in one mutmut run with one worker, one mutant at a time (the machine is shared; making the
 mutants and collecting which tests cover what takes minutes, so it is done once, not once per module). Prints one line:
 ``mutation: killed N of M (P%) (goal ≥ 85%)``. ``--by-module`` adds a line per module; the surviving
-mutants' names are written to mutants/survivors.txt (``mutmut show NAME`` prints the change).
+mutants' names are written to mutants/survivors.txt (``mutmut show NAME`` prints the change). Modules are named
+as in ``[tool.mutmut] only_mutate`` below src/careerkit, dotted: ``lanes``, ``room.core``.
+
+mutmut keeps each verdict until the code it mutated changes, with one exception to know about: any change to the
+test selection or pytest options in ``[tool.mutmut]`` resets every verdict, so the next run is a whole run.
 """
 
 from __future__ import annotations

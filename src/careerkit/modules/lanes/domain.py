@@ -274,10 +274,10 @@ def check_log(log: EnergyLog) -> list[str]:
     best = max(summary.values(), key=lambda s: (s.level, s.entries))
     worst = min(summary.values(), key=lambda s: (s.level, -s.entries))
     lines.append(t.plural("energy_log.feedback.best", best.entries, lane=lane_label(best.lane),
-                          engagement=best.engagement, energy=best.energy))
+                          engagement=f"{best.engagement:g}", energy=f"{best.energy:g}"))
     if worst.lane != best.lane:
-        lines.append(t("energy_log.feedback.worst", lane=lane_label(worst.lane), engagement=worst.engagement,
-                       energy=worst.energy))
+        lines.append(t("energy_log.feedback.worst", lane=lane_label(worst.lane), engagement=f"{worst.engagement:g}",
+                       energy=f"{worst.energy:g}"))
     missing = [lane.label for lane in content().lanes if lane.id not in summary]
     if missing:
         lines.append(t("energy_log.feedback.missing", lanes=", ".join(missing)))

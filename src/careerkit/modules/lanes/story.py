@@ -199,7 +199,8 @@ def find_numbers(sentence: str, story_words: StoryWords | None = None) -> list[s
     found = []
     for match in NUMBER.finditer(sentence):
         currency, digits, unit = match.group(1), match.group(2).rstrip(".,"), match.group(3).strip()
-        if not currency and not unit and _is_year(sentence, match.start(), match.end(), digits):
+        # read what follows the digits, not the comma or full stop the match took with them ("Acme 2021, then")
+        if not currency and not unit and _is_year(sentence, match.start(), match.start(2) + len(digits), digits):
             continue  # "in 2023" dates the claim, it does not measure it
         found.append(f"{currency}{digits}{unit}")
     found += [m.group(0) for m in _patterns(story_words or words())["number_word"].finditer(sentence)]

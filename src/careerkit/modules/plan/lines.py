@@ -119,7 +119,9 @@ def _roadmap_lines(value: Any, answers: dict[str, Any]) -> list[str]:
 
 
 def _story_lines(value: Any, answers: dict[str, Any]) -> list[str]:
-    roles = value.get("roles", []) if isinstance(value, dict) else []
+    roles = value.get("roles") if isinstance(value, dict) else None
+    if not isinstance(roles, list):  # a story saved in another shape (a workbook stores any value) is still shown
+        return generic_lines(value)
     say, _ = _lines("story")
     lines = []
     for role in roles:
