@@ -466,6 +466,9 @@ class Exercise:
     def _guard(self, action) -> None:
         try:
             action()
+        except CareerkitError as err:  # a sentence that says what to do: a coach's text file, a workbook
+            log.warning("exercise %s: %s", self.key, err)
+            self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
         except Exception as err:  # a widget callback must never raise into the notebook
             log.exception("exercise %s failed", self.key)
             self.message.value = ui_html("ck-problem", "saving.went_wrong", tag="div", error=type(err).__name__)
