@@ -335,3 +335,14 @@ def test_a_coachs_sentence_with_an_unknown_placeholder_is_named_beside_the_exerc
     words = plain_text(view.message.value)
     assert "'roadmap.problems.no_skip_job' uses a placeholder it is not given" in words, words
     assert "Something went wrong" not in words and "Traceback" not in words
+
+
+def test_a_coachs_broken_heading_is_named_and_the_exercise_still_opens(make_workbook, tmp_path, monkeypatch):
+    coach = tmp_path / "coach"
+    coach.mkdir()
+    (coach / "versioning.text.toml").write_text('[end_state]\ntitle = "Where {you} end"\n', encoding="utf-8")
+    monkeypatch.setenv("CAREERKIT_CONTENT", str(coach))
+    view = exercise_class("versioning.end_state")(make_workbook())
+    words = plain_text(view.message.value)
+    assert "versioning.text.toml" in words and "'end_state.title' uses a placeholder it is not given" in words
+    assert "versioning.end_state" in view._repr_mimebundle_()["text/plain"]
