@@ -321,3 +321,28 @@ def test_a_coachs_sentences_reach_the_heading_feedback_field_names_and_chart(mak
     fig = roadmap_timeline(v.Roadmap(versions=[{"role": "PM", "start_year": 2026, "end_year": 2027}]))
     assert fig.axes[0].get_title() == "Versions by year"
     assert [tick.get_text() for tick in fig.axes[0].get_yticklabels()] == ["#1"]
+
+
+def test_a_coachs_sentence_with_an_unknown_placeholder_is_named_beside_the_exercise(make_workbook, tmp_path,
+                                                                                     monkeypatch):
+    """A mistyped {placeholder} in a coach's file says which sentence and what it may use, not an error class."""
+    coach = tmp_path / "coach"
+    coach.mkdir()
+    (coach / "versioning.text.toml").write_text('[roadmap.problems]\nno_skip_job = "Who is {bos}?"\n', encoding="utf-8")
+    monkeypatch.setenv("CAREERKIT_CONTENT", str(coach))
+    view = exercise_class("versioning.roadmap")(make_workbook())
+    view.rows.rows[0]["role"].value = "Lead"
+    words = plain_text(view.message.value)
+    assert "'roadmap.problems.no_skip_job' uses a placeholder it is not given" in words, words
+    assert "Something went wrong" not in words and "Traceback" not in words
+
+
+def test_a_coachs_broken_heading_is_named_and_the_exercise_still_opens(make_workbook, tmp_path, monkeypatch):
+    coach = tmp_path / "coach"
+    coach.mkdir()
+    (coach / "versioning.text.toml").write_text('[end_state]\ntitle = "Where {you} end"\n', encoding="utf-8")
+    monkeypatch.setenv("CAREERKIT_CONTENT", str(coach))
+    view = exercise_class("versioning.end_state")(make_workbook())
+    words = plain_text(view.message.value)
+    assert "versioning.text.toml" in words and "'end_state.title' uses a placeholder it is not given" in words
+    assert "versioning.end_state" in view._repr_mimebundle_()["text/plain"]

@@ -14,7 +14,6 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Collection
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -151,13 +150,6 @@ class ContentFile(ContentModel):
         if value != SCHEMA_VERSION:
             raise ValueError(f"schema_version {value} is not supported (this kit reads {SCHEMA_VERSION})")
         return value
-
-
-def one_of(value: str, allowed: Collection[str], what: str) -> str:
-    """An answer's choice must be one of the content's ids (a sentence for the participant otherwise)."""
-    if value not in allowed:
-        raise ValueError(f"choose a {what} from the list")
-    return value
 
 
 def _override_dir() -> Path | None:

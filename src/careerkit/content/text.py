@@ -132,6 +132,15 @@ class Texts:
                 return sentences[key]
         raise ContentError(f"{self.pack} text", f"it has no sentence '{key}' (add it to {self._english_file()})")
 
+    def _where(self, key: str) -> str:
+        """The file a sentence comes from, as a coach knows it: ``lanes.text.toml`` or ``modules/lanes/text.toml``."""
+        root = Path(str(resources.files("careerkit")))
+        for source, sentences in self.layers:
+            if key in sentences:
+                path = Path(source)
+                return str(path.relative_to(root)) if path.is_relative_to(root) else path.name
+        return f"{self.pack} text"
+
     def _english_file(self) -> str:
         path = shipped_path(self.pack)
         root = Path(str(resources.files("careerkit")))
@@ -139,12 +148,12 @@ class Texts:
 
     def _fill(self, key: str, template: Any, values: dict[str, Any]) -> str:
         if not isinstance(template, str):
-            raise ContentError(f"{self.pack} text", f"'{key}' should be a sentence, not {type(template).__name__}")
+            raise ContentError(self._where(key), f"'{key}' should be a sentence, not {type(template).__name__}")
         try:
             return template.format_map(values)
         except (KeyError, IndexError, ValueError) as err:
             raise ContentError(
-                f"{self.pack} text",
+                self._where(key),
                 f"'{key}' uses a placeholder it is not given ({err}); it may use {sorted(values) or 'none'}",
             ) from None
 
@@ -160,7 +169,7 @@ class Texts:
         """The form of ``key`` for ``n`` (``one`` for 1, ``zero`` for 0 if given, else ``other``), ``{n}`` filled."""
         forms = self.raw(key)
         if not _is_plural(forms):
-            raise ContentError(f"{self.pack} text", f"'{key}' should be a table with 'one' and 'other'")
+            raise ContentError(self._where(key), f"'{key}' should be a table with 'one' and 'other'")
         form = forms.get("zero") if n == 0 and "zero" in forms else forms.get("one") if n == 1 else None
         template = form if form is not None else forms["other"]
         filled = {k: html.escape(str(v), quote=True) for k, v in values.items()} if as_html else values
@@ -170,7 +179,7 @@ class Texts:
         """A list of sentences (choices, steps) kept under one key."""
         value = self.raw(key)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ContentError(f"{self.pack} text", f"'{key}' should be a list of sentences")
+            raise ContentError(self._where(key), f"'{key}' should be a list of sentences")
         return list(value)
 
     def keys(self) -> set[str]:

@@ -278,6 +278,11 @@ class Exercise:
         self._problem: CareerkitError | None = None
         self._loading = True
         self.workbook = self._open(workbook)
+        try:
+            self._heading = self.title
+        except CareerkitError as err:  # a coach's text file: the sentence names the file and the key
+            self._heading = self.key
+            self._fail(err)
         self.controls = self._build_controls()
         self._restore()
         self._loading = False
@@ -286,7 +291,8 @@ class Exercise:
         self.sharing = ShareToggle(self)
         share_box = [self.sharing.box] if self.shareable and self._problem is None else []
         self.box = w.VBox(
-            [w.HTML(f"<h4>{esc(self.title)}</h4>"), *self.controls, *share_box, self.status, self.message, self.output],
+            [w.HTML(f"<h4>{esc(self._heading)}</h4>"), *self.controls, *share_box, self.status, self.message,
+             self.output],
             layout=FULL,
         )
         self.box.add_class("careerkit-exercise")
@@ -461,11 +467,14 @@ class Exercise:
         if basis != self._chart_basis:
             self._chart_basis = basis
             fig = self.chart(answer)
-            self.output.outputs = () if fig is None else (figure_output(fig, ui("saving.chart_alt", title=self.title)),)
+            self.output.outputs = () if fig is None else (figure_output(fig, ui("saving.chart_alt", title=self._heading)),)
 
     def _guard(self, action) -> None:
         try:
             action()
+        except CareerkitError as err:  # a sentence that says what to do: a coach's text file, a workbook
+            log.warning("exercise %s: %s", self.key, err)
+            self.message.value = f"<div class='ck-problem'>{esc(err)}</div>"
         except Exception as err:  # a widget callback must never raise into the notebook
             log.exception("exercise %s failed", self.key)
             self.message.value = ui_html("ck-problem", "saving.went_wrong", tag="div", error=type(err).__name__)
@@ -474,7 +483,7 @@ class Exercise:
     def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
         bundle = self.box._repr_mimebundle_(**kwargs)
         summary = plain_text(self.message.value)
-        bundle["text/plain"] = f"{self.title} ({self.key})" + (f"\n{summary}" if summary else "")
+        bundle["text/plain"] = f"{self._heading} ({self.key})" + (f"\n{summary}" if summary else "")
         return bundle
 
     def close(self) -> None:

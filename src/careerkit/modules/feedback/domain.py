@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
 
-from careerkit.content import Cited, ContentFile, ContentModel, Sourced, load_content, one_of
+from careerkit.content import Cited, ContentFile, ContentModel, Sourced, load_content
 from careerkit.content.text import ref, texts
 
 SHORT = 200
@@ -189,9 +189,11 @@ def _known(section: str) -> frozenset[str]:
 
 
 def choice(value: str, allowed: Collection[str], what: str) -> str:
-    """``one_of`` with the list named by its sentence ``choose.<what>`` in the pack, read only when the choice is
-    not on the list (validators run on every keystroke)."""
-    return value if value in allowed else one_of(value, allowed, texts("feedback")(f"choose.{what}"))
+    """A choice must be one of the content's ids: otherwise the sentence ``choose.<what>`` of the pack, read only
+    when the choice is not on the list (validators run on every keystroke)."""
+    if value not in allowed:
+        raise ValueError(texts("feedback")(f"choose.{what}"))
+    return value
 
 
 # matching words: stems, then synonym groups

@@ -47,14 +47,15 @@ class PlanView:
     def __init__(self, workbook: Workbook | None = None):
         self.message = w.HTML(layout=FULL)
         self.message.add_class("ck-message")
+        self._heading = self.key
         try:
             self.workbook = workbook or session.workbook()
-        except CareerkitError as err:  # the name set for this kernel cannot be used: say so, show no buttons
+            self._heading = self.title
+            self.controls = self.build()
+        except CareerkitError as err:  # the name cannot be used, or a coach's text file: say so, show no buttons
             self.workbook, self.controls = None, []
             self._problem(str(err))
-        else:
-            self.controls = self.build()
-        self.box = w.VBox([w.HTML(f"<h4>{esc(self.title)}</h4>"), *self.controls, self.message], layout=FULL)
+        self.box = w.VBox([w.HTML(f"<h4>{esc(self._heading)}</h4>"), *self.controls, self.message], layout=FULL)
         self.box.add_class("careerkit-exercise")
         self.box.add_class("ck-" + self.key.replace(".", "-").replace("_", "-"))
         if self.workbook is not None:
@@ -107,7 +108,7 @@ class PlanView:
             summary = self.summary()
         except Exception:  # a workbook that could not be read: the message says why; never a traceback
             summary = plain_text(self.message.value)
-        bundle["text/plain"] = f"{self.title} ({self.key})" + (f"\n{summary}" if summary else "")
+        bundle["text/plain"] = f"{self._heading} ({self.key})" + (f"\n{summary}" if summary else "")
         return bundle
 
     def close(self) -> None:
@@ -294,7 +295,7 @@ class CompareView(PlanView):
             f"<th>{esc(older.label)}</th><th>{esc(newer.label)}</th></tr>{body}</table>"
             if rows else ""
         )
-        self.output.outputs = (figure_output(charts.compare_chart(self.comparison), ui("saving.chart_alt", title=self.title)),)
+        self.output.outputs = (figure_output(charts.compare_chart(self.comparison), ui("saving.chart_alt", title=self._heading)),)
         self.message.value = f"<p class='ck-feedback'>{esc(self._headline())}</p>"
         return True
 
