@@ -29,8 +29,10 @@ assets: node_modules/.stamp
 lab: setup
 	$(BIN)/careerkit lab 00_welcome -- $(LAB_ARGS)
 
+# Two workers (pytest-xdist), each test file on one of them: its module-scoped lab or hub is started once.
+TEST_WORKERS ?= 2
 test: setup
-	PYTHONWARNINGS='ignore:Field:UserWarning' $(BIN)/python -m pytest $(PYTEST_ARGS)
+	PYTHONWARNINGS='ignore:Field:UserWarning' $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: setup
 	$(BIN)/ruff check src tests tools benchmarks
