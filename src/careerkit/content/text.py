@@ -6,9 +6,9 @@ Each pack is a TOML file of sentences by key:
 - ``ui/text.toml`` for what every exercise shares (``texts("ui")``): saved, not saved, sharing, number boxes.
 
 One file per language: ``text.toml`` is English, ``text.es.toml`` Spanish. ``CAREERKIT_LANG=es`` picks the
-language; a key the language's file lacks shows the English sentence (a test lists any such key in the shipped
-packs). A facilitator's ``CAREERKIT_CONTENT`` folder may hold ``<pack>.text.toml`` or ``<pack>.text.es.toml``: its
-sentences win over the shipped ones, key by key.
+language; a key the language's file lacks shows the English sentence. A facilitator's ``CAREERKIT_CONTENT``
+folder may hold ``<pack>.text.toml`` or ``<pack>.text.es.toml``: its sentences win over the shipped ones, key by
+key.
 
 A sentence is a template: ``"You picked {count} lanes."``. ``t("key", count=2)`` fills it as plain text;
 ``t.html("key", lane=label)`` escapes the values (never the template, which is the kit's own text and may hold
@@ -40,13 +40,28 @@ SHARED = "ui"  # the pack every exercise shares
 
 
 def language() -> str:
-    """The language learners see: ``CAREERKIT_LANG`` if the kit ships it, else English (and a log line)."""
-    code = (os.environ.get(ENV_LANG) or ENGLISH).strip().lower().replace("_", "-").split("-")[0]
+    """The language learners see: ``CAREERKIT_LANG`` if the kit ships it, else English (and one log line)."""
+    return _shipped_language(os.environ.get(ENV_LANG) or ENGLISH)
+
+
+@cache
+def _shipped_language(setting: str) -> str:
+    code = setting.strip().lower().replace("_", "-").split("-")[0]
     if code not in LANGUAGES:
         log.warning("%s=%r is not a language this kit ships (%s): showing English", ENV_LANG, code,
                     ", ".join(LANGUAGES))
         return ENGLISH
     return code
+
+
+def _package_root() -> Path:
+    return Path(str(resources.files("careerkit")))
+
+
+def _as_shown(path: Path) -> str:
+    """A file as a coach knows it: inside the kit, from the package (``modules/lanes/text.toml``), else its name."""
+    root = _package_root()
+    return str(path.relative_to(root)) if path.is_relative_to(root) else path.name
 
 
 def _file_name(lang: str) -> str:
@@ -55,7 +70,7 @@ def _file_name(lang: str) -> str:
 
 def shipped_path(pack: str, lang: str = ENGLISH) -> Path:
     """Where a shipped pack lives in the package (it may not exist for a language not yet translated)."""
-    root = Path(str(resources.files("careerkit")))
+    root = _package_root()
     folder = root / "ui" if pack == SHARED else root / "modules" / pack
     return folder / _file_name(lang)
 
@@ -130,21 +145,15 @@ class Texts:
         for _, sentences in self.layers:
             if key in sentences:
                 return sentences[key]
-        raise ContentError(f"{self.pack} text", f"it has no sentence '{key}' (add it to {self._english_file()})")
+        raise ContentError(f"{self.pack} text",
+                           f"it has no sentence '{key}' (add it to {_as_shown(shipped_path(self.pack))})")
 
     def _where(self, key: str) -> str:
         """The file a sentence comes from, as a coach knows it: ``lanes.text.toml`` or ``modules/lanes/text.toml``."""
-        root = Path(str(resources.files("careerkit")))
         for source, sentences in self.layers:
             if key in sentences:
-                path = Path(source)
-                return str(path.relative_to(root)) if path.is_relative_to(root) else path.name
+                return _as_shown(Path(source))
         return f"{self.pack} text"
-
-    def _english_file(self) -> str:
-        path = shipped_path(self.pack)
-        root = Path(str(resources.files("careerkit")))
-        return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
     def _fill(self, key: str, template: Any, values: dict[str, Any]) -> str:
         if not isinstance(template, str):
@@ -207,18 +216,6 @@ def texts(pack: str) -> Texts:
 
 def shipped_packs() -> list[str]:
     """Every pack the kit ships: ``ui`` and each module folder holding a ``text.toml``."""
-    root = Path(str(resources.files("careerkit")))
+    root = _package_root()
     modules = sorted(p.parent.name for p in (root / "modules").glob("*/text.toml"))
     return [SHARED, *modules] if (root / "ui" / "text.toml").is_file() else modules
-
-
-def untranslated(lang: str) -> dict[str, list[str]]:
-    """Keys of the English packs that ``lang``'s shipped files lack (they show English), by pack."""
-    missing: dict[str, list[str]] = {}
-    for pack in shipped_packs():
-        english = _read(shipped_path(pack), "text.toml")
-        other = _read(shipped_path(pack, lang), f"text.{lang}.toml")
-        gaps = sorted(set(english) - set(other))
-        if gaps:
-            missing[pack] = gaps
-    return missing

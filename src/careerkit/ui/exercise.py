@@ -16,6 +16,7 @@ import logging
 import re
 import sys
 import typing
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -40,6 +41,7 @@ def ui(key: str, /, **values: Any) -> str:
 def ui_html(css: str, key: str, /, tag: str = "span", **values: Any) -> str:
     """A shared sentence in an HTML element of class ``css``, its values escaped."""
     return f"<{tag} class='{css}'>{texts('ui').html(key, **values)}</{tag}>"
+
 
 RENDER_DELAY_S = 0.3  # feedback and charts follow typing once it pauses this long
 TEXT_LIMIT = 4000  # characters in one free-text answer; longer pastes get a message, not a save
@@ -141,21 +143,15 @@ def text_box(placeholder: str = "") -> w.Text:
 WHOLE_NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)")  # 2027, -5000, 150,000
 
 
+@dataclass(frozen=True)
 class NotAWholeNumber:
     """What the learner typed in a number box when it is not a whole number: no field type accepts it, so
     validation refuses it by name (a plain string would not do: pydantic reads "1_0" as 10 and "1.0" as 1)."""
 
-    def __init__(self, typed: str):
-        self.typed = typed
+    typed: str
 
     def __str__(self) -> str:
         return self.typed
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, NotAWholeNumber) and other.typed == self.typed
-
-    def __hash__(self) -> int:
-        return hash(self.typed)
 
 
 def whole_number(text: str) -> int | NotAWholeNumber:
