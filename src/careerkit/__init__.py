@@ -17,10 +17,17 @@ def show(key: str):
     return _show(key)
 
 
-def start(module: str = ""):
-    """The banner at the top of each module: who is answering and where answers are kept."""
+def start(module: str = "", lang: str | None = None):
+    """The banner at the top of each module: who is answering and where answers are kept.
+
+    ``lang`` is the notebook's language ("es" in ``notebooks/es/``): every exercise below it speaks that language.
+    Without it, ``CAREERKIT_LANG`` decides (English by default)."""
     from careerkit.modules.welcome.views import banner
 
+    if lang:
+        from careerkit.content.text import set_language
+
+        set_language(lang)
     return banner(module)
 
 

@@ -20,6 +20,7 @@ from jupytext.combine import combine_inputs_with_outputs
 from jupytext.config import JupytextConfiguration, load_jupytext_config
 from jupytext.metadata_filter import filter_metadata
 
+from careerkit.content.text import ENGLISH, LANGUAGES
 from careerkit.errors import CareerkitError
 
 TEXT_FORMAT = "md:myst"
@@ -37,10 +38,17 @@ class Pair:
     ipynb: Path
 
 
+def module_sources(root: Path) -> list[Path]:
+    """The module notebooks' MyST sources: ``notebooks/NN_name.md``, then each translation's
+    (``notebooks/es/NN_name.md``)."""
+    folders = [root / "notebooks", *(root / "notebooks" / code for code in LANGUAGES if code != ENGLISH)]
+    return [md for folder in folders for md in sorted(folder.glob("[0-9][0-9]_*.md"))]
+
+
 def pairs(root: Path) -> list[Pair]:
-    """Every paired notebook of the kit at ``root``: the module notebooks, then the workshop's."""
-    sources = [*sorted((root / "notebooks").glob("[0-9][0-9]_*.md")),
-               *(root / "workshop" / f"{name}.md" for name in WORKSHOP_NOTEBOOKS)]
+    """Every paired notebook of the kit at ``root``: the module notebooks (English, then translated), then the
+    workshop's."""
+    sources = [*module_sources(root), *(root / "workshop" / f"{name}.md" for name in WORKSHOP_NOTEBOOKS)]
     return [Pair(md, md.with_suffix(".ipynb")) for md in sources]
 
 

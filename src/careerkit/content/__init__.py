@@ -6,6 +6,11 @@ the kit (``agendas.toml``, ``origins.toml``) lives beside this loader. Both are 
 without touching Python. Setting ``CAREERKIT_CONTENT`` to a folder makes files there win over the shipped ones, under
 those names (``lanes.toml``, ``agendas.toml``). Every file is validated on load against the pydantic model its domain
 module passes in.
+
+A translation is an overlay beside the English file, holding only the words: ``modules/lanes/content.es.toml`` (a
+facilitator's ``lanes.es.toml`` wins over it). When ``CAREERKIT_LANG=es`` it is merged onto the English content
+before validation (see ``merge_overlay``): tables key by key, arrays of tables item by item by ``id``, anything else
+replaced whole. Ids, timestamps, origins and numbers stay in the English file, so a translation cannot change them.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from careerkit.constants import ENV_CONTENT
+from careerkit.content.text import ENGLISH, language
 from careerkit.errors import ContentError
 
 SCHEMA_VERSION = 1
@@ -57,24 +63,27 @@ class Origin(ContentModel):
 
 class OriginsFile(ContentModel):
     schema_version: int
+    # how an item built on a moment of the source is cited: "(kit's own, building on [00:09:18])"
+    cite_with_timestamp: str = "({marker}, building on {timestamp})"
     origins: list[Origin] = Field(min_length=1)
 
 
+def _origins_file() -> OriginsFile:
+    override = _override_dir()
+    return _origins(str(override) if override else None, language())
+
+
 @cache
-def _origins(override: str | None) -> dict[str, Origin]:
+def _origins(override: str | None, lang: str) -> OriginsFile:
     try:
-        data = tomllib.loads(read_text("origins.toml"))
-        return {o.id: o for o in OriginsFile.model_validate(data).origins}
-    except tomllib.TOMLDecodeError as err:
-        raise ContentError("origins.toml", f"it is not valid TOML ({err})") from None
+        return OriginsFile.model_validate(_merged_data("origins", lang))
     except ValidationError as err:
-        raise ContentError("origins.toml", _format_validation(err)) from None
+        raise ContentError(translated_name("origins.toml", lang), _format_validation(err)) from None
 
 
 def origins() -> dict[str, Origin]:
-    """The origins an item may name (``content/origins.toml``), by id."""
-    override = _override_dir()
-    return _origins(str(override) if override else None)
+    """The origins an item may name (``content/origins.toml``), by id, in the learner's language."""
+    return {o.id: o for o in _origins_file().origins}
 
 
 def origin_marker(origin_id: str) -> str:
@@ -87,7 +96,14 @@ def cite_text(timestamp: str | None, origin: str | None) -> str:
     if origin is None:
         return timestamp or ""
     marker = origin_marker(origin)
-    return f"({marker}, building on {timestamp})" if timestamp else f"({marker})"
+    if not timestamp:
+        return f"({marker})"
+    template = _origins_file().cite_with_timestamp
+    try:
+        return template.format(marker=marker, timestamp=timestamp)
+    except (KeyError, IndexError, ValueError) as err:
+        raise ContentError("origins.toml", f"cite_with_timestamp uses a placeholder it is not given ({err}); "
+                                           "it may use {marker} and {timestamp}") from None
 
 
 class Sourced(ContentModel):
@@ -195,26 +211,100 @@ def _format_validation(err: ValidationError) -> str:
     return "; ".join(parts) + more
 
 
-@cache
-def _load_cached(name: str, model: type[M], override: str | None) -> M:
-    filename = f"{name}.toml"
+def _parse(filename: str, text: str) -> dict:
     try:
-        data = tomllib.loads(read_text(filename))
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ContentError(filename, f"it is not valid TOML ({err})") from None
+
+
+def translated_name(filename: str, lang: str) -> str:
+    """``lanes.toml`` in Spanish is ``lanes.es.toml`` (in a module folder: ``content.es.toml``)."""
+    stem, _, ext = filename.rpartition(".")
+    return filename if lang == ENGLISH else f"{stem}.{lang}.{ext}"
+
+
+def _overlay_text(name: str, lang: str) -> tuple[str, str] | None:
+    """The translation of ``<name>.toml`` into ``lang`` (file shown in errors, text), or None where there is none.
+
+    A facilitator's ``<name>.<lang>.toml`` wins over the shipped ``modules/<name>/content.<lang>.toml``."""
+    filename = translated_name(f"{name}.toml", lang)
+    override = _override_dir()
+    if override and (override / filename).is_file():
+        return filename, (override / filename).read_text(encoding="utf-8")
+    module = _modules_folder().joinpath(name)
+    if module.joinpath(MODULE_CONTENT).is_file():
+        shipped, shown = module.joinpath(translated_name(MODULE_CONTENT, lang)), f"modules/{name}/"
+    else:
+        shipped, shown = resources.files(__name__).joinpath(filename), "content/"
+    if not shipped.is_file():
+        return None
+    return shown + shipped.name, shipped.read_text(encoding="utf-8")
+
+
+def _merged_data(name: str, lang: str) -> dict:
+    """The English content of ``<name>.toml`` with the ``lang`` overlay merged on it (not yet validated)."""
+    filename = f"{name}.toml"
+    data = _parse(filename, read_text(filename))
+    if lang == ENGLISH:
+        return data
+    overlay = _overlay_text(name, lang)
+    if overlay is None:
+        return data
+    shown, text = overlay
+    return merge_overlay(data, _parse(shown, text), shown)
+
+
+def merge_overlay(base: dict, overlay: dict, shown: str, where: str = "") -> dict:
+    """``base`` with ``overlay`` merged on it: tables key by key; an array of tables whose items all have an ``id``
+    item by item by ``id``; anything else (strings, lists of strings, arrays of tables without ids) replaced whole.
+    A key or an id the English content does not have is a mistake, named with its file."""
+    merged = dict(base)
+    for key, value in overlay.items():
+        at = f"{where}{key}"
+        if key not in base:
+            raise ContentError(shown, f"'{at}' is not in the English content (a translation only holds its words)")
+        english = base[key]
+        if isinstance(value, dict) and isinstance(english, dict):
+            merged[key] = merge_overlay(english, value, shown, at + ".")
+        elif _by_id(value) and _by_id(english):
+            merged[key] = _merge_items(english, value, shown, at)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _by_id(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) and "id" in v for v in value)
+
+
+def _merge_items(english: list[dict], overlay: list[dict], shown: str, at: str) -> list[dict]:
+    words = {item["id"]: item for item in overlay}
+    known = {item["id"] for item in english}
+    unknown = sorted(str(i) for i in set(words) - known)
+    if unknown:
+        raise ContentError(shown, f"'{at}' has items the English content does not have: {', '.join(unknown)}")
+    return [merge_overlay(item, words[item["id"]], shown, f"{at}[{item['id']}].") if item["id"] in words else item
+            for item in english]
+
+
+@cache
+def _load_cached(name: str, model: type[M], override: str | None, lang: str = ENGLISH) -> M:
+    data = _merged_data(name, lang)
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        raise ContentError(filename, _format_validation(err)) from None
+        raise ContentError(translated_name(f"{name}.toml", lang), _format_validation(err)) from None
 
 
 def load_content(name: str, model: type[M]) -> M:
     """Load ``<name>.toml`` (``modules/<name>/content.toml``, else ``content/<name>.toml``) and validate it.
 
-    It is checked against ``model`` and cached per override folder.
+    In a translated language its overlay (``content.es.toml``) is merged on first. It is checked against ``model``
+    and cached per override folder and language.
     """
     override = _override_dir()
-    return _load_cached(name, model, str(override) if override else None)
+    return _load_cached(name, model, str(override) if override else None, language())
 
 
 def _module_folders() -> list:
@@ -227,25 +317,37 @@ def shipped_content_names() -> list[str]:
 
     A module's ``content.toml`` is named after its folder (``lanes``); shared files after themselves (``agendas``).
     """
-    shared = [p.name[: -len(".toml")] for p in resources.files(__name__).iterdir() if p.name.endswith(".toml")]
+    shared = [p.name[: -len(".toml")] for p in resources.files(__name__).iterdir()
+              if p.name.endswith(".toml") and p.name.count(".") == 1]  # a translation (origins.es.toml) is not a file of its own
     in_modules = [p.name for p in _module_folders() if p.joinpath(MODULE_CONTENT).is_file()]
     return sorted([*shared, *in_modules])
 
 
+def localized(folder, filename: str):
+    """``folder/filename`` in the learner's language: ``demo.es.json`` in Spanish where it exists, else ``demo.json``."""
+    lang = language()
+    if lang != ENGLISH:
+        translated = folder.joinpath(translated_name(filename, lang))
+        if translated.is_file():
+            return translated
+    return folder.joinpath(filename)
+
+
 def demo_answers() -> dict[str, object]:
-    """The fictional demo participant's answers, merged from ``modules/<module>/demo.json`` (one file per module).
+    """The fictional demo participant's answers, merged from ``modules/<module>/demo.json`` (one file per module),
+    or ``demo.es.json`` in Spanish.
 
     ``modules/plan/demo_versions.json`` is not answers: it holds the demo's earlier plan versions (see
     ``careerkit.modules.plan.domain``).
     """
     answers: dict[str, object] = {}
     for folder in _module_folders():
-        entry = folder.joinpath(MODULE_DEMO)
+        entry = localized(folder, MODULE_DEMO)
         if not entry.is_file():
             continue
         try:
             data = json.loads(entry.read_text(encoding="utf-8"))
         except json.JSONDecodeError as err:
-            raise ContentError(f"modules/{folder.name}/{MODULE_DEMO}", f"it is not valid JSON ({err})") from None
+            raise ContentError(f"modules/{folder.name}/{entry.name}", f"it is not valid JSON ({err})") from None
         answers.update(data)
     return answers

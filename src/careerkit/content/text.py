@@ -44,6 +44,13 @@ def language() -> str:
     return _shipped_language(os.environ.get(ENV_LANG) or ENGLISH)
 
 
+def set_language(code: str) -> str:
+    """Show this kernel's exercises in ``code`` ("es"): a translated notebook's first cell says its language, so
+    its widgets speak it whatever the environment says. Returns the language now in use."""
+    os.environ[ENV_LANG] = code
+    return language()
+
+
 @cache
 def _shipped_language(setting: str) -> str:
     code = setting.strip().lower().replace("_", "-").split("-")[0]
