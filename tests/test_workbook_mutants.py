@@ -330,3 +330,25 @@ def test_without_hard_links_an_old_file_is_still_moved_and_never_over_another(tm
         Workbook("ana", tmp_path).answers()  # Ana's own file is there: the old one is not renamed over it
     assert Workbook("Ana", tmp_path).get("versioning.end_state") == {"role": "CPO"}
     assert (tmp_path / "ana.json").exists()
+
+
+def test_a_built_in_method_or_an_object_without_weak_references_can_observe_saves(tmp_path):
+    # list.append is a built-in's bound method: WeakMethod refuses it (TypeError), and it used to fail subscribe
+    class Slotted:
+        __slots__ = ("heard",)
+
+        def __init__(self):
+            self.heard = []
+
+        def refresh(self, keys):
+            self.heard.append(keys)
+
+    book, heard, slotted = Workbook("Ana", tmp_path), [], Slotted()
+    stop = book.subscribe(heard.append)
+    book.subscribe(slotted.refresh)
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    assert heard == slotted.heard == [frozenset({"versioning.end_state"})]
+    stop()
+    book.save_answer("versioning.end_state", {"role": "CTO"})
+    assert heard == [frozenset({"versioning.end_state"})]
+    assert slotted.heard == [frozenset({"versioning.end_state"})] * 2

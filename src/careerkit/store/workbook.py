@@ -335,9 +335,14 @@ class Workbook:
     def subscribe(self, observer: Observer) -> Callable[[], None]:
         """Call ``observer(keys)`` after each save to this workbook's file in this process; returns unsubscribe.
 
-        A bound method is held weakly, so a view that is gone stops being called.
+        A bound method is held weakly, so a view that is gone stops being called. Anything else is held as
+        given: a function, a built-in's method such as ``list.append``, a method of an object that takes no weak
+        reference.
         """
-        ref = weakref.WeakMethod(observer) if hasattr(observer, "__self__") else (lambda: observer)
+        try:
+            ref = weakref.WeakMethod(observer)
+        except TypeError:  # not a Python method of an object a weak reference can point to
+            ref = lambda: observer  # noqa: E731
         observers = _observers.setdefault(os.path.abspath(self.path), [])
         observers.append(ref)
         return lambda: ref in observers and observers.remove(ref)
