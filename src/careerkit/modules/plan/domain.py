@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from careerkit.content import localized
 from careerkit.content.text import texts
 from careerkit.errors import ContentError
 from careerkit.modules.lanes import domain as ln
@@ -288,8 +289,9 @@ class DemoVersion(BaseModel):
 
 
 def demo_versions() -> list[DemoVersion]:
-    """The versions in ``modules/plan/demo_versions.json`` (oldest first), shipped when the demo workbook is seeded."""
-    entry = resources.files(__package__).joinpath(DEMO_VERSIONS)
+    """The versions in ``modules/plan/demo_versions.json`` (oldest first), shipped when the demo workbook is seeded;
+    ``demo_versions.es.json`` in Spanish, where it exists, as the demo's answers are (``demo.es.json``)."""
+    entry = localized(resources.files(__package__), DEMO_VERSIONS)
     try:
         raw = json.loads(entry.read_text(encoding="utf-8"))
         return [DemoVersion.model_validate(item) for item in raw]
@@ -297,4 +299,4 @@ def demo_versions() -> list[DemoVersion]:
         return []
     except (json.JSONDecodeError, ValidationError, TypeError) as err:
         problem = f"it is not a list of plan versions ({err})"  # not-learner-text: the kit's own demo file, checked by its tests
-        raise ContentError(f"modules/plan/{DEMO_VERSIONS}", problem) from None
+        raise ContentError(f"modules/plan/{entry.name}", problem) from None
