@@ -68,8 +68,8 @@ class LanesContent(ContentFile):
     path_experiments: list[PathExperiment]
 
 
-@cache
 def content() -> LanesContent:
+    """Module 2's content in the learner's language (``load_content`` caches it per language)."""
     return load_content("lanes", LanesContent)
 
 

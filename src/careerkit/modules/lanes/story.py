@@ -4,8 +4,23 @@ Pure functions over what the participant wrote: count "I" against "we", and find
 number, artefact or outcome behind them. The checker only ever suggests; it never rewrites a
 participant's words.
 
-The word lists (hedges, vague phrases, artefacts, outcomes, number words) are content, in the
-``[story]`` table of ``modules/lanes/content.toml``.
+Every word the checks look for is content, in the ``[story]`` table of ``modules/lanes/content.toml`` (English) and
+of ``content.es.toml`` (Spanish, read when ``CAREERKIT_LANG=es``): who "I" and "we" are, the hedges, fillers, vague
+phrases, artefacts, outcomes, number words and units, the words that date a year, and the abbreviations that do not
+end a sentence. Only the shapes stay here: quotes (straight, curly, « »), digits, years 1950-2099, word boundaries.
+
+In English, "I" and "we" are counted in any case and in contractions (I'm, we've); "I think", "I really believe"
+(a hedge right after "I", fillers skipped) is an opinion, counted apart; "i.e." and a "(i)" list marker are no
+pronoun.
+
+In Spanish, what is counted is the pronoun written as a word, accents included, in any case: "I" is yo, me, mi,
+mis, mí, conmigo; "we" is nosotros, nosotras, nos, nuestro, nuestra, nuestros, nuestras. A hedge is a phrase, with
+or without the pronoun before it: "creo que", "yo creo que", "me parece que", "a mí me parece que" count as one
+opinion, and their "yo" or "me" is not an I-statement. What is not counted: the verb alone, as Spanish usually says
+it ("lancé", "lanzamos": the person is in the ending, and endings are too ambiguous to count), and a pronoun joined
+to a verb ("contratarme", "dejarnos"). "mi" and "nuestro" count although they are possessives ("mi jefa dijo"):
+the count is a mirror for the participant, not a grammar. A "nosotros" between quotes (« », “ ” or " ") is
+someone else's and is counted apart.
 """
 
 from __future__ import annotations
@@ -25,11 +40,21 @@ LONG = 2000
 
 # content
 class StoryWords(Sourced):
-    hedges: list[str]
+    """The story checker's lexicon, one per language (see the module docstring)."""
+
+    first_person: list[str]  # the words that count as "I": the participant doing
+    first_person_plural: list[str]  # the words that count as "we"
+    contractions: list[str]  # endings after an apostrophe that keep the pronoun: I'm, we've
+    hedges: list[str]  # right after "I" (fillers skipped), an opinion: "I think"
+    hedge_phrases: list[str]  # an opinion wherever it stands, with or without "I" just before: "creo que"
+    fillers: list[str]  # words (or two-word phrases) skipped between "I" and a hedge: "I really think"
     vague_phrases: list[str]
     artefacts: list[str]
     outcomes: list[str]
     number_words: list[str]
+    number_units: list[str]  # right after the digits, they make a number a measure: 30%, 3x, $2M
+    year_words: list[str]  # just before a year, they make it a date: "in 2023"
+    abbreviations: list[str]  # a full stop that does not end a sentence: "e.g."
 
 
 class PressReleasePart(Cited):
@@ -45,8 +70,8 @@ class StoryContent(ContentFile):
     press_release_parts: list[PressReleasePart]
 
 
-@cache
 def content() -> StoryContent:
+    """The story's content in the learner's language (``load_content`` caches it per language)."""
     return load_content("lanes", StoryContent)
 
 
@@ -55,16 +80,11 @@ def words() -> StoryWords:
 
 
 # text helpers
-ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "approx.", "mr.", "ms.", "mrs.", "dr.", "inc.", "ltd.", "no.")
 QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”]*”|«[^»]*»")
-PRONOUN = re.compile(r"(?<![\w'’/])(i|we)(?:['’](m|ve|d|ll|re))?(?![\w'’/])", re.IGNORECASE)
 ROMAN_LIST = re.compile(r"\(\s*$")
-FILLERS = {"really", "just", "still", "also", "do", "honestly", "personally", "strongly", "kind", "sort"}
-NUMBER = re.compile(r"(?<![\w.])([$€£]?)(\d[\d,.]*)(\s?(?:%|percent|x|k|m|bn|b|pp)?)(?![\w])", re.IGNORECASE)
 YEAR = re.compile(r"^(19[5-9]\d|20\d\d)$")
-YEAR_WORDS = {"in", "since", "from", "by", "until", "till", "to", "during", "early", "late", "mid", "around",
-              "before", "after", "of", "circa", "through", "and"}
 WORD = re.compile(r"[\w'’]+")
+NEVER = r"(?!x)x"  # an empty word list matches nothing
 
 
 def quoted_segments(text: str) -> list[str]:
@@ -77,16 +97,17 @@ def without_quotes(text: str) -> str:
     return QUOTED.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences and list lines of ``text``; "e.g.", "i.e." and decimals like 3.5 do not end a sentence."""
+def split_sentences(text: str, story_words: StoryWords | None = None) -> list[str]:
+    """Sentences and list lines of ``text``; an abbreviation ("e.g.", "p. ej.") and decimals like 3.5 do not end
+    a sentence."""
+    abbreviation = _patterns(story_words or words())["abbreviation"]
     sentences: list[str] = []
     for line in re.split(r"\n+", text):
         line = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip()
         start = 0
-        for match in re.finditer(r"[.!?]+[\"”’)]*(?=\s+|$)", line):
+        for match in re.finditer(r"[.!?]+[\"”’»)]*(?=\s+|$)", line):
             end = match.end()
-            tail = line[:end].lower()
-            if tail.endswith(ABBREVIATIONS):
+            if abbreviation.search(line[:end]):
                 continue
             piece = line[start:end].strip()
             if piece:
@@ -98,24 +119,43 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
+def _alternatives(words: tuple[str, ...]) -> str:
+    """The words as one regex alternation, longest first (so "helped with" wins over "helped")."""
+    ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in ordered) or NEVER
+
+
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    ordered = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    body = "|".join(re.escape(p) for p in ordered) or r"(?!x)x"
-    return re.compile(rf"(?<![\w/])(?:{body})(?![\w/])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w/])(?:{_alternatives(tuple(phrases))})(?![\w/])", re.IGNORECASE)
 
 
 @cache
-def _compiled(vague: tuple[str, ...], artefacts: tuple[str, ...], outcomes: tuple[str, ...], numbers: tuple[str, ...]):
+def _compiled(lexicon: tuple[tuple[str, ...], ...]) -> dict[str, re.Pattern[str]]:
+    (singular, plural, contractions, hedge_phrases, vague, artefacts, outcomes, numbers, units,
+     abbreviations) = lexicon
+    people = _alternatives(singular + plural)
+    ends = _alternatives(contractions)
     return {
+        # group 1 the pronoun, group 2 a contraction's ending (I'm, we've)
+        "pronoun": re.compile(rf"(?<![\w'’/])({people})(?:['’]({ends}))?(?![\w'’/])", re.IGNORECASE),
+        # a hedge phrase, with the "I" that may stand just before it ("yo creo que")
+        "hedge_phrase": re.compile(
+            rf"(?<![\w'’/])(?:(?:{_alternatives(singular)})\s+)?(?:{_alternatives(hedge_phrases)})(?![\w'’/])",
+            re.IGNORECASE),
         "vague": _phrase_pattern(list(vague)),
         "artefact": _phrase_pattern(list(artefacts)),
         "outcome": _phrase_pattern(list(outcomes)),
         "number_word": _phrase_pattern(list(numbers)),
+        "number": re.compile(rf"(?<![\w.])([$€£]?)(\d[\d,.]*)(\s?(?:{_alternatives(units)})?)(?![\w])",
+                             re.IGNORECASE),
+        "abbreviation": re.compile(rf"(?<!\w)(?:{_alternatives(abbreviations)})$", re.IGNORECASE),
     }
 
 
 def _patterns(sw: StoryWords) -> dict[str, re.Pattern[str]]:
-    return _compiled(tuple(sw.vague_phrases), tuple(sw.artefacts), tuple(sw.outcomes), tuple(sw.number_words))
+    return _compiled(tuple(tuple(getattr(sw, name)) for name in (
+        "first_person", "first_person_plural", "contractions", "hedge_phrases", "vague_phrases", "artefacts",
+        "outcomes", "number_words", "number_units", "abbreviations")))
 
 
 # I against we
@@ -134,27 +174,37 @@ class PronounCount(BaseModel):
         )
 
 
-def _is_hedge(after: str, hedges: set[str]) -> bool:
+def _is_hedge(after: str, sw: StoryWords) -> bool:
+    """Whether a hedge ("think") follows "I" within three words, fillers ("really", "kind of") skipped."""
     following = [w.lower() for w in WORD.findall(after)[:3]]
-    while following and following[0] in FILLERS:
-        following.pop(0)
-        if following and following[0] in {"of"}:
-            following.pop(0)
-    return bool(following) and following[0] in hedges
+    fillers = sorted((f.lower().split() for f in sw.fillers if f.strip()), key=len, reverse=True)
+    skipped = True
+    while following and skipped:
+        skipped = False
+        for filler in fillers:
+            if following[: len(filler)] == filler:
+                del following[: len(filler)]
+                skipped = True
+                break
+    return bool(following) and following[0] in {h.lower() for h in sw.hedges}
 
 
 def count_pronouns(text: str, story_words: StoryWords | None = None) -> PronounCount:
-    """Count "I" and "we", in any case and in contractions (I'm, we've); "I think" counts as a hedge,
-    not an I-statement; a "we" inside a quotation is someone else's and is counted apart."""
-    hedges = {h.lower() for h in (story_words or words()).hedges}
+    """Count "I" and "we" as the language's lexicon names them (see the module docstring): "I think" counts as a
+    hedge, not an I-statement; a "we" inside a quotation is someone else's and is counted apart."""
+    sw = story_words or words()
+    pats = _patterns(sw)
+    plural = {w.lower() for w in sw.first_person_plural}
     quoted_we = sum(
-        1 for segment in quoted_segments(text) for m in PRONOUN.finditer(segment) if m.group(1).lower() == "we"
+        1 for segment in quoted_segments(text) for m in pats["pronoun"].finditer(segment) if m.group(1).lower() in plural
     )
     plain = without_quotes(text)
     count = PronounCount(quoted_we=quoted_we)
-    for match in PRONOUN.finditer(plain):
+    count.hedged = len(pats["hedge_phrase"].findall(plain))
+    plain = pats["hedge_phrase"].sub(lambda m: " " * len(m.group(0)), plain)  # "yo creo que": its "yo" is no I
+    for match in pats["pronoun"].finditer(plain):
         word = match.group(1)
-        if word.lower() == "we":
+        if word.lower() in plural:
             count.we += 1
             continue
         after = plain[match.end():]
@@ -162,7 +212,7 @@ def count_pronouns(text: str, story_words: StoryWords | None = None) -> PronounC
             word == "i" and ROMAN_LIST.search(plain[: match.start()]) and after.lstrip().startswith(")")
         ):
             continue  # "i.e." and a "(i)" list marker are not the pronoun
-        if match.group(2) is None and _is_hedge(after, hedges):
+        if match.group(2) is None and _is_hedge(after, sw):
             count.hedged += 1
         else:
             count.i += 1
@@ -180,7 +230,7 @@ class Evidence(BaseModel):
         return bool(self.numbers or self.artefacts or self.outcomes)
 
 
-def _is_year(sentence: str, start: int, end: int, digits: str) -> bool:
+def _is_year(sentence: str, start: int, end: int, digits: str, year_words: set[str]) -> bool:
     """A 1950-2099 number dates a claim ("in 2023", "2019-2022", "(2021)") unless it counts something ("2000 users")."""
     if not YEAR.match(digits):
         return False
@@ -188,7 +238,7 @@ def _is_year(sentence: str, start: int, end: int, digits: str) -> bool:
     after = sentence[end:].lstrip()
     previous = WORD.findall(before)[-1:] or [""]
     return (
-        previous[0].lower() in YEAR_WORDS
+        previous[0].lower() in year_words
         or before.endswith(("-", "–", "(", "/"))
         or after[:1] in {"", "-", "–", ")", "/", ",", ":", ";", "."}
     )
@@ -196,14 +246,18 @@ def _is_year(sentence: str, start: int, end: int, digits: str) -> bool:
 
 def find_numbers(sentence: str, story_words: StoryWords | None = None) -> list[str]:
     """Numbers that can back a claim: 30%, $2M, 3x, 12 people, "two teams". A bare year or quarter is not one."""
+    sw = story_words or words()
+    pats = _patterns(sw)
+    year_words = {w.lower() for w in sw.year_words}
     found = []
-    for match in NUMBER.finditer(sentence):
+    for match in pats["number"].finditer(sentence):
         currency, digits, unit = match.group(1), match.group(2).rstrip(".,"), match.group(3).strip()
         # read what follows the digits, not the comma or full stop the match took with them ("Acme 2021, then")
-        if not currency and not unit and _is_year(sentence, match.start(), match.start(2) + len(digits), digits):
+        if not currency and not unit and _is_year(sentence, match.start(), match.start(2) + len(digits), digits,
+                                                  year_words):
             continue  # "in 2023" dates the claim, it does not measure it
         found.append(f"{currency}{digits}{unit}")
-    found += [m.group(0) for m in _patterns(story_words or words())["number_word"].finditer(sentence)]
+    found += [m.group(0) for m in pats["number_word"].finditer(sentence)]
     return found
 
 
@@ -244,7 +298,7 @@ def find_vague_claims(text: str, require_evidence: bool = True, story_words: Sto
     """Sentences with no number, artefact or outcome (when ``require_evidence``), or with vague wording."""
     sw = story_words or words()
     claims = []
-    for sentence in split_sentences(text):
+    for sentence in split_sentences(text, sw):
         own = without_quotes(sentence)
         vague = list(dict.fromkeys(m.group(0).lower() for m in _patterns(sw)["vague"].finditer(own)))
         evidence = find_evidence(own, sw)
