@@ -45,7 +45,7 @@ def test_doctor_reports_each_check_and_passes_here(isolated_home):
     rows = doctor_rows(result.output)
     assert list(rows) == DOCTOR_CHECKS
     assert {name: row[0] for name, row in rows.items()} == dict.fromkeys(DOCTOR_CHECKS, "ok"), result.output
-    assert rows["content files"][1] == "act3, agendas, feedback, lanes, origins, versioning"
+    assert rows["content files"][1] == "act3, agendas, feedback, lanes, origins, versioning (en, es)"
     assert rows["workbook folder"][1] == f"{isolated_home} (writable)"
     assert result.output.rstrip().endswith("Ready for a workshop.")
     assert result.exit_code == 0, result.output

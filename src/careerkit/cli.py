@@ -19,6 +19,13 @@ app = typer.Typer(
 )
 
 
+def _language(lang: str | None) -> str:
+    """The language a command works in: --lang, else CAREERKIT_LANG, else English."""
+    from careerkit.content.text import language
+
+    return lang.strip().lower() if lang else language()
+
+
 def _fail(err: CareerkitError) -> None:
     typer.secho(f"careerkit: {err}", err=True, fg=typer.colors.RED)
     raise typer.Exit(code=1)
@@ -29,12 +36,13 @@ def lab(
     notebook: Annotated[str, typer.Argument(help="Notebook to open, e.g. 01_versioning")] = "00_welcome",
     lab_args: Annotated[list[str] | None, typer.Argument(help="Extra arguments for jupyter lab, after --")] = None,
     facilitator: Annotated[bool, typer.Option("--facilitator", help="Keep the facilitator's notes in view")] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language: en or es (default: CAREERKIT_LANG, else en)")] = None,
 ) -> None:
-    """Open the workshop in JupyterLab on a notebook (default: the welcome notebook)."""
+    """Open the workshop in JupyterLab on a notebook (default: the welcome notebook); --lang es opens the Spanish one."""
     from careerkit.lab.launch import open_lab
 
     try:
-        raise typer.Exit(code=open_lab(notebook, lab_args or [], facilitator=facilitator))
+        raise typer.Exit(code=open_lab(notebook, lab_args or [], facilitator=facilitator, lang=_language(lang)))
     except CareerkitError as err:
         _fail(err)
 
@@ -54,12 +62,13 @@ def doctor() -> None:
 def agenda(
     formats: Annotated[list[str] | None, typer.Argument(help="Formats to build (default: all), e.g. 90_minutes")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the Markdown files")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language: en or es (default: CAREERKIT_LANG, else en)")] = None,
 ) -> None:
     """Build the run of show (90 minutes, half day, full day) from the notebooks; write and print it."""
     from careerkit.build.agenda import write_agendas
 
     try:
-        written = write_agendas(formats or None, out)
+        written = write_agendas(formats or None, out, lang=_language(lang))
     except CareerkitError as err:
         _fail(err)
     for path, text in written:
@@ -113,16 +122,22 @@ def build(
     pdf_notes: Annotated[bool, typer.Option("--pdf-notes", help="Also print each deck with its speaker notes on separate pages")] = False,
     single_file: Annotated[bool, typer.Option("--single-file", help="Also write each deck as one self-contained HTML file to e-mail")] = False,
     notebooks: Annotated[Path | None, typer.Option("--notebooks", help="Folder of module notebooks (default: the kit's)")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language: en or es (default: CAREERKIT_LANG, else en)")] = None,
 ) -> None:
     """Build every module as an offline slide deck, a participant handout and a PDF, with an index page.
 
-    A module unchanged since the last build into the same folder is kept as it was."""
+    A module unchanged since the last build into the same folder is kept as it was. --lang es builds the Spanish
+    notebooks (into build/es unless --output says otherwise)."""
     from careerkit.build import build as build_all
+    from careerkit.content.text import ENGLISH
 
     _without_iri_grammars()
+    code = _language(lang)
+    if code != ENGLISH and output == Path("build"):
+        output = output / code
     try:
         result = build_all(output, only=only or (), notebooks=notebooks, pdf=pdf, pdf_notes=pdf_notes,
-                           single_file=single_file)
+                           single_file=single_file, lang=code)
     except CareerkitError as err:
         _fail(err)
     for warning in result.warnings:
@@ -145,12 +160,14 @@ def app_(
     browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open a browser tab")] = True,
     participant: Annotated[str | None, typer.Option("--participant", help="Whose workbook the app saves to")] = None,
     token: Annotated[str | None, typer.Option("--token", help="The access token (default: a random one; '' for none)")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Language: en or es (default: CAREERKIT_LANG, else en)")] = None,
 ) -> None:
     """Open the exercises as an app (Voilà): no code on screen, answers saved to the same workbook."""
     from careerkit.lab.app import open_app
 
     try:
-        raise typer.Exit(code=open_app(notebook, port=port, browser=browser, participant=participant, token=token))
+        raise typer.Exit(code=open_app(notebook, port=port, browser=browser, participant=participant, token=token,
+                                       lang=_language(lang)))
     except CareerkitError as err:
         _fail(err)
 

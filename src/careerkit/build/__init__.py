@@ -16,6 +16,7 @@ same folder, and whose outputs are still there untouched, is kept as it is (``bu
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import html
 import json
@@ -31,7 +32,8 @@ from typing import TYPE_CHECKING, Any
 
 from careerkit.build.assets import ASSET_FILES, ASSETS, THEME, copy_assets, find_assets
 from careerkit.build.cache import BuildCache, Options, execution_key, inputs_key, module_key
-from careerkit.constants import HIDE_INPUT, META_KEY
+from careerkit.constants import ENV_LANG, HIDE_INPUT, META_KEY
+from careerkit.content.text import BUILD, LANGUAGES, language, texts
 from careerkit.errors import BuildError, CareerkitError
 from careerkit.lab.launch import notebooks_dir
 
@@ -112,13 +114,38 @@ def build(
     progress: bool = True,
     pdf_notes: bool = False,
     single_file: bool = False,
+    lang: str | None = None,
 ) -> BuildResult:
     """Build every module's deck, handout and PDF into ``output`` with an index page linking them.
 
     ``pdf_notes`` also prints each deck with its speaker notes on separate pages (``NN_name.notes.pdf``);
     ``single_file`` also writes each deck as one self-contained HTML file under ``single-file/``.
+    ``lang`` ("es") builds that language's notebooks (``notebooks/es/``): decks, handouts, the demo participant's
+    answers and every word the kit adds are in it. Default: ``CAREERKIT_LANG``, else English.
     """
-    folder = Path(notebooks) if notebooks else notebooks_dir()
+    with in_language(lang or language()) as code:
+        return _build(Path(output), only, Path(notebooks) if notebooks else notebooks_dir(code), pdf, jobs, progress,
+                      pdf_notes, single_file)
+
+
+@contextlib.contextmanager
+def in_language(code: str):
+    """The build's language for its own words and for its kernels (which inherit this environment)."""
+    if code not in LANGUAGES:
+        raise BuildError(code, f"the kit has no such language; it has {', '.join(LANGUAGES)}")
+    before = os.environ.get(ENV_LANG)
+    os.environ[ENV_LANG] = code
+    try:
+        yield code
+    finally:
+        if before is None:
+            os.environ.pop(ENV_LANG, None)
+        else:
+            os.environ[ENV_LANG] = before
+
+
+def _build(output: Path, only: Sequence[str], folder: Path, pdf: bool, jobs: int | None, progress: bool,
+           pdf_notes: bool, single_file: bool) -> BuildResult:
     modules = find_modules(folder, only)
     node_modules = find_assets()
     result = BuildResult(output=Path(output))
@@ -384,6 +411,7 @@ def make_exporter(kind: str):
     from traitlets.config import Config
 
     common = {
+        "language_code": language(),  # <html lang="...">: screen readers and the browser's hyphenation follow it
         "extra_template_basedirs": [str(TEMPLATES)],
         "exclude_input": True,
         "exclude_input_prompt": True,
@@ -505,33 +533,36 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 def write_index(folder: Path, output: Path) -> Path:
     """``index.html``: one row per module with its minutes and links to whatever was built."""
+    t = texts(BUILD)
     rows = []
     for module in find_modules(folder):
         meta = _read_json(module.path).get("metadata", {}).get(META_KEY, {})
         minutes = int(meta.get("teaching", 0) or 0) + int(meta.get("exercises", 0) or 0)
         links = [
-            f'<a href="{html.escape(path.relative_to(output).as_posix())}">{label}</a>'
+            f'<a href="{html.escape(path.relative_to(output).as_posix())}">{html.escape(t("index." + label))}</a>'
             for label, path in (
-                ("Slides", module.deck(output)), ("Handout", module.handout(output)), ("PDF", module.pdf(output)),
-                ("PDF with notes", module.notes_pdf(output)), ("Single file", module.single_file(output)),
+                ("slides", module.deck(output)), ("handout", module.handout(output)), ("pdf", module.pdf(output)),
+                ("pdf_notes", module.notes_pdf(output)), ("single_file", module.single_file(output)),
             )
             if path.exists()
         ]
         if links:
             title = html.escape(module_title(module.stem, meta))
-            rows.append(f"<tr><th scope='row'>{title}</th><td>{minutes} min</td><td>{' · '.join(links)}</td></tr>")
-    page = INDEX_PAGE.format(rows="\n".join(rows))
+            time = html.escape(t("index.minutes", minutes=minutes))
+            rows.append(f"<tr><th scope='row'>{title}</th><td>{time}</td><td>{' · '.join(links)}</td></tr>")
+    words = {key: html.escape(t(f"index.{key}")) for key in ("title", "heading", "module", "time", "open")}
+    page = INDEX_PAGE.format(rows="\n".join(rows), lang=language(), intro=t("index.intro"), **words)
     target = output / "index.html"
     target.write_text(page, encoding="utf-8")
     return target
 
 
 INDEX_PAGE = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>careerkit: slides and handouts</title>
+<title>{title}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 48em; margin: 2em auto; padding: 0 1em; color: #1a1a1a; }}
 table {{ border-collapse: collapse; width: 100%; }}
@@ -541,11 +572,10 @@ a {{ color: #005a8c; }}
 </head>
 <body>
 <main>
-<h1>Career as a product: slides and handouts</h1>
-<p>Everything here opens from disk with the network off. In a deck, press <kbd>S</kbd> for the speaker notes.
-Handouts are for participants: no facilitator notes.</p>
+<h1>{heading}</h1>
+<p>{intro}</p>
 <table>
-<thead><tr><th scope="col">Module</th><th scope="col">Time</th><th scope="col">Open</th></tr></thead>
+<thead><tr><th scope="col">{module}</th><th scope="col">{time}</th><th scope="col">{open}</th></tr></thead>
 <tbody>
 {rows}
 </tbody>

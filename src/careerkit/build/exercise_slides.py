@@ -22,6 +22,7 @@ from nbformat.v4 import new_output
 
 from careerkit.build.preprocessors import WIDGET_STATE, WIDGET_VIEW, PruneWidgetState, is_exercise, is_notes
 from careerkit.constants import META_KEY
+from careerkit.content.text import BUILD, texts
 
 EXERCISE_CLASS = "careerkit-exercise"  # the exercise view's outer box (ui/exercise.py)
 MESSAGE_CLASS = "ck-message"  # its feedback area
@@ -199,14 +200,15 @@ def _squash(text: str) -> str:
 def result_html(result: Result) -> str:
     """The result sub-slide: the headline feedback and the participant's own words, the whole width."""
     e = html.escape
+    t = texts(BUILD)
     feedback, quotes = headline(result)
-    text = [f'<p class="ck-result-title">Demo result: {e(result.title)}</p>']
+    text = [f'<p class="ck-result-title">{t.html("result.title", title=result.title)}</p>']
     if feedback:
-        text.append('<p class="ck-result-label">Feedback</p><ul class="ck-result-feedback">')
+        text.append(f'<p class="ck-result-label">{e(t("result.feedback"))}</p><ul class="ck-result-feedback">')
         text += [f"<li>{e(line)}</li>" for line in feedback]
         text.append("</ul>")
     if quotes:
-        text.append('<p class="ck-result-label">In the participant\'s words</p>')
+        text.append(f'<p class="ck-result-label">{e(t("result.words"))}</p>')
         text += [f'<blockquote class="ck-result-words">{e(q)}</blockquote>' for q in quotes]
     return f'<div class="ck-result">{"".join(text)}</div>'
 
@@ -217,7 +219,7 @@ def chart_html(result: Result) -> str:
     png, alt = result.charts[0]
     caption = f"<figcaption>{e(shorten(result.feedback[0], HEADLINE_CHARS))}</figcaption>" if result.feedback else ""
     return (
-        f'<div class="ck-result-chart-slide"><p class="ck-result-title">Demo result: {e(result.title)}</p>'
+        f'<div class="ck-result-chart-slide"><p class="ck-result-title">{texts(BUILD).html("result.title", title=result.title)}</p>'
         f'<figure class="ck-result-chart"><img src="data:image/png;base64,{png}" alt="{e(alt)}">{caption}</figure></div>'
     )
 

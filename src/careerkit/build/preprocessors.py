@@ -19,6 +19,7 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_markdown_cell
 
 from careerkit.constants import EXERCISE, FACILITATOR, HIDE_INPUT, META_KEY
+from careerkit.content.text import BUILD, texts
 from careerkit.errors import BuildError
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -78,19 +79,19 @@ def _minutes(meta: dict[str, Any]) -> tuple[int, int]:
 def title_markdown(number: str, meta: dict[str, Any]) -> str:
     """The module's title slide: number and title, minutes (teaching and exercises), objectives."""
     teaching, exercises = _minutes(meta)
+    t = texts(BUILD)
     title = html.escape(str(meta.get("title", "")))
     lines = [
         f'<div class="{TITLE_CLASS}">',
         "",
         f"# {number} · {title}" if number else f"# {title}",
         "",
-        f'<p class="ck-minutes"><b>{teaching + exercises} minutes</b>: '
-        f"{teaching} teaching, {exercises} exercises</p>",
+        f'<p class="ck-minutes">{t("title.minutes", total=teaching + exercises, teaching=teaching, exercises=exercises)}</p>',
         "",
     ]
     objectives = [html.escape(str(item)) for item in meta.get("objectives", [])]
     if objectives:
-        lines += ["**By the end of this module you can:**", ""]
+        lines += [f"**{t('title.objectives')}**", ""]
         lines += [f"- {item}" for item in objectives]
         lines.append("")
     lines.append("</div>")
@@ -118,7 +119,7 @@ def space_markdown(minutes: int) -> str:
     lines = max(6, min(18, round(minutes * 1.2)))
     return (
         f'<div class="{SPACE_CLASS}">\n'
-        '<p class="ck-space-label">Your notes</p>\n'
+        f'<p class="ck-space-label">{html.escape(texts(BUILD)("handout.notes"))}</p>\n'
         f'<div class="ck-lines" style="height: {lines * 2}em"></div>\n'
         "</div>"
     )

@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 ENGLISH = "en"
 LANGUAGES = {"en": "English", "es": "Español"}  # the languages the kit ships, by code
 SHARED = "ui"  # the pack every exercise shares
+BUILD = "build"  # the words of the built decks, handouts, index page and agendas
+LAYERS = (SHARED, BUILD)  # packs that live in a layer's folder (ui/, build/), not in a module's
 
 
 def language() -> str:
@@ -78,7 +80,7 @@ def _file_name(lang: str) -> str:
 def shipped_path(pack: str, lang: str = ENGLISH) -> Path:
     """Where a shipped pack lives in the package (it may not exist for a language not yet translated)."""
     root = _package_root()
-    folder = root / "ui" if pack == SHARED else root / "modules" / pack
+    folder = root / pack if pack in LAYERS else root / "modules" / pack
     return folder / _file_name(lang)
 
 
@@ -222,7 +224,7 @@ def texts(pack: str) -> Texts:
 
 
 def shipped_packs() -> list[str]:
-    """Every pack the kit ships: ``ui`` and each module folder holding a ``text.toml``."""
+    """Every pack the kit ships: ``ui``, ``build`` and each module folder holding a ``text.toml``."""
     root = _package_root()
     modules = sorted(p.parent.name for p in (root / "modules").glob("*/text.toml"))
-    return [SHARED, *modules] if (root / "ui" / "text.toml").is_file() else modules
+    return [*(layer for layer in LAYERS if (root / layer / "text.toml").is_file()), *modules]

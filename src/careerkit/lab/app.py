@@ -16,8 +16,9 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from careerkit.constants import ENV_APP, ENV_PARTICIPANT, FACILITATOR
-from careerkit.lab.launch import find_notebook, kit_environment, notebooks_dir
+from careerkit.constants import ENV_APP, ENV_LANG, ENV_PARTICIPANT, FACILITATOR
+from careerkit.content.text import ENGLISH
+from careerkit.lab.launch import check_language, find_notebook, kit_environment, kit_root, notebooks_dir
 from careerkit.store.workbook import validate_participant
 
 DEFAULT_PORT = 8866
@@ -36,12 +37,15 @@ def voila_command(
     extra: Sequence[str] = (),
     token: str = "",
     template: bool = False,
+    lang: str = ENGLISH,
 ) -> list[str]:
-    """The Voilà command line for one notebook (``02`` or ``02_lanes``), or for every notebook when None.
+    """The Voilà command line for one notebook (``02`` or ``02_lanes``), or for every notebook when None, in
+    ``lang``'s notebooks (``notebooks/es/`` for "es").
 
     With a ``token`` only a browser that brings it (``?token=...`` once, then a cookie) gets a page or a kernel.
     """
-    target: Path = find_notebook(notebook) if notebook else notebooks_dir()
+    lang = check_language(lang)
+    target: Path = find_notebook(notebook, lang) if notebook else notebooks_dir(lang)
     argv = [
         sys.executable, "-m", "voila", str(target),
         f"--Voila.ip={ip}",
@@ -104,14 +108,16 @@ def open_app(
     extra: Sequence[str] = (),
     participant: str | None = None,
     token: str | None = None,
+    lang: str = ENGLISH,
 ) -> int:
-    """Serve the exercises as an app until interrupted; returns Voilà's exit code.
+    """Serve the exercises as an app until interrupted; returns Voilà's exit code. ``lang`` ("es") serves that
+    language's notebooks, and every kernel speaks it.
 
     A random token is required by default, as ``jupyter lab`` does: anyone else on the machine or network
     who finds the port gets no page and no kernel. ``participant`` names whose workbook the app writes to.
     """
     token = secrets.token_urlsafe(24) if token is None else token
-    env = {**kit_environment(), ENV_APP: "1"}
+    env = {**kit_environment(), ENV_APP: "1", ENV_LANG: check_language(lang)}
     if participant:
         env[ENV_PARTICIPANT] = validate_participant(participant)
     who = env.get(ENV_PARTICIPANT) or _remembered_participant()
@@ -123,9 +129,10 @@ def open_app(
         if not template:
             print("careerkit app: FontAwesome is not in node_modules (run `make assets`): button icons need the internet.",
                   file=sys.stderr)
-        argv = voila_command(notebook, port=port, browser=browser, extra=extra, token=token, template=template)
+        argv = voila_command(notebook, port=port, browser=browser, extra=extra, token=token, template=template,
+                             lang=lang)
         try:
-            return subprocess.call(argv, cwd=notebooks_dir().parent, env=with_data_dir(env, Path(data_dir)))
+            return subprocess.call(argv, cwd=kit_root(), env=with_data_dir(env, Path(data_dir)))
         except KeyboardInterrupt:
             return 0
 

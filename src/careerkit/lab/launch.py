@@ -8,7 +8,8 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from careerkit.constants import ENV_FACILITATOR
+from careerkit.constants import ENV_FACILITATOR, ENV_LANG
+from careerkit.content.text import ENGLISH, LANGUAGES
 from careerkit.errors import CareerkitError
 from careerkit.lab.labsave import CONFIG_DIR
 
@@ -34,18 +35,24 @@ KERNEL_CULLING = [
 LEARNER_HIDDEN = ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~", "[0-9][0-9]_*.md", "jupytext.toml"]
 
 
-def notebooks_dir() -> Path:
-    """The kit's notebooks folder: the repository's, next to ``src/``."""
+def kit_root() -> Path:
+    """The kit's folder: the repository's, holding ``notebooks/`` next to ``src/``."""
     here = Path(__file__).resolve()
     for parent in here.parents:
         if (parent / "notebooks").is_dir() and (parent / "pyproject.toml").is_file():
-            return parent / "notebooks"
-    return Path.cwd() / "notebooks"
+            return parent
+    return Path.cwd()
 
 
-def find_notebook(name: str) -> Path:
-    """``01``, ``01_versioning`` or ``01_versioning.ipynb`` → the notebook's path."""
-    folder = notebooks_dir()
+def notebooks_dir(lang: str = ENGLISH) -> Path:
+    """The kit's notebooks folder: ``notebooks/`` for English, ``notebooks/es/`` for Spanish."""
+    folder = kit_root() / "notebooks"
+    return folder if lang == ENGLISH else folder / lang
+
+
+def find_notebook(name: str, lang: str = ENGLISH) -> Path:
+    """``01``, ``01_versioning`` or ``01_versioning.ipynb`` → the notebook's path (in ``notebooks/es/`` for "es")."""
+    folder = notebooks_dir(lang)
     stem = name.removesuffix(".ipynb")
     matches = sorted(p for p in folder.glob("*.ipynb") if p.stem == stem or p.stem.startswith(stem + "_"))
     if not matches:
@@ -71,10 +78,17 @@ def is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def lab_command(notebook: str, extra: Sequence[str] = (), facilitator: bool = False) -> tuple[list[str], Path]:
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise CareerkitError(f"The kit has no language '{lang}'. Languages: {', '.join(LANGUAGES)}.")
+    return lang
+
+
+def lab_command(notebook: str, extra: Sequence[str] = (), facilitator: bool = False,
+                lang: str = ENGLISH) -> tuple[list[str], Path]:
     """The JupyterLab command line for one notebook, and the folder it runs in (the kit's root)."""
-    path = find_notebook(notebook)
-    root = path.parent.parent
+    path = find_notebook(notebook, check_language(lang))
+    root = kit_root()
     hidden = [] if facilitator else [f"--ContentsManager.hide_globs={glob}" for glob in LEARNER_HIDDEN]
     argv = [sys.executable, "-m", "jupyterlab", str(path.relative_to(root)), *KERNEL_CULLING, *hidden, *extra]
     if is_root() and ALLOW_ROOT not in extra:
@@ -82,12 +96,15 @@ def lab_command(notebook: str, extra: Sequence[str] = (), facilitator: bool = Fa
     return argv, root
 
 
-def open_lab(notebook: str, extra: list[str], facilitator: bool = False) -> int:
-    """JupyterLab until interrupted; ``facilitator`` keeps the facilitator's notes in view (learners never see them)."""
-    argv, root = lab_command(notebook, extra, facilitator)
+def open_lab(notebook: str, extra: list[str], facilitator: bool = False, lang: str = ENGLISH) -> int:
+    """JupyterLab until interrupted; ``facilitator`` keeps the facilitator's notes in view (learners never see them).
+
+    ``lang`` ("es") opens that language's notebooks (``notebooks/es/``), and every kernel speaks it."""
+    argv, root = lab_command(notebook, extra, facilitator, lang)
     if ALLOW_ROOT in argv and ALLOW_ROOT not in extra:
         print(ROOT_NOTE, file=sys.stderr)
     env = kit_environment()
+    env[ENV_LANG] = lang
     if facilitator:
         env[ENV_FACILITATOR] = "1"
     else:

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from careerkit.constants import ENV_ROOM_TOKEN, ENV_ROOM_URL
 from careerkit.errors import CareerkitError
-from careerkit.lab.launch import notebooks_dir
+from careerkit.lab.launch import kit_root
 from careerkit.room.server import TOKEN_FILE
 
 VIEW_PORT = 8867
 
 
 def room_notebook() -> Path:
-    return notebooks_dir().parent / "workshop" / "room.ipynb"
+    return kit_root() / "workshop" / "room.ipynb"
 
 
 def view_command(port: int = VIEW_PORT, browser: bool = True, extra: Sequence[str] = ()) -> list[str]:
