@@ -102,8 +102,8 @@ class VersioningContent(ContentFile):
     dials_source: SourceNote
 
 
-@cache
 def content() -> VersioningContent:
+    """The module's content in the learner's language (``load_content`` caches it per language and override)."""
     return load_content("versioning", VersioningContent)
 
 
