@@ -78,7 +78,7 @@ def test_the_demo_plan_has_spanish_headings_and_the_spanish_demo_answers(demo_en
     end_state = plan.sections[0].items[0]
     assert end_state.label == "Tu estado final"
     assert end_state.lines[0] == "Dentro de 15 años: Chief Product Officer de una empresa de tecnología climática en fase intermedia"
-    assert end_state.lines[1] == ("Qué tipo de constructor: Alguien que lleva productos del humo al fuego y hace crecer a "
+    assert end_state.lines[1] == ("El tipo de constructor: Alguien que lleva productos del humo al fuego y hace crecer a "
                                   "las personas que los construyen.")
     roadmap = plan.sections[0].items[1]
     assert roadmap.lines[0] == ("v1 2022-2025: Product Manager, pagos en Fictional Fintech Ltd. "
