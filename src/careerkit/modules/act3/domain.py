@@ -101,8 +101,8 @@ class Act3Content(ContentFile):
         return self
 
 
-@cache
 def content() -> Act3Content:
+    """The module's content in the learner's language (``load_content`` caches it per language)."""
     return load_content("act3", Act3Content)
 
 
@@ -314,7 +314,7 @@ def check_north_star(answer: NorthStar, today: date) -> list[str]:
         problems.append(t("north_star.feedback.one_sentence"))
     words = catchable_words(answer.sentence)
     if words:
-        quoted = ", ".join(repr(w) for w in words)
+        quoted = ", ".join(t("quote.text", text=w) for w in words)
         problems.append(t("north_star.feedback.catchable", words=quoted, cite=content().north_star.cite))
     if not answer.why_at_70.strip():
         problems.append(t("north_star.feedback.why"))
@@ -382,7 +382,7 @@ def check_community(plan: CommunityPlan) -> list[str]:
             problems.append(t("community.feedback.not_covered", benefit=get.label.lower(), cite=get.timestamp))
     takers = [c.name for c in named if not c.give.strip()]
     if takers:
-        problems.append(t("community.feedback.give", names=", ".join(repr(n) for n in takers)))
+        problems.append(t("community.feedback.give", names=", ".join(t("quote.text", text=n) for n in takers)))
     if not plan.join.strip():
         problems.append(t("community.feedback.join"))
     return problems
