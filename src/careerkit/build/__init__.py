@@ -159,7 +159,8 @@ def _build(output: Path, only: Sequence[str], folder: Path, pdf: bool, jobs: int
     options = Options(pdf=chromium is not None, pdf_notes=pdf_notes and chromium is not None,
                       single_file=single_file, chromium=chromium)
     cache = BuildCache(result.output)
-    inputs = inputs_key(node_modules, {package for package, _, _ in ASSET_FILES})
+    # the language is an input too: the same code run in another language says other words
+    inputs = f"{inputs_key(node_modules, {package for package, _, _ in ASSET_FILES})} {language()}"
     keys = {m.stem: module_key(inputs, options, m.stem, m.path) for m in modules}
     todo = [m for m in modules if not _reuse(m, cache.fresh(m.stem, keys[m.stem]), options, result)]
     if todo:

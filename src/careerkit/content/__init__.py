@@ -10,7 +10,8 @@ module passes in.
 A translation is an overlay beside the English file, holding only the words: ``modules/lanes/content.es.toml`` (a
 facilitator's ``lanes.es.toml`` wins over it). When ``CAREERKIT_LANG=es`` it is merged onto the English content
 before validation (see ``merge_overlay``): tables key by key, arrays of tables item by item by ``id``, anything else
-replaced whole. Ids, timestamps, origins and numbers stay in the English file, so a translation cannot change them.
+replaced whole. The ids, timestamps and origins of items with ids stay in the English file only, so a translation
+cannot change them; a list replaced whole (a word list, the synonyms) is the translation's own.
 """
 
 from __future__ import annotations
