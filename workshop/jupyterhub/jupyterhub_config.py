@@ -20,6 +20,7 @@ Settings come from the environment (``workshop/jupyterhub/try_hub.sh`` sets them
   CAREERKIT_HUB_PASSWORD  the shared password, 8 characters or more (required)
   CAREERKIT_HUB_PORT      public port (default 8000); CAREERKIT_HUB_API_PORT, CAREERKIT_PROXY_API_PORT
   CAREERKIT_HUB_TOKEN     optional API token for the facilitator's scripts (start servers, list users)
+  CAREERKIT_LANG          the workshop's language: en (default) or es; participants open on that language's notebooks
 """
 
 import os
@@ -65,7 +66,9 @@ c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = str(HUB_DIR / "homes" / "{username}")
 c.Spawner.ip = "127.0.0.1"
 c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
-c.Spawner.default_url = "/lab/tree/careerkit/notebooks/00_welcome.ipynb"
+LANG = os.environ.get("CAREERKIT_LANG", "en").strip().lower() or "en"
+# the welcome notebook in the workshop's language (notebooks/es/ in Spanish; every language is copied)
+c.Spawner.default_url = "/lab/tree/careerkit/notebooks/" + ("" if LANG == "en" else f"{LANG}/") + "00_welcome.ipynb"
 c.Spawner.http_timeout = 60
 if os.geteuid() == 0:  # as root (CI, containers) the single-user server refuses to start without it
     c.Spawner.args = ["--allow-root"]
@@ -85,6 +88,7 @@ def give_the_kit(spawner):
         "CAREERKIT_ROOM_URL": f"{ROOM_URL}/services/{ROOM}/",  # the kernel's JUPYTERHUB_API_TOKEN signs in
         "CAREERKIT_HOME": str(home / ".careerkit"),
         "CAREERKIT_PARTICIPANT": spawner.user.name,
+        "CAREERKIT_LANG": LANG,
         "MPLBACKEND": "Agg",
         # the kit's Jupyter configuration: no answers saved into the notebooks, no news pop-up
         "JUPYTER_CONFIG_PATH": kit_environment({})["JUPYTER_CONFIG_PATH"],
