@@ -14,15 +14,18 @@ Answers other modules read (keep these shapes stable):
 from __future__ import annotations
 
 import math
+import os
 import re
+import unicodedata
 from collections.abc import Collection
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field, field_validator, model_validator
 
-from careerkit.content import Cited, ContentFile, ContentModel, Sourced, load_content
-from careerkit.content.text import ref, texts
+from careerkit.constants import ENV_CONTENT
+from careerkit.content import KIT, Cited, ContentFile, ContentModel, Sourced, load_content
+from careerkit.content.text import language, ref, texts
 
 SHORT = 200
 LONG = 2000
@@ -120,6 +123,14 @@ class SourceNote(Sourced):
     label: str
 
 
+class Relation(Sourced):
+    """Whom a learner asks for feedback. The ``id`` is what an answer stores (the English word earlier versions
+    stored, so saved answers stay valid); the ``label`` is what the learner reads, in their language."""
+
+    id: str = Field(min_length=1)
+    label: str = Field(min_length=1)
+
+
 class FeedbackContent(ContentFile):
     statements: list[Statement] = Field(min_length=1)
     synonyms: list[SynonymGroup]
@@ -128,12 +139,15 @@ class FeedbackContent(ContentFile):
     check_phrases: list[str] = Field(min_length=1)
     scoring: Scoring
     tips: Tips
-    relations: list[str] = Field(min_length=1)
+    relations: list[Relation] = Field(min_length=1)
     formal_relation: str
     safety_moves: list[Suggestion]
     formal_phrases: list[str]
     closed_starters: list[str]
+    open_starters: list[str] = Field(default_factory=list)
     example_question: str
+    person_swaps: list[tuple[str, str]] = Field(default_factory=list)
+    clause_joiners: list[str] = Field(default_factory=list)
     stall_scale: list[str] = Field(min_length=5, max_length=5)
     stall_causes: list[StallCause] = Field(min_length=1)
     stall_questions: list[StallQuestion] = Field(min_length=1)
@@ -142,11 +156,20 @@ class FeedbackContent(ContentFile):
     feedback_types: list[Choice] = Field(min_length=1)
     feedback_types_source: SourceNote
 
+    @field_validator("relations", mode="before")
+    @classmethod
+    def _plain_relations(cls, value: object) -> object:
+        """An older file lists relations as plain words: each word is then its own id and label."""
+        if isinstance(value, list):
+            return [{"id": v, "label": v, "origin": KIT} if isinstance(v, str) else v for v in value]
+        return value
+
     @model_validator(mode="after")
     def _consistent(self) -> FeedbackContent:
         for what, ids in (
             ("statement", [s.id for s in self.statements]),
             ("superpower", [s.id for s in self.superpowers]),
+            ("relation", [r.id for r in self.relations]),
             ("stall question", [q.id for q in self.stall_questions]),  # not-learner-text: a content check, for the coach
         ):
             dupes = sorted({i for i in ids if ids.count(i) > 1})
@@ -159,7 +182,7 @@ class FeedbackContent(ContentFile):
                 raise ValueError(f"stall question {question.id} weighs unknown causes: {', '.join(sorted(unknown))}")  # not-learner-text: a content check
         if abs(sum(c.base_rate for c in self.stall_causes) - 1) > 0.01:
             raise ValueError("the stall causes' base rates must add up to 1")  # not-learner-text: a content check
-        if self.formal_relation not in self.relations:
+        if self.formal_relation not in {r.id for r in self.relations}:
             raise ValueError("formal_relation must be one of the relations")  # not-learner-text: a content check
         seen: dict[tuple[str, ...], int] = {}
         for number, group in enumerate(self.synonyms, start=1):
@@ -170,8 +193,13 @@ class FeedbackContent(ContentFile):
         return self
 
 
-@cache
+def _setting() -> tuple[str, str | None]:
+    """What the content depends on: the learner's language and the coach's content folder."""
+    return language(), os.environ.get(ENV_CONTENT)
+
+
 def content() -> FeedbackContent:
+    """The module's content in the learner's language (``content.toml``, with ``content.es.toml`` merged on it)."""
     return load_content("feedback", FeedbackContent)
 
 
@@ -182,10 +210,20 @@ def statement(statement_id: str) -> Statement:
     raise KeyError(statement_id)
 
 
-@cache
 def _known(section: str) -> frozenset[str]:
-    """The ids of one content list (``"superpowers"``...), built once: validators run for every answer."""
+    """The ids of one content list (``"superpowers"``...), built once per language: validators run for every
+    answer."""
+    return _known_in(section, _setting())
+
+
+@cache
+def _known_in(section: str, _setting: tuple[str, str | None]) -> frozenset[str]:
     return frozenset(item.id for item in getattr(content(), section))
+
+
+def relation_label(relation_id: str) -> str:
+    """How a saved relation ("Peer") reads in the learner's language; an unknown one as it was saved."""
+    return next((r.label for r in content().relations if r.id == relation_id), relation_id)
 
 
 def choice(value: str, allowed: Collection[str], what: str) -> str:
@@ -197,22 +235,84 @@ def choice(value: str, allowed: Collection[str], what: str) -> str:
 
 
 # matching words: stems, then synonym groups
-WORD = re.compile(r"[a-z0-9']+")
+WORD = re.compile(r"(?:[^\W_]|')+")  # letters and digits of any script, and apostrophes
 SUFFIXES = (
     ("ations", "ate"), ("ation", "ate"), ("iveness", "ive"), ("ments", ""), ("ment", ""), ("ness", ""),
     ("ingly", ""), ("ings", ""), ("ing", ""), ("edly", ""), ("ies", "y"), ("ied", "y"), ("ers", ""),
     ("er", ""), ("ed", ""), ("ly", ""),
 )
+KEEP_MARKS = frozenset("ñ")  # a letter of its own in Spanish (año is not ano): never folded
+
+
+def fold(text: str) -> str:
+    """Accents folded away ('qué' reads as 'que', 'decisión' as 'decision'), so a learner who types without
+    them is matched all the same; 'ñ' is kept."""
+    if text.isascii():
+        return text
+    folded = []
+    for char in unicodedata.normalize("NFC", text):
+        if char in KEEP_MARKS:
+            folded.append(char)
+        else:
+            folded.extend(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    return "".join(folded)
+
+
+def _lower_words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFC", text.lower()).replace("\u2019", "'").replace("\u2018", "'")
+    return WORD.findall(text.replace("-", " "))
 
 
 def normalise(text: str) -> str:
-    """Lower case, straight apostrophes, hyphens and punctuation as spaces, single spaces."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    return " ".join(WORD.findall(text.replace("-", " ")))
+    """Lower case, accents folded, straight apostrophes, hyphens and punctuation (including '¿' and '¡') as
+    spaces, single spaces."""
+    return " ".join(fold(word) for word in _lower_words(text))
+
+
+def as_typed(text: str, phrase: str) -> str | None:
+    """The words of ``text`` that match ``phrase``, lower case but with the learner's own accents, or None."""
+    words = _lower_words(text)
+    folded = [fold(word) for word in words]
+    target = normalise(phrase).split()
+    for start in range(len(words) - len(target) + 1) if target else ():
+        if folded[start : start + len(target)] == target:
+            return " ".join(words[start : start + len(target)])
+    return None
 
 
 def stem(word: str) -> str:
-    """A light, consistent suffix-stripper: 'interrupted', 'interrupting' and 'interrupts' share a stem."""
+    """A word's stem in the learner's language: 'interrupted', 'interrupting' and 'interrupts' share one, and so
+    do 'interrumpiste', 'interrumpía' and 'interrumpir'."""
+    return _stem(word, language())
+
+
+@lru_cache(maxsize=50_000)
+def _stem(word: str, lang: str) -> str:
+    return _spanish_stem(word) if lang == "es" else _english_stem(word)
+
+
+@cache
+def _snowball(lang: str):
+    import snowballstemmer  # only once a Spanish word is matched
+
+    return snowballstemmer.stemmer(lang)
+
+
+def _spanish_stem(word: str) -> str:
+    """Snowball's Spanish stemmer on the folded word. A stem left ending in 'i' loses it: a learner who types
+    'interrumpi' or 'decidi' (no accent) means 'interrumpí', 'decidí', which then share 'interrump', 'decid'."""
+    word = fold(word.strip("'"))
+    stemmed = fold(_snowball("spanish").stemWord(word))
+    if len(stemmed) > 3 and stemmed.endswith("i"):
+        stemmed = stemmed[:-1]
+    return stemmed
+
+
+def _english_stem(word: str) -> str:
+    """A light, consistent suffix-stripper: 'interrupted', 'interrupting' and 'interrupts' share a stem.
+
+    Kept rather than Snowball's English stemmer, whose stems differ ('organisations': 'organis', not
+    'organisat'), so English matching stays exactly as the kit's tests and coaches know it."""
     word = word.strip("'")
     if word.endswith("'s"):
         word = word[:-2]
@@ -254,8 +354,12 @@ def _contains(tokens: tuple[str, ...], phrase: tuple[str, ...], gap: int = 1) ->
     return False
 
 
-@cache
 def _groups() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    return _groups_in(_setting())
+
+
+@cache
+def _groups_in(_setting: tuple[str, str | None]) -> tuple[tuple[tuple[str, ...], ...], ...]:
     return tuple(tuple(sorted({stem_phrase(w) for w in g.words})) for g in content().synonyms)
 
 

@@ -23,6 +23,7 @@ from careerkit.modules.feedback.domain import (
     SHORT,
     KeyPoint,
     _known,
+    as_typed,
     choice,
     content,
     mentions,
@@ -50,13 +51,14 @@ class DrillResult(BaseModel):
 
 
 def _swap_person(text: str) -> str:
-    """The feedback as the learner would echo it: 'you didn't' read as 'i didn't'."""
-    swaps = {"you": "i", "your": "my", "yours": "mine", "you're": "i'm", "you've": "i've", "yourself": "myself"}
+    """The feedback as the learner would echo it: 'you didn't' read as 'i didn't' (the content's person_swaps)."""
+    swaps = {normalise(heard): normalise(said) for heard, said in content().person_swaps}
     return " ".join(swaps.get(w, w) for w in normalise(text).split())
 
 
 def _count(text: str, phrase: str) -> int:
-    return len(re.findall(rf"(?<![a-z0-9']){re.escape(normalise(phrase))}(?![a-z0-9'])", text))
+    """How often ``phrase`` occurs as whole words in a normalised text (normalised text has no '_')."""
+    return len(re.findall(rf"(?<![\w']){re.escape(normalise(phrase))}(?![\w'])", text))
 
 
 def defensive_markers(text: str, feedback: str = "") -> list[str]:
@@ -71,7 +73,8 @@ def defensive_markers(text: str, feedback: str = "") -> list[str]:
 
 def typed_markers(text: str, ids: list[str]) -> list[str]:
     """How to quote each defensive marker: its label when the learner typed it ("to be fair"), else the words the
-    learner typed that matched it ("because i was"), never a category name ("a justification")."""
+    learner typed that matched it ("because i was"; "porque estabamos" as typed, accents or none), never a category
+    name ("a justification")."""
     said = normalise(text)
     markers = {m.id: m for m in content().defensive_markers}
     typed = []
@@ -82,7 +85,7 @@ def typed_markers(text: str, ids: list[str]) -> list[str]:
         elif _count(said, marker.label):  # the label is words the learner typed ("but", "to be fair")
             typed.append(marker.label)
         else:
-            typed.append(next((normalise(p) for p in marker.phrases if _count(said, p)), marker.label))
+            typed.append(next((words for p in marker.phrases if (words := as_typed(text, p))), marker.label))
     return typed
 
 
@@ -102,8 +105,10 @@ def covered_points(points: list[KeyPoint], text: str) -> list[str]:
 def points_from_text(feedback: str) -> list[KeyPoint]:
     """Key points for feedback typed by a partner: one per clause, cued by its content words."""
     stops = {stem(w) for w in content().stopwords}
+    joiners = "|".join(re.escape(j) for j in content().clause_joiners)
+    clauses = rf"[.;!?\n]+|,\s*(?:{joiners})\s+" if joiners else r"[.;!?\n]+"
     points = []
-    for clause in re.split(r"[.;!?\n]+|,\s*(?:and|but)\s+", feedback):
+    for clause in re.split(clauses, feedback):
         words = list(dict.fromkeys(w for w in normalise(clause).split() if stem(w) not in stops and len(w) > 2))
         if words:
             need = min(3, max(1, math.ceil(len(words) / 3)))
@@ -293,13 +298,13 @@ def drill_summary(log: RepeatBackLog) -> dict[str, float | int | None]:
 # real versus formal feedback [00:30:41]-[00:34:11]
 class Giver(BaseModel):
     name: str = Field("", max_length=SHORT, title=ref("feedback", "real_feedback.fields.who"))
-    relation: str = Field("Peer", title=ref("feedback", "real_feedback.fields.relation"))  # not-learner-text: a value of content's relations
+    relation: str = Field("Peer", title=ref("feedback", "real_feedback.fields.relation"))  # not-learner-text: the id of one of content's relations
     why: str = Field("", max_length=LONG, title=ref("feedback", "real_feedback.fields.why"))
 
     @field_validator("relation")
     @classmethod
     def _relation(cls, value: str) -> str:
-        return choice(value, content().relations, "relation")
+        return choice(value, _known("relations"), "relation")
 
 
 class RealFeedbackPlan(BaseModel):
@@ -320,6 +325,26 @@ class RealFeedbackPlan(BaseModel):
         return [choice(v, known, "safety") for v in value]
 
 
+QUESTION_OPENER = "\u00bf"  # '¿': in Spanish the question proper starts there ("Sobre la revisión, ¿qué...?")
+
+
+def is_closed(question: str) -> bool:
+    """Whether a question can be answered with yes or no: it starts with one of the content's closed_starters
+    ("Did", "Is"), or, where the content lists open_starters (Spanish: "qué", "cómo", "por qué"...), it does not
+    start with one of them (Spanish yes/no questions rarely start with an auxiliary). The start is read after
+    the first '¿' when there is one."""
+    c = content()
+    asked = question.split(QUESTION_OPENER, 1)[1] if QUESTION_OPENER in question else question
+    words = normalise(asked).split()
+    if not words:
+        return False
+    if words[0] in {normalise(w) for w in c.closed_starters}:
+        return True
+    if c.open_starters:
+        return not any(words[: len(phrase)] == phrase for phrase in (normalise(p).split() for p in c.open_starters))
+    return False
+
+
 def check_real_feedback(plan: RealFeedbackPlan) -> list[str]:
     """Soft checks on the plan, each a sentence to act on (empty: ready to ask)."""
     c, t = content(), texts("feedback")
@@ -338,7 +363,7 @@ def check_real_feedback(plan: RealFeedbackPlan) -> list[str]:
         formal = [p for p in c.formal_phrases if f" {normalise(p)} " in f" {question} "]
         if formal:
             problems.append(t("real_feedback.checks.formal_words", words=formal[0]))
-        if question.split()[0] in c.closed_starters:
+        if is_closed(plan.question):
             problems.append(t("real_feedback.checks.closed_question"))
     if plan.manages_team and not plan.staff_thanks.strip():
         problems.append(t("real_feedback.checks.thank_givers"))

@@ -251,7 +251,8 @@ class RealFeedbackView(Exercise):
         def fields():
             return {
                 "name": text_box(t("real_feedback.name_placeholder")),
-                "relation": w.Dropdown(options=c.relations, value="Peer", description=t("real_feedback.relation")),  # not-learner-text: "Peer" is a value of content's relations
+                "relation": w.Dropdown(options=[(r.label, r.id) for r in c.relations], value="Peer",  # not-learner-text: the id of a relation, shown by its label
+                                       description=t("real_feedback.relation")),
                 "why": text_box(t("real_feedback.why_placeholder")),
             }
 
@@ -287,8 +288,8 @@ class RealFeedbackView(Exercise):
         }
 
     def fill(self, value):
-        relations = fb.content().relations
-        givers = [{**g, "relation": g.get("relation") if g.get("relation") in relations else "Other"}  # not-learner-text: a value of content's relations
+        relations = {r.id for r in fb.content().relations}
+        givers = [{**g, "relation": g.get("relation") if g.get("relation") in relations else "Other"}  # not-learner-text: the id of a relation
                   for g in value.get("givers", [])]
         self.givers.fill(givers)
         self.safety.fill(value.get("safety", []))
