@@ -21,26 +21,45 @@ class ContentError(CareerkitError):
         )
 
 
-class ParticipantIdError(CareerkitError):
-    """A participant name that cannot be used (empty, control characters, '/', a Windows device name...)."""
+def _say(key: str, **values) -> str:
+    """A sentence of the shared ``ui`` pack (``[errors.*]``) in the learner's language. An error must always be able
+    to say something: if the pack itself cannot be read, the key and its values are said as they are."""
+    try:
+        from careerkit.content.text import texts
 
-    def __init__(self, participant: str, problem: str, source: str = ""):
+        return texts("ui")(f"errors.{key}", **values)
+    except CareerkitError:
+        return f"{key} {values}" if values else key
+
+
+class ParticipantIdError(CareerkitError):
+    """A participant name that cannot be used (empty, control characters, '/', a Windows device name...).
+
+    ``problem`` names the sentence that says what is wrong (``errors.participant.<problem>`` in the ui pack:
+    ``empty``, ``too_long``...), filled with ``values``."""
+
+    def __init__(self, participant: str, problem: str, source: str = "", **values):
         self.participant = participant
-        self.problem = problem
+        self.problem_key = problem
+        self.values = values
         self.source = source
         super().__init__(self.sentence())
 
-    def sentence(self, name_box: str = "in 00_welcome") -> str:
+    @property
+    def problem(self) -> str:
+        return _say(f"participant.{self.problem_key}", **self.values)
+
+    def sentence(self, name_box: str | None = None) -> str:
         """The message, sending the learner to the name box ``name_box`` (00_welcome itself says "below")."""
-        where = f" (set in {self.source})" if self.source else ""
+        name_box = name_box if name_box is not None else _say("participant.name_box")
+        where = _say("participant.where", source=self.source) if self.source else ""
         if self.source.startswith("CAREERKIT_"):
-            fix = (f"Ask your facilitator to set {self.source} to your hub username, or to unset it so you can type "
-                   f"your name {name_box}.")
+            fix = _say("participant.fix_setting", source=self.source, name_box=name_box)
         elif self.source:
-            fix = f"Type your name again {name_box}."
+            fix = _say("participant.fix_again", name_box=name_box)
         else:
-            fix = "Use up to 128 characters: letters in any script, digits, spaces and punctuation other than '/'."
-        return f"'{self.participant[:40]}'{where} cannot be used as a participant name: {self.problem}. {fix}"
+            fix = _say("participant.fix_rules")
+        return _say("participant.sentence", name=self.participant[:40], where=where, problem=self.problem, fix=fix)
 
 
 class WorkbookError(CareerkitError):
@@ -50,12 +69,8 @@ class WorkbookError(CareerkitError):
         self.path = Path(path)
         self.problem = problem
         self.backup = backup
-        kept = f" A copy of the damaged file was kept at {backup}." if backup else ""
-        super().__init__(
-            f"Your workbook {self.path} could not be used: {problem}.{kept} "
-            "Your answers in it have not been replaced. Ask your facilitator, or move the file "
-            "aside and run the cell again to start a fresh workbook."
-        )
+        kept = _say("workbook.kept", backup=backup) if backup else ""
+        super().__init__(_say("workbook.sentence", path=self.path, problem=problem, kept=kept))
 
 
 class WorkbookOwnerError(WorkbookError):
@@ -64,14 +79,9 @@ class WorkbookOwnerError(WorkbookError):
     def __init__(self, path: Path, owner: str, participant: str):
         self.owner = owner
         self.participant = participant
-        CareerkitError.__init__(
-            self,
-            f"The workbook {path} holds the answers of '{owner[:40]}', not of '{participant[:40]}', so it is not "
-            "opened and nothing in it is changed. Check the name you chose (names differ by case and spaces), "
-            "or ask your facilitator.",
-        )
+        CareerkitError.__init__(self, _say("workbook.owner", path=path, owner=owner[:40], participant=participant[:40]))
         self.path = Path(path)
-        self.problem = f"it belongs to '{owner[:40]}'"
+        self.problem = _say("workbook.belongs", owner=owner[:40])
         self.backup = None
 
 
@@ -79,11 +89,8 @@ class UnstorableError(WorkbookError):
     """Something to be saved (an answer, a version's note) that JSON cannot hold; the workbook is unchanged."""
 
     def __init__(self, path: Path, what: str, problem: str):
-        CareerkitError.__init__(
-            self,
-            f"{what[:1].upper()}{what[1:]} could not be saved in your workbook {path}: it {problem}. "
-            "Everything saved before is unchanged; change it and try again.",
-        )
+        CareerkitError.__init__(self, _say("workbook.unstorable", what=f"{what[:1].upper()}{what[1:]}", path=path,
+                                           problem=problem))
         self.path = Path(path)
         self.problem = problem
         self.backup = None

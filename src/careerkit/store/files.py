@@ -60,22 +60,20 @@ def validate_participant(participant: Any, source: str = "") -> str:
     workbooks get copied to laptops.
     """
     if not isinstance(participant, str):
-        raise ParticipantIdError(repr(participant), "it is not text", source)
+        raise ParticipantIdError(repr(participant), "not_text", source)
     name = unicodedata.normalize("NFC", participant.strip())
     if not name:
-        raise ParticipantIdError(name, "it is empty", source)
+        raise ParticipantIdError(name, "empty", source)
     if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in name):
-        raise ParticipantIdError(_printable(name), "it contains control characters", source)
+        raise ParticipantIdError(_printable(name), "control", source)
     if "/" in name:
-        raise ParticipantIdError(name, "it contains '/'", source)
+        raise ParticipantIdError(name, "slash", source)
     if set(name) == {"."}:
-        raise ParticipantIdError(name, "it is only dots", source)
+        raise ParticipantIdError(name, "dots", source)
     if len(name) > MAX_NAME:
-        raise ParticipantIdError(name, f"it is longer than {MAX_NAME} characters", source)
+        raise ParticipantIdError(name, "too_long", source, max=MAX_NAME)
     if is_windows_device(name):
-        raise ParticipantIdError(
-            name, "CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to LPT9 name devices on Windows, not files", source
-        )
+        raise ParticipantIdError(name, "windows_device", source)
     return name
 
 

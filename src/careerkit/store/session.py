@@ -66,7 +66,7 @@ def current_participant() -> str:
     try:
         name = raw.decode("utf-8").strip()
     except UnicodeDecodeError:
-        raise ParticipantIdError("?", "the file holding it is damaged", source=str(marker)) from None
+        raise ParticipantIdError("?", "damaged_marker", source=str(marker)) from None
     return validate_participant(name, source=str(marker)) if name else DEFAULT_PARTICIPANT
 
 
