@@ -135,3 +135,25 @@ def test_export_writes_spanish_files(demo_env):
     markdown = next(p for p in result.files if p.suffix == ".md").read_text(encoding="utf-8")
     assert '<html lang="es">' in html and "Tu plan de carrera" not in html
     assert "# Plan de carrera de demo" in markdown and "![Tus carriles, por orden](" in markdown
+
+
+def test_a_moved_rating_is_named_in_spanish_as_the_learner_saw_it(demo_env):
+    """The comparison names a lane and a rated field by their Spanish labels, never by the kit's ids."""
+    book = session.workbook()
+    older = book.versions()[0]
+    book.ship_version(note="ahora")
+    comparison = pl.compare_versions(older, book.versions()[-1])
+    labels = [m.label for m in comparison.ratings]
+    assert "Valora los carriles › Ambigüedad de mercado › Energía" in labels
+    assert "¿Aguantar o pasar página? › Lo que te cuesta quedarte" in labels
+    assert not [label for label in labels if "_" in label or "Cost" in label or "Learning" in label]
+
+
+def test_a_bad_name_is_refused_in_spanish(isolated_home):
+    from careerkit.errors import ParticipantIdError
+    from careerkit.store.files import validate_participant
+
+    with pytest.raises(ParticipantIdError) as err:
+        validate_participant("a/b", source="la casilla")
+    assert str(err.value) == ("«a/b» (fijado en la casilla) no sirve como nombre de participante: contiene «/». "
+                              "Vuelve a escribir tu nombre en 00_welcome.")

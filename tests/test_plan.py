@@ -242,7 +242,7 @@ def test_compare_names_steps_added_and_dropped_the_lane_and_ratings(two_versions
     assert comparison.steps_added == ["Founder at Own climate company (2034-2040)"]
     assert comparison.steps_dropped == ["Senior Product Manager, growth at Fictional Fintech Ltd (2025-2027)"]
     assert (comparison.lane_before, comparison.lane_after, comparison.lane_changed) == ("Growth", "Market ambiguity", True)
-    assert [(m.label, m.before, m.after) for m in comparison.ratings] == [("Rate the lanes › Market › Energy", 7, 9)]
+    assert [(m.label, m.before, m.after) for m in comparison.ratings] == [("Rate the lanes › Market ambiguity › Energy", 7, 9)]
     assert comparison.answers_added == ["A second North Star", "The rabbit trap"]
     assert comparison.answers_changed == ["Rate the lanes", "Your version roadmap"]
     kinds = [row.kind for row in comparison.rows()]

@@ -308,6 +308,35 @@ def load_content(name: str, model: type[M]) -> M:
     return _load_cached(name, model, str(override) if override else None, language())
 
 
+def item_labels(name: str) -> dict[str, str]:
+    """Each item of ``<name>.toml`` by id, as the learner sees it named (its ``label``, else its ``text``, in the
+    learner's language):
+    ``{"crafting": "Crafting", ...}``. Empty for a name that has no content file."""
+    if not _modules_folder().joinpath(name).joinpath(MODULE_CONTENT).is_file():
+        return {}
+    override = _override_dir()
+    return _labels(name, str(override) if override else None, language())
+
+
+@cache
+def _labels(name: str, override: str | None, lang: str) -> dict[str, str]:
+    labels: dict[str, str] = {}
+
+    def walk(value) -> None:
+        if isinstance(value, dict):
+            shown = value.get("label") or value.get("text")  # a lane's label; a statement the learner rated
+            if isinstance(value.get("id"), str) and isinstance(shown, str):
+                labels.setdefault(value["id"], shown)
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(_merged_data(name, lang))
+    return labels
+
+
 def _module_folders() -> list:
     return sorted((p for p in _modules_folder().iterdir() if p.is_dir() and not p.name.startswith("_")),
                   key=lambda p: p.name)

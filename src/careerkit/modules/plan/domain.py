@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from careerkit.content import localized
+from careerkit.content import item_labels, localized
 from careerkit.content.text import texts
 from careerkit.errors import ContentError
 from careerkit.modules.lanes import domain as ln
@@ -238,13 +238,22 @@ def rating_leaves(value: Any, path: tuple[str, ...] = ()) -> dict[tuple[str, ...
     return leaves
 
 
+def _rating_name(part: str) -> str:
+    """A rated field's name (``learning_left``) as the plan's pack says it (``rating_names``), else as written."""
+    t = texts("plan")
+    key = f"rating_names.{part}"
+    return t(key) if key in t.keys() else _human(part)
+
+
 def _rating_moves(key: str, before: Any, after: Any) -> list[RatingMove]:
     """Ratings present in both versions whose value changed (a newly answered exercise is not a move)."""
     old, new = rating_leaves(before), rating_leaves(after)
+    labels = item_labels(key.split(".")[0])  # a lane, a dial or a gain as the learner saw it named
     moves = []
     for path in sorted(old.keys() & new.keys()):
         if old[path] != new[path]:
-            label = " › ".join([part_title(key), *(_human(p) for p in path if p not in ("plans", "gains", "ratings", "scores"))])
+            names = [labels.get(p) or _rating_name(p) for p in path if p not in ("plans", "gains", "ratings", "scores")]
+            label = " › ".join([part_title(key), *names])
             moves.append(RatingMove(key=key, label=label, before=old[path], after=new[path]))
     return moves
 
