@@ -241,7 +241,7 @@ def test_start_from_my_story_names_the_boxes_it_filled_in_spanish(es, make_workb
         "Como PM, pagos en Fintech: Reduje un 18 % los pagos fallidos. Lo celebramos.")
     assert view.fields["whats_next"].value == "Ahora voy a profundizar en un carril: crecimiento [00:24:21]."
     assert ("Rellenado a partir de tu historia: el titular, el subtítulo, la historia hasta ahora, lo que viene. "
-            "Cámbialo con libertad: ahora son tus palabras.") in plain_text(view.status.value)
+            "Cambia lo que quieras: ahora son tus palabras.") in plain_text(view.status.value)
     view.draft.click()
     assert "Nada que rellenar: solo se rellenan las casillas vacías" in plain_text(view.status.value)
 
