@@ -172,7 +172,8 @@ def test_a_horizon_outside_ten_to_twenty_years_gets_the_reminder(make_workbook):
     view = exercise_class("versioning.end_state")(make_workbook())
     view.role.value = "CPO"
     view.horizon.value = 7
-    assert "7 years is outside the 10 to 20 the source suggests" in view.message.value
+    assert "7 years is outside the 10 to 20 the kit suggests (the source names no number" in view.message.value
+    assert "the source suggests" not in view.message.value  # the number is the kit's, not the source's
     view.horizon.value = 15
     assert "outside the 10 to 20" not in view.message.value
 
