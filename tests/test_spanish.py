@@ -323,3 +323,21 @@ def test_the_committed_spanish_agendas_are_up_to_date(tmp_path):
     for path, text in write_agendas(None, tmp_path, lang=LANG):
         committed = ROOT / "workshop" / "agendas" / LANG / path.name
         assert committed.read_text(encoding="utf-8") == text, f"{committed} is stale: run `careerkit agenda --lang es`"
+
+
+def test_a_spanish_learner_writes_thousands_with_a_dot_and_a_decimal_is_refused_in_spanish(make_workbook, monkeypatch):
+    """Spain writes 150.000 and Mexico 150,000: both are 150000; 2027,5 is not a whole number, said in Spanish."""
+    from careerkit.modules import exercise_class
+    from careerkit.store.workbook import Workbook
+    from careerkit.ui.exercise import plain_text
+
+    monkeypatch.setenv("CAREERKIT_LANG", LANG)
+    book = make_workbook()
+    view = exercise_class("versioning.ex_growth")(book)
+    view.base.value, view.market.value, view.equity.value = "80.000", "100,000", "5.000"
+    saved = Workbook(book.participant, book.home).get("versioning.ex_growth")
+    assert (saved["base_salary"], saved["market_total"], saved["equity_per_year"]) == (80_000, 100_000, 5_000)
+    view.base.value = "2027,5"
+    assert "«2027,5» no es un número entero: escríbelo en cifras (puedes separar los miles con puntos o comas)" \
+        in plain_text(view.message.value)
+    assert Workbook(book.participant, book.home).get("versioning.ex_growth") == saved

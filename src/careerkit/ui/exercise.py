@@ -17,6 +17,7 @@ import re
 import sys
 import typing
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -140,7 +141,17 @@ def text_box(placeholder: str = "") -> w.Text:
     return w.Text(placeholder=placeholder, layout=FULL, continuous_update=True)
 
 
-WHOLE_NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)")  # 2027, -5000, 150,000
+@cache
+def _whole_number_pattern(separators: tuple[str, ...]) -> re.Pattern[str]:
+    """Digits with an optional sign, or thousands in groups of three between one of ``separators``:
+    2027, -5000, 150,000 (and 150.000 where the learner's language writes thousands with a dot)."""
+    grouped = "|".join(rf"\d{{1,3}}(?:{re.escape(sep)}\d{{3}})+" for sep in separators)
+    return re.compile(rf"[+-]?(?:\d+{'|' + grouped if grouped else ''})")
+
+
+def _thousands() -> tuple[str, ...]:
+    """How the learner's language separates thousands (``numbers.thousands`` in the ui pack: "," in English)."""
+    return tuple(texts("ui").items("numbers.thousands"))
 
 
 @dataclass(frozen=True)
@@ -157,11 +168,17 @@ class NotAWholeNumber:
 def whole_number(text: str) -> int | NotAWholeNumber:
     """The whole number typed in a box (``"150,000"`` -> 150000), or the text itself, marked, for validation to refuse.
 
-    Only digits, a sign and comma thousands count: ``"1e12"``, ``"2.5"``, ``"12 years"`` and an empty box are
-    refused with a sentence, never read as some other number.
+    Only digits, a sign and thousands in groups of three count (``"150,000"``; in Spanish also ``"150.000"``):
+    ``"1e12"``, ``"2.5"``, ``"12 years"`` and an empty box are refused with a sentence, never read as some other
+    number.
     """
     typed = str(text).strip()
-    return int(typed.replace(",", "")) if WHOLE_NUMBER.fullmatch(typed) else NotAWholeNumber(typed)
+    separators = _thousands()
+    if not _whole_number_pattern(separators).fullmatch(typed):
+        return NotAWholeNumber(typed)
+    for sep in separators:
+        typed = typed.replace(sep, "")
+    return int(typed)
 
 
 class _TypedNumber(traitlets.Unicode):
