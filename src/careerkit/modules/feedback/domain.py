@@ -333,7 +333,18 @@ def _english_stem(word: str) -> str:
 
 
 def stem_phrase(text: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in normalise(text).split())
+    lang = language()
+    return tuple(_stem(w, lang) for w in normalise(text).split())
+
+
+def stopword_stems() -> frozenset[str]:
+    """The stems of the content's stopwords, built once per language."""
+    return _stops_in(_setting())
+
+
+@cache
+def _stops_in(_setting: tuple[str, str | None]) -> frozenset[str]:
+    return frozenset(stem(w) for w in content().stopwords)
 
 
 def _contains(tokens: tuple[str, ...], phrase: tuple[str, ...], gap: int = 1) -> bool:
@@ -381,7 +392,7 @@ def mentions(text: str, cue: str) -> bool:
 def concepts(text: str) -> set[str]:
     """The ideas in a text: synonym groups it mentions ('g3') and its other non-stop-word stems."""
     tokens = stem_phrase(text)
-    stops = {stem(w) for w in content().stopwords}
+    stops = stopword_stems()
     found = {f"g{i}" for i, group in enumerate(_groups()) if any(_contains(tokens, p) for p in group)}
     return found | {t for t in tokens if t not in stops and len(t) > 2}
 

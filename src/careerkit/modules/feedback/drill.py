@@ -30,6 +30,7 @@ from careerkit.modules.feedback.domain import (
     normalise,
     statement,
     stem,
+    stopword_stems,
 )
 
 HISTORY_LIMIT = 500  # attempts kept in the drill history; older ones are dropped first
@@ -104,7 +105,7 @@ def covered_points(points: list[KeyPoint], text: str) -> list[str]:
 
 def points_from_text(feedback: str) -> list[KeyPoint]:
     """Key points for feedback typed by a partner: one per clause, cued by its content words."""
-    stops = {stem(w) for w in content().stopwords}
+    stops = stopword_stems()
     joiners = "|".join(re.escape(j) for j in content().clause_joiners)
     clauses = rf"[.;!?\n]+|,\s*(?:{joiners})\s+" if joiners else r"[.;!?\n]+"
     points = []
