@@ -263,7 +263,7 @@ def test_start_from_my_story_fills_only_the_empty_boxes(book):
     assert saved["subheadline"] == "I cut failed payments by 18%."
     assert saved["story_so_far"] == "As PM, payments at Fintech: I cut failed payments by 18%."
     assert "growth" in saved["whats_next"]
-    assert "Filled from your story: subheadline, story so far, whats next" in view.status.value
+    assert "Filled from your story: the sub-headline, the story so far, what is next" in view.status.value
 
 
 def test_the_copy_boxes_are_not_saved_as_answers(book):
