@@ -178,7 +178,7 @@ def test_radar_in_spanish_with_its_picture(es_demo):
 def test_story_in_spanish_with_its_chart(es_demo):
     view = view_of("story", es_demo)
     assert view.title == "Tu historia profesional, en primera persona"
-    assert view.rows.rows[1]["company"].value == "Fintech Ficticia S.L."
+    assert view.rows.rows[1]["company"].value == "Fictional Fintech Ltd"
     assert view.rows.rows[0]["role"].placeholder == "Puesto, p. ej., PM sénior, pagos"
     words = said(view)
     assert ("Primera persona del singular («yo», «me», «mi»): 4; del plural («nosotros», «nos», «nuestro»): 2. "
@@ -217,7 +217,7 @@ def test_press_release_in_spanish(es_demo):
     assert view.markdown.value.startswith("# PM de pagos apuesta a fondo por el crecimiento en tecnología climática\n")
     assert "## La historia hasta ahora\n\nEmpecé como Associate PM" in view.markdown.value
     assert "## Lo que viene\n\n" in view.markdown.value
-    assert "> — Su jefa en Fintech Ficticia (cita ficticia)" in view.markdown.value
+    assert "> — Su jefa en Fictional Fintech (cita ficticia)" in view.markdown.value
     assert "<h2>La historia hasta ahora</h2>" in view.html.value
     assert "ck-warning" not in view.message.value  # the demo's release passes every check
     view.fields["subheadline"].value = "Ayudé con varias cosas."

@@ -157,3 +157,11 @@ def test_a_bad_name_is_refused_in_spanish(isolated_home):
         validate_participant("a/b", source="la casilla")
     assert str(err.value) == ("«a/b» (fijado en la casilla) no sirve como nombre de participante: contiene «/». "
                               "Vuelve a escribir tu nombre en 00_welcome.")
+
+
+def test_the_plan_names_who_gives_feedback_by_their_spanish_relation(demo_env):
+    """A relation is saved by id ("Peer") and shown by its label in the learner's language."""
+    feedback = _demo_plan().sections[3]
+    lines = " ".join(line for item in feedback.items for line in item.lines)
+    assert "Colega de tu nivel" in lines
+    assert "(Peer)" not in lines and "Partner team" not in lines

@@ -248,7 +248,8 @@ def _real_feedback_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     plan = drill.RealFeedbackPlan.model_validate(value)
     say, _ = _lines("real_feedback")
     lines = []
-    givers = [say("giver", name=_clip(g.name), relation=g.relation) for g in plan.givers if g.name.strip()]
+    givers = [say("giver", name=_clip(g.name), relation=fb.relation_label(g.relation)) for g in plan.givers
+              if g.name.strip()]
     if givers:
         lines.append(say("givers", givers="; ".join(givers)))
     if plan.question.strip():
