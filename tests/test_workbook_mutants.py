@@ -16,7 +16,7 @@ from careerkit.errors import (
     WorkbookOwnerError,
 )
 from careerkit.store.files import file_stem
-from careerkit.store.workbook import Workbook, default_home, diff_answers, validate_participant
+from careerkit.store.workbook import Workbook, default_home, diff_answers, validate_key, validate_participant
 
 T1 = datetime(2026, 1, 15, 10, 0, tzinfo=UTC)
 T2 = datetime(2026, 2, 1, 9, 30, tzinfo=UTC)
@@ -352,3 +352,205 @@ def test_a_built_in_method_or_an_object_without_weak_references_can_observe_save
     book.save_answer("versioning.end_state", {"role": "CTO"})
     assert heard == [frozenset({"versioning.end_state"})]
     assert slotted.heard == [frozenset({"versioning.end_state"})] * 2
+
+
+# when the disk, the folder or the lock fails: the learner gets a sentence naming their file and keeps their answers
+def _left_in(folder, book):
+    """What a save left in the folder besides the workbook and its lock file."""
+    return sorted(p.name for p in folder.iterdir() if p.name not in (book.path.name, f"{book.path.name}.lock"))
+
+
+@pytest.mark.parametrize("failing", ["fsync", "replace"])
+def test_a_disk_failing_mid_save_is_a_sentence_and_keeps_the_last_answer(tmp_path, monkeypatch, failing):
+    import errno
+    import os
+
+    book = Workbook("Ana", tmp_path)
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    before = book.path.read_bytes()
+
+    def broken(*args):
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(os, failing, broken)
+    with pytest.raises(WorkbookError) as caught:
+        book.save_answer("versioning.end_state", {"role": "VP"})
+    monkeypatch.undo()
+    assert caught.value.path == book.path
+    assert str(caught.value).startswith(f"Your workbook {book.path} could not be used: it could not be saved "
+                                        "(Input/output error); your last answer is not stored. ")
+    assert book.path.read_bytes() == before and book.get("versioning.end_state") == {"role": "CPO"}
+    assert _left_in(tmp_path, book) == []  # the half-done save's temp file is gone
+    book.save_answer("versioning.end_state", {"role": "VP"})  # the lock was let go: the next save works
+    assert book.get("versioning.end_state") == {"role": "VP"}
+
+
+def test_a_save_interrupted_inside_the_write_keeps_the_last_answer_and_the_next_save_clears_it(tmp_path, monkeypatch):
+    import os
+
+    book = Workbook("Ana", tmp_path)
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+
+    def interrupted(fd):  # the learner interrupts the kernel: the new bytes are in the temp file, not yet renamed
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        book.save_answer("versioning.end_state", {"role": "VP"})
+    monkeypatch.undo()
+    assert book.get("versioning.end_state") == {"role": "CPO"}
+    left = _left_in(tmp_path, book)  # in the workbook's own (private) folder, named for it, so a later save finds it
+    assert len(left) == 1 and left[0].startswith(f".{book.path.name}~") and left[0].endswith(".tmp")
+    assert b'"VP"' in (tmp_path / left[0]).read_bytes()
+    book.save_answer("lanes.story", {"roles": []})
+    assert _left_in(tmp_path, book) == []
+    assert book.values() == {"versioning.end_state": {"role": "CPO"}, "lanes.story": {"roles": []}}
+
+
+def test_a_folder_that_cannot_be_made_is_a_sentence_naming_the_workbook(tmp_path):
+    (tmp_path / "taken").write_text("a file where the workbook folder should be")
+    book = Workbook("Ana", tmp_path / "taken" / "home")
+    with pytest.raises(WorkbookError) as caught:
+        book.save_answer("versioning.end_state", {"role": "CPO"})
+    assert caught.value.path == book.path
+    assert str(caught.value).startswith(
+        f"Your workbook {book.path} could not be used: its folder could not be created (Not a directory). ")
+
+
+def test_a_workbook_another_notebook_keeps_locked_is_a_sentence_and_nothing_changes(tmp_path, monkeypatch):
+    import threading
+
+    from filelock import FileLock
+
+    from careerkit.store import workbook
+
+    monkeypatch.setattr(workbook, "LOCK_TIMEOUT_S", 0.2)
+    book = Workbook("Ana", tmp_path)
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    before, caught = book.path.read_bytes(), []
+
+    def save():
+        try:
+            book.save_answer("versioning.end_state", {"role": "VP"})
+        except WorkbookError as err:
+            caught.append(err)
+
+    saving = threading.Thread(target=save, daemon=True)
+    with FileLock(f"{book.path}.lock"):  # another kernel, in the middle of its own save
+        saving.start()
+        saving.join(10)
+        assert not saving.is_alive()  # it gave up after its timeout: a learner is never left waiting
+    assert len(caught) == 1 and caught[0].path == book.path
+    assert str(caught[0]).startswith(
+        f"Your workbook {book.path} could not be used: another notebook kept it locked for more than 0.2 s; try again. ")
+    assert book.path.read_bytes() == before
+    book.save_answer("versioning.end_state", {"role": "VP"})  # once the other save is done, it works
+    assert book.get("versioning.end_state") == {"role": "VP"}
+
+
+def test_a_lock_file_that_cannot_be_opened_is_a_sentence_naming_the_workbook(tmp_path):
+    from pathlib import Path
+
+    book = Workbook("Ana", tmp_path)
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    before = book.path.read_bytes()
+    Path(f"{book.path}.lock").unlink()
+    Path(f"{book.path}.lock").mkdir()  # a sync tool or another user left a folder there
+    with pytest.raises(WorkbookError) as caught:
+        book.set_shared("versioning.end_state", True)
+    assert caught.value.path == book.path
+    assert str(caught.value).startswith(f"Your workbook {book.path} could not be used: its lock file {book.path}.lock "
+                                        "could not be opened (Is a directory); nothing was saved. ")
+    assert book.path.read_bytes() == before
+
+
+def test_a_key_that_is_not_an_exercise_key_is_a_whole_sentence():
+    with pytest.raises(WorkbookError) as caught:
+        validate_key("lanes")
+    assert str(caught.value).startswith(
+        "Your workbook ? could not be used: 'lanes' is not an exercise key like 'versioning.end_state'. ")
+
+
+def test_the_file_can_be_read_by_a_person_one_field_to_a_line(tmp_path):
+    book = Workbook("Ana", tmp_path)
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    lines = [line.strip() for line in book.path.read_text(encoding="utf-8").splitlines()]
+    assert '"participant": "Ana",' in lines and '"role": "CPO"' in lines
+
+
+def test_the_workbook_and_its_lock_file_are_private(tmp_path):
+    import stat
+
+    book = Workbook("Ana", tmp_path / "home")
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    modes = {p.name: oct(stat.S_IMODE(p.stat().st_mode)) for p in book.home.iterdir()}
+    assert modes == {book.path.name: "0o600", f"{book.path.name}.lock": "0o600"}
+    assert oct(stat.S_IMODE(book.home.stat().st_mode)) == "0o700"
+
+
+def test_without_a_folder_given_the_workbook_is_in_careerkit_home(isolated_home):
+    Workbook("Ana").save_answer("versioning.end_state", {"role": "CPO"})
+    assert Workbook("Ana", isolated_home).get("versioning.end_state") == {"role": "CPO"}
+    assert Workbook("Ana").path == isolated_home / "^ana.json"
+
+
+# what opens and what is refused: each refusal says why, and the file is kept as it was
+def _refused(tmp_path, content):
+    path = tmp_path / "^ana.json"
+    path.write_text(json.dumps(content))
+    before = path.read_bytes()
+    with pytest.raises(WorkbookError) as caught:
+        Workbook("Ana", tmp_path).load()
+    assert path.read_bytes() == before and caught.value.backup.read_bytes() == before
+    return caught.value.problem
+
+
+@pytest.mark.parametrize("version", [0, -1, True, False, "2", 1.5, None])
+@pytest.mark.parametrize("field", ["schema_version", "version"])
+def test_a_schema_version_that_is_not_a_version_number_is_refused(tmp_path, field, version):
+    problem = _refused(tmp_path, {field: version, "participant": "Ana", "created": "2026-01-01T00:00:00Z",
+                                  "answers": {"lanes.story": {"value": 1, "updated": "2026-01-01T00:00:00Z"}}})
+    assert problem == "it is damaged: its schema version is not a version number"
+
+
+def test_a_version_1_workbook_whose_answers_are_not_a_table_is_refused(tmp_path):
+    problem = _refused(tmp_path, {"version": 1, "participant": "Ana", "answers": [["lanes.story", 1]]})
+    assert problem == "it is damaged: its answers are not a table of exercises"
+
+
+def test_a_version_1_workbook_without_answers_opens_empty(tmp_path):
+    (tmp_path / "^ana.json").write_text(json.dumps({"version": 1, "participant": "Ana"}))
+    book = Workbook("Ana", tmp_path)
+    assert book.answers() == {}
+    book.save_answer("lanes.story", 1)
+    assert book.values() == {"lanes.story": 1}
+
+
+def test_a_workbook_missing_an_answers_time_is_refused_as_incomplete(tmp_path):
+    problem = _refused(tmp_path, {"schema_version": 2, "participant": "Ana", "created": "2026-01-01T00:00:00Z",
+                                  "answers": {"lanes.story": {"value": 1}}})
+    assert problem == "it is damaged: it is not a complete careerkit workbook"
+
+
+def _nested(levels):
+    value = "deep"
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("schema", [1, 2])
+def test_an_answer_as_deep_as_a_save_allows_opens_and_one_deeper_is_refused(tmp_path, schema):
+    from careerkit.store.files import VALUE_DEPTH
+
+    def workbook(value):
+        if schema == 1:  # the shallowest place an answer is stored: 3 levels down
+            return {"version": 1, "participant": "Ana", "answers": {"lanes.story": value}}
+        return {"schema_version": 2, "participant": "Ana", "created": "2026-01-01T00:00:00Z",
+                "answers": {"lanes.story": {"value": value, "updated": "2026-01-01T00:00:00Z"}}}
+
+    (tmp_path / "^ana.json").write_text(json.dumps(workbook(_nested(VALUE_DEPTH))))
+    assert Workbook("Ana", tmp_path).get("lanes.story") == _nested(VALUE_DEPTH)
+    problem = _refused(tmp_path, workbook(_nested(VALUE_DEPTH + 1)))
+    assert problem == f"it is damaged: an answer in it is nested too deeply (more than {VALUE_DEPTH} levels)"
+
