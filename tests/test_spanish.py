@@ -66,9 +66,9 @@ def test_a_spanish_sentence_keeps_its_placeholders_and_forms(pack):
             assert _is_plural(theirs) and set(value) <= set(theirs), key
             for form in value:
                 assert placeholders(theirs[form]) == placeholders(value[form]), f"{key}.{form}"
-        elif isinstance(value, list):
-            assert isinstance(theirs, list) and len(theirs) == len(value), key
-            assert [placeholders(v) for v in theirs] == [placeholders(v) for v in value], key
+        elif isinstance(value, list):  # a list of sentences or of words (a language may need more or fewer)
+            assert isinstance(theirs, list) and theirs, key
+            assert set().union(*map(placeholders, theirs)) == set().union(*map(placeholders, value)), key
         else:
             assert placeholders(theirs) == placeholders(value), key
 
@@ -302,7 +302,8 @@ def test_the_spanish_deck_prints_to_a_spanish_pdf(spanish_build):
                           stdin=subprocess.DEVNULL)
     assert done.returncode == 0, done.stderr[-3000:]
     pages = [page.extract_text() for page in PdfReader(spanish_build / "05_my_plan.pdf").pages]
-    assert "Mi plan" in pages[0] and "Al terminar este módulo podrás" in " ".join(pages[0].split())
+    first = " ".join(pages[0].split())
+    assert "mi plan de carrera" in first.lower() and "Al terminar este módulo podrás" in first
     assert not any("By the end of this module" in page for page in pages)
 
 
