@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from browser.builtsite import NOTEBOOKS, Server, free_port
-from careerkit.constants import ENV_APP, ENV_DEMO, ENV_HOME, ENV_PARTICIPANT
+from careerkit.constants import ENV_APP, ENV_DEMO, ENV_HOME, ENV_LANG, ENV_PARTICIPANT
 from careerkit.lab.launch import kit_environment, lab_command
 
 
-def server_env(tmp: Path, home: Path) -> dict[str, str]:
+def server_env(tmp: Path, home: Path, lang: str = "en") -> dict[str, str]:
     """The servers' (and so the kernels') environment: the kit's shipped Jupyter configuration, private user
     settings (an empty user folder, as a new learner has), a workbook folder of the test's own, no demo."""
     config = tmp / "jupyter-config"
@@ -27,6 +27,7 @@ def server_env(tmp: Path, home: Path) -> dict[str, str]:
         "JUPYTER_RUNTIME_DIR": str(tmp / "jupyter-runtime"),
         "JUPYTER_DATA_DIR": str(tmp / "jupyter-data"),
         "MPLBACKEND": "Agg",
+        ENV_LANG: lang,  # as `careerkit lab --lang` and `careerkit app --lang` set it
     })
     return env
 
@@ -40,7 +41,7 @@ class Running:
     server: Server
 
 
-def start_lab(tmp: Path, notebook: str) -> Running:
+def start_lab(tmp: Path, notebook: str, lang: str = "en") -> Running:
     """``careerkit lab``'s own command line and configuration, on the kit's real notebooks, on a free loopback port.
 
     Only what a test needs is added: no browser, a free port, a known token, and the app object exposed to
@@ -50,14 +51,14 @@ def start_lab(tmp: Path, notebook: str) -> Running:
     argv, root = lab_command(notebook, [
         "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}", "--LabApp.expose_app_in_browser=True",
-    ])
-    server = Server(argv, server_env(tmp, home), tmp / "lab.log", cwd=root)
+    ], lang=lang)
+    server = Server(argv, server_env(tmp, home, lang), tmp / "lab.log", cwd=root)
     url = f"http://127.0.0.1:{port}"
     server.wait_until_up(f"{url}/api/status", headers={"Authorization": f"token {token}"})
     return Running(url, token, home, root, server)
 
 
-def start_voila(tmp: Path, notebook: str | None) -> Running:
+def start_voila(tmp: Path, notebook: str | None, lang: str = "en") -> Running:
     """``careerkit app``'s own Voilà command line (a token required, as by default), on a free loopback port."""
     from careerkit.lab.app import prepare_template, voila_command, with_data_dir
 
@@ -65,8 +66,8 @@ def start_voila(tmp: Path, notebook: str | None) -> Running:
     (tmp / "voila-connections").mkdir()
     template = prepare_template(tmp / "jupyter-app-data")
     argv = voila_command(notebook, port=port, browser=False, token=token, template=template,
-                         extra=[f"--Voila.connection_dir_root={tmp / 'voila-connections'}"])
-    env = {**with_data_dir(server_env(tmp, home), tmp / "jupyter-app-data"), ENV_APP: "1"}
+                         extra=[f"--Voila.connection_dir_root={tmp / 'voila-connections'}"], lang=lang)
+    env = {**with_data_dir(server_env(tmp, home, lang), tmp / "jupyter-app-data"), ENV_APP: "1"}
     server = Server(argv, env, tmp / "voila.log", cwd=NOTEBOOKS)
     url = f"http://127.0.0.1:{port}"
     server.wait_until_up(f"{url}/voila/static/voila.js")  # GET / would start a kernel
