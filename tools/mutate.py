@@ -6,7 +6,7 @@ missing test or a change nobody could notice (listed in benchmarks/README.md wit
 
 The chosen modules run in one mutmut run with one worker, one mutant at a time (the machine is shared; making the
 mutants and collecting which tests cover what takes minutes, so it is done once, not once per module). Prints one line:
-``mutation: killed N of M (P%) (goal ≥ 85%)``. ``--by-module`` adds a line per module; the surviving
+``mutation: killed N of M (P%) (goal ≥ 85%)``. ``--by-module`` adds a line per module; the chosen modules' surviving
 mutants' names are written to mutants/survivors.txt (``mutmut show NAME`` prints the change). Modules are named
 as in ``[tool.mutmut] only_mutate`` below src/careerkit, dotted: ``lanes``, ``room.core``.
 
@@ -48,7 +48,9 @@ def run_modules(modules: list[str], log: Path) -> None:
         sys.exit(f"mutmut failed on {', '.join(modules)} (exit {done.returncode}); see {log.relative_to(ROOT)}")
 
 
-def results() -> dict[str, Counter]:
+def results(modules: list[str]) -> dict[str, Counter]:
+    """Each module's mutants counted by status; the chosen modules' survivors (not those never run) are written
+    to mutants/survivors.txt."""
     listing = subprocess.run([str(MUTMUT), "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True,
                              stdin=subprocess.DEVNULL, check=True).stdout
     counts: dict[str, Counter] = defaultdict(Counter)
@@ -58,7 +60,7 @@ def results() -> dict[str, Counter]:
         if match:
             module, name, status = match.groups()
             counts[module][status.strip()] += 1
-            if status.strip() not in CAUGHT:
+            if module in modules and status.strip() not in CAUGHT | {"not checked"}:
                 survivors.append(f"careerkit.{module}.{name}: {status.strip()}")
     (ROOT / "mutants" / "survivors.txt").write_text("\n".join(survivors) + "\n")
     return counts
@@ -78,7 +80,7 @@ def main() -> None:
     if not args.no_run:
         (ROOT / "mutants").mkdir(exist_ok=True)
         run_modules(modules, ROOT / "mutants" / "mutate.log")
-    counts = results()
+    counts = results(modules)
     killed = sum(sum(counts[m][s] for s in CAUGHT) for m in modules)
     total = sum(sum(counts[m].values()) for m in modules)
     unchecked = sum(counts[m]["not checked"] for m in modules)
