@@ -182,7 +182,7 @@ def test_alternatives_in_spanish_with_its_chart(es_demo):
     assert "El más alto en total: «Camino a CPO». ¿Es el que estás viviendo ahora?" in words
     assert "Plan Odisea (Odyssey Plan)" in view.controls[1].value
     words = chart_words(view.chart(v.Alternatives.model_validate(demo_answers()["versioning.alternatives"])))
-    assert words[:3] == ["Tres planes alternativos en cuatro indicadores", "Indicador", "Valoración (0-10)"]
+    assert words[:3] == ["Tres hojas de ruta alternativas en cuatro indicadores", "Indicador", "Valoración (0-10)"]
     assert {"Recursos", "Agrado", "Confianza", "Coherencia", "Camino a CPO"} <= set(words)
 
 
