@@ -336,4 +336,6 @@ def test_three_participants_and_a_facilitator_on_a_hub_with_the_room_as_its_serv
     assert PRIVATE not in copy.read_text(encoding="utf-8")
     # the copy holds each module once, as its .ipynb: no MyST source, no pairing, so the save wrote no .md
     assert sorted(p.name for p in copy.parent.iterdir() if not p.name.startswith(".")) == sorted(
-        p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+        [*(p.name for p in (ROOT / "notebooks").glob("*.ipynb")), "es"])  # es/: the Spanish notebooks
+    assert sorted(p.name for p in (copy.parent / "es").iterdir()) == sorted(
+        p.name for p in (ROOT / "notebooks" / "es").glob("*.ipynb"))

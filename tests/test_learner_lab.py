@@ -148,9 +148,12 @@ def test_a_learners_careerkit_lab_lists_each_module_once_a_facilitators_lists_th
     monkeypatch.setattr(launch, "is_root", lambda: False)
     learner, _ = launch.lab_command("00")
     hidden = [a.split("=", 1)[1] for a in learner if a.startswith("--ContentsManager.hide_globs=")]
-    listed = [p.name for p in NOTEBOOKS.iterdir()
-              if not p.name.startswith(".") and not any(fnmatch(p.name, glob) for glob in hidden)]
-    assert sorted(listed) == sorted(p.name for p in KIT_NOTEBOOKS)
+    def listed(folder):
+        return sorted(p.name for p in folder.iterdir()
+                      if not p.name.startswith(".") and not any(fnmatch(p.name, glob) for glob in hidden))
+
+    assert listed(NOTEBOOKS) == sorted([*(p.name for p in KIT_NOTEBOOKS), "es"])  # es/: the Spanish notebooks
+    assert listed(NOTEBOOKS / "es") == sorted(p.name for p in (NOTEBOOKS / "es").glob("*.ipynb"))
     assert "*.pyc" in hidden  # Jupyter Server's own hidden files stay hidden
     facilitator, _ = launch.lab_command("00", facilitator=True)
     assert not any(a.startswith("--ContentsManager.hide_globs") for a in facilitator)

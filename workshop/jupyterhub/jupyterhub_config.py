@@ -83,7 +83,7 @@ def give_the_kit(spawner):
     if not target.exists():  # never overwrite a participant's copy
         # the .ipynb only: the MyST sources and their Jupytext pairing are the kit's, for coaches (so a
         # participant sees each module once, and their saves write no .md)
-        shutil.copytree(KIT / "notebooks", target, ignore=shutil.ignore_patterns("*.md", "jupytext.toml"))
+        shutil.copytree(KIT / "notebooks", target, ignore=shutil.ignore_patterns("*.md", "jupytext.toml", ".ipynb_checkpoints"))
     spawner.environment.update({
         "CAREERKIT_ROOM_URL": f"{ROOM_URL}/services/{ROOM}/",  # the kernel's JUPYTERHUB_API_TOKEN signs in
         "CAREERKIT_HOME": str(home / ".careerkit"),
