@@ -342,3 +342,25 @@ def test_a_spanish_learner_writes_thousands_with_a_dot_and_a_decimal_is_refused_
     assert "«2027,5» no es un número entero: escríbelo en cifras (puedes separar los miles con puntos o comas)" \
         in plain_text(view.message.value)
     assert Workbook(book.participant, book.home).get("versioning.ex_growth") == saved
+
+
+def test_a_damaged_workbook_is_explained_in_spanish(tmp_path, monkeypatch):
+    """Whatever bytes are on disk, a Spanish learner reads why the workbook cannot be used, in Spanish, and the
+    file is kept as it was."""
+    from careerkit.errors import WorkbookError
+    from careerkit.store.workbook import Workbook
+
+    monkeypatch.setenv("CAREERKIT_LANG", LANG)
+    book = Workbook("ana", tmp_path)
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    book.path.write_bytes(b'{"schema_version": 2, "answers": {"x.y": {"value": Infinity')
+    with pytest.raises(WorkbookError) as err:
+        Workbook("ana", tmp_path).load()
+    message = str(err.value)
+    assert message.startswith(f"No se ha podido usar tu cuaderno de respuestas {book.path}: está dañado: no es JSON "
+                              "válido (puede que se haya cortado).")
+    assert "Tus respuestas siguen en él, sin reemplazar." in message
+    assert [run for run in english_runs() if run in message.lower()] == []
+    book.path.write_bytes(b"[1, 2]")
+    with pytest.raises(WorkbookError, match="está dañado: contiene una lista en lugar de un cuaderno de respuestas"):
+        Workbook("ana", tmp_path).load()

@@ -21,7 +21,7 @@ class ContentError(CareerkitError):
         )
 
 
-def _say(key: str, **values) -> str:
+def say(key: str, /, **values) -> str:
     """A sentence of the shared ``ui`` pack (``[errors.*]``) in the learner's language. An error must always be able
     to say something: if the pack itself cannot be read, the key and its values are said as they are."""
     try:
@@ -47,19 +47,19 @@ class ParticipantIdError(CareerkitError):
 
     @property
     def problem(self) -> str:
-        return _say(f"participant.{self.problem_key}", **self.values)
+        return say(f"participant.{self.problem_key}", **self.values)
 
     def sentence(self, name_box: str | None = None) -> str:
         """The message, sending the learner to the name box ``name_box`` (00_welcome itself says "below")."""
-        name_box = name_box if name_box is not None else _say("participant.name_box")
-        where = _say("participant.where", source=self.source) if self.source else ""
+        name_box = name_box if name_box is not None else say("participant.name_box")
+        where = say("participant.where", source=self.source) if self.source else ""
         if self.source.startswith("CAREERKIT_"):
-            fix = _say("participant.fix_setting", source=self.source, name_box=name_box)
+            fix = say("participant.fix_setting", source=self.source, name_box=name_box)
         elif self.source:
-            fix = _say("participant.fix_again", name_box=name_box)
+            fix = say("participant.fix_again", name_box=name_box)
         else:
-            fix = _say("participant.fix_rules")
-        return _say("participant.sentence", name=self.participant[:40], where=where, problem=self.problem, fix=fix)
+            fix = say("participant.fix_rules")
+        return say("participant.sentence", name=self.participant[:40], where=where, problem=self.problem, fix=fix)
 
 
 class WorkbookError(CareerkitError):
@@ -69,8 +69,8 @@ class WorkbookError(CareerkitError):
         self.path = Path(path)
         self.problem = problem
         self.backup = backup
-        kept = _say("workbook.kept", backup=backup) if backup else ""
-        super().__init__(_say("workbook.sentence", path=self.path, problem=problem, kept=kept))
+        kept = say("workbook.kept", backup=backup) if backup else ""
+        super().__init__(say("workbook.sentence", path=self.path, problem=problem, kept=kept))
 
 
 class WorkbookOwnerError(WorkbookError):
@@ -79,9 +79,9 @@ class WorkbookOwnerError(WorkbookError):
     def __init__(self, path: Path, owner: str, participant: str):
         self.owner = owner
         self.participant = participant
-        CareerkitError.__init__(self, _say("workbook.owner", path=path, owner=owner[:40], participant=participant[:40]))
+        CareerkitError.__init__(self, say("workbook.owner", path=path, owner=owner[:40], participant=participant[:40]))
         self.path = Path(path)
-        self.problem = _say("workbook.belongs", owner=owner[:40])
+        self.problem = say("workbook.belongs", owner=owner[:40])
         self.backup = None
 
 
@@ -89,7 +89,7 @@ class UnstorableError(WorkbookError):
     """Something to be saved (an answer, a version's note) that JSON cannot hold; the workbook is unchanged."""
 
     def __init__(self, path: Path, what: str, problem: str):
-        CareerkitError.__init__(self, _say("workbook.unstorable", what=f"{what[:1].upper()}{what[1:]}", path=path,
+        CareerkitError.__init__(self, say("workbook.unstorable", what=f"{what[:1].upper()}{what[1:]}", path=path,
                                            problem=problem))
         self.path = Path(path)
         self.problem = problem
@@ -102,8 +102,8 @@ class VersionNotFoundError(CareerkitError):
     def __init__(self, label: str, known: list[str]):
         self.label = label
         self.known = known
-        names = ", ".join(known) if known else "none yet"
-        super().__init__(f"There is no plan version '{label}'. Versions shipped so far: {names}.")
+        names = ", ".join(known) if known else say("workbook.no_versions")
+        super().__init__(say("workbook.no_version", label=label, names=names))
 
 
 class BuildError(CareerkitError):

@@ -27,7 +27,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from careerkit.errors import ParticipantIdError, WorkbookError
+from careerkit.errors import ParticipantIdError, WorkbookError, say
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
@@ -173,11 +173,15 @@ def remove_stale_temp_files(folder: Path, name: str) -> int:
 
 # reading
 class Damaged(Exception):
-    """Internal: the bytes are not a workbook; ``problem`` says why, in words."""
+    """Internal: the bytes are not a workbook; ``problem`` says why, in the learner's language.
 
-    def __init__(self, problem: str):
-        super().__init__(problem)
-        self.problem = problem
+    ``key`` names the sentence in the ui pack (``errors.damaged.<key>``, or ``errors.value.<key>`` for what is wrong
+    with one value: "holds Infinity or NaN..."), filled with ``values``."""
+
+    def __init__(self, key: str, /, **values: Any):
+        self.key, self.values = key, values
+        self.problem = say(key if "." in key else f"damaged.{key}", **values)
+        super().__init__(self.problem)
 
 
 def read_bytes(path: Path) -> bytes | None:
@@ -187,10 +191,10 @@ def read_bytes(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as err:
-        raise WorkbookError(path, f"it could not be read ({err.strerror})") from None
+        raise WorkbookError(path, say("workbook.unreadable", reason=err.strerror)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise WorkbookError(path, "it is not a regular file")
+            raise WorkbookError(path, say("workbook.not_a_file"))
         chunks, left = [], MAX_BYTES + 1
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 20))
@@ -200,7 +204,7 @@ def read_bytes(path: Path) -> bytes | None:
             left -= len(chunk)
         return b"".join(chunks)
     except OSError as err:
-        raise WorkbookError(path, f"it could not be read ({err.strerror})") from None
+        raise WorkbookError(path, say("workbook.unreadable", reason=err.strerror)) from None
     finally:
         os.close(fd)
 
@@ -213,24 +217,24 @@ def parse_json_object(raw: bytes) -> dict[str, Any]:
 def parse_json_tree(raw: bytes) -> tuple[dict[str, Any], int]:
     """The JSON object in ``raw`` and how deep it nests (as ``check_json`` counts), or Damaged saying why not."""
     if len(raw) > MAX_BYTES:
-        raise Damaged(f"it is larger than {MAX_BYTES // (1024 * 1024)} MB, far more than any workbook")
+        raise Damaged("too_large", mb=MAX_BYTES // (1024 * 1024))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise Damaged("it is not UTF-8 text") from None
+        raise Damaged("not_utf8") from None
     try:
         data = json.loads(text)
     except RecursionError:
-        raise Damaged(f"it is nested too deeply (more than {MAX_DEPTH} levels)") from None
+        raise Damaged("too_deep", limit=MAX_DEPTH) from None
     except ValueError:
-        raise Damaged("it is not valid JSON (it may have been cut short)") from None
+        raise Damaged("not_json") from None
     if not isinstance(data, dict):
-        kind = {list: "a list", str: "a string", type(None): "null", bool: "true or false"}.get(type(data), "a number")
-        raise Damaged(f"it holds {kind} instead of a workbook")
+        kind = {list: "list", str: "text", type(None): "null", bool: "bool"}.get(type(data), "number")
+        raise Damaged(f"holds_{kind}")
     try:
         return data, check_json(data, MAX_DEPTH)
     except Damaged as err:
-        raise Damaged(f"it {err.problem}") from None
+        raise Damaged("in_file", problem=err.problem) from None
 
 
 def check_json(node: Any, limit: int) -> int:
@@ -247,7 +251,7 @@ def check_json(node: Any, limit: int) -> int:
             node, level = stack.pop()
             if level > deepest:
                 if level > limit:
-                    raise Damaged(f"is nested too deeply (more than {limit} levels)")
+                    raise Damaged("value.too_deep", limit=limit)
                 deepest = level
             kind = type(node)  # exact types first: a workbook is read on every save
             if kind is str:
@@ -263,11 +267,11 @@ def check_json(node: Any, limit: int) -> int:
                 stack.extend([(value, level + 1) for value in node])
             elif kind is int:
                 if node.bit_length() > MAX_INT_BITS:
-                    raise Damaged("holds a whole number of thousands of digits, too long to read back")
+                    raise Damaged("value.long_number")
             elif not (kind is bool or node is None):
                 _check_other(node, level, stack)
     except UnicodeEncodeError:
-        raise Damaged("holds text that is not valid Unicode (a character cut in half?)") from None
+        raise Damaged("value.bad_unicode") from None
     return deepest
 
 
@@ -277,10 +281,10 @@ def _check_other(node: Any, level: int, stack: list) -> None:
         node.encode("utf-8")
     elif isinstance(node, float):
         if not math.isfinite(node):  # Python reads and writes them; JSON has no such number
-            raise Damaged("holds Infinity or NaN, which JSON does not allow")
+            raise Damaged("value.not_finite")
     elif isinstance(node, int):
         if node.bit_length() > MAX_INT_BITS:
-            raise Damaged("holds a whole number of thousands of digits, too long to read back")
+            raise Damaged("value.long_number")
     elif isinstance(node, dict):
         for key, value in node.items():
             _check_key(key)
@@ -288,13 +292,13 @@ def _check_other(node: Any, level: int, stack: list) -> None:
     elif isinstance(node, list | tuple):
         stack.extend((value, level + 1) for value in node)
     else:
-        raise Damaged(f"holds a Python {type(node).__name__}, which JSON cannot store")
+        raise Damaged("value.python_type", type=type(node).__name__)
 
 
 def _check_key(key: Any) -> None:
     """JSON keys are text. JSON would write 1 as "1" (and then {1: .., "1": ..} reads back as one key)."""
     if not isinstance(key, str):
-        raise Damaged(f"has a key that is not text ({type(key).__name__} {key!r:.40})")
+        raise Damaged("value.key_not_text", type=type(key).__name__, key=f"{key!r:.40}")
     key.encode("utf-8")
 
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from careerkit.constants import DEFAULT_PARTICIPANT, DEMO_PARTICIPANT, ENV_DEMO, ENV_HOME, ENV_PARTICIPANT
-from careerkit.errors import ParticipantIdError, WorkbookError
+from careerkit.errors import ParticipantIdError, WorkbookError, say
 from careerkit.store.files import private_folder, read_bytes, write_private
 from careerkit.store.workbook import Workbook, default_home, validate_participant
 
@@ -79,7 +79,7 @@ def set_participant(name: str) -> Workbook:
     try:
         write_private(private_folder(folder) / CURRENT_FILE, name + "\n")
     except OSError as err:
-        raise WorkbookError(folder / CURRENT_FILE, f"your name could not be remembered ({err.strerror})") from None
+        raise WorkbookError(folder / CURRENT_FILE, say("workbook.name_not_remembered", reason=err.strerror)) from None
     book = workbook()
     for callback in list(_followers):
         try:

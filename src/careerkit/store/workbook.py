@@ -23,7 +23,14 @@ from filelock import FileLock, Timeout
 from pydantic import BaseModel, Field, ValidationError
 
 from careerkit.constants import ENV_HOME
-from careerkit.errors import CareerkitError, UnstorableError, VersionNotFoundError, WorkbookError, WorkbookOwnerError
+from careerkit.errors import (
+    CareerkitError,
+    UnstorableError,
+    VersionNotFoundError,
+    WorkbookError,
+    WorkbookOwnerError,
+    say,
+)
 from careerkit.store.files import (
     FILE_MODE,
     VALUE_DEPTH,
@@ -95,7 +102,7 @@ __all__ = ["Workbook", "validate_participant", "validate_key", "default_home", "
 
 def validate_key(key: str) -> str:
     if not KEY_PATTERN.match(key):
-        raise WorkbookError(Path("?"), f"'{key}' is not an exercise key like 'versioning.end_state'")
+        raise WorkbookError(Path("?"), say("workbook.not_a_key", key=key))
     return key
 
 
@@ -113,13 +120,13 @@ def _migrate(raw: dict[str, Any]) -> dict[str, Any]:
     """Bring an older workbook up to the current schema. v1 stored bare values without timestamps."""
     version = raw.get("schema_version", raw.get("version", 1))
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise Damaged("its schema version is not a version number")
+        raise Damaged("schema_not_number")
     if version > SCHEMA_VERSION:
-        raise _NewerSchema(f"it was written by a newer careerkit (schema {version}); upgrade the kit to open it")
+        raise _NewerSchema(say("workbook.newer", version=version))
     if version == 1:
         answers = raw.get("answers", {})
         if not isinstance(answers, dict):
-            raise Damaged("its answers are not a table of exercises")
+            raise Damaged("answers_not_table")
         when = raw.get("saved") or raw.get("created") or "2000-01-01T00:00:00+00:00"
         raw = {
             "schema_version": 2,
@@ -140,7 +147,7 @@ def parse_workbook(raw: bytes) -> WorkbookData:
     try:
         data = WorkbookData.model_validate(_migrate(tree))
     except (ValidationError, RecursionError):
-        raise Damaged("it is not a complete careerkit workbook") from None
+        raise Damaged("incomplete") from None
     if depth <= VALUE_DEPTH + 2:  # every value lies at least 3 levels down (a schema 1 answer), so none is too deep
         return data
     stored = [a.value for a in data.answers.values()] + [v for p in data.versions for v in p.answers.values()]
@@ -148,7 +155,7 @@ def parse_workbook(raw: bytes) -> WorkbookData:
         for value in stored:
             check_json(value, VALUE_DEPTH)
     except Damaged as err:
-        raise Damaged(f"an answer in it {err.problem}") from None
+        raise Damaged("in_answer", problem=err.problem) from None
     return data
 
 
@@ -211,7 +218,7 @@ class Workbook:
         except _NewerSchema as err:
             raise WorkbookError(path, str(err), backup=keep_backup(path)) from None
         except Damaged as err:
-            raise WorkbookError(path, f"it is damaged: {err.problem}", backup=keep_backup(path)) from None
+            raise WorkbookError(path, say("workbook.damaged", problem=err.problem), backup=keep_backup(path)) from None
 
     def _owns(self, data: WorkbookData) -> bool:
         """Whether the file holds this participant's answers (the same name, however its accents are encoded)."""
@@ -260,7 +267,7 @@ class Workbook:
     def save_answer(self, key: str, value: Any) -> Answer:
         """Save one answer, keeping everything else in the file (including other kernels' answers)."""
         validate_key(key)
-        _check_storable(self.path, f"the answer to {key}", value)
+        _check_storable(self.path, say("workbook.the_answer_to", key=key), value)
         with self._locked():
             data = self.load()
             previous = data.answers.get(key)
@@ -276,7 +283,7 @@ class Workbook:
         with self._locked():
             data = self.load()
             if key not in data.answers:
-                raise WorkbookError(self.path, f"there is no answer for {key} to share yet; answer it first")
+                raise WorkbookError(self.path, say("workbook.nothing_to_share", key=key))
             data.answers[key].shared = bool(shared)
             self._write(data)
         self.notify({key})
@@ -289,7 +296,7 @@ class Workbook:
         """Seed many answers at once (the demo participant); existing answers for those keys are replaced."""
         for key, value in values.items():
             validate_key(key)
-            _check_storable(self.path, f"the answer to {key}", value)
+            _check_storable(self.path, say("workbook.the_answer_to", key=key), value)
         with self._locked():
             data = self.load()
             now = self._clock()
@@ -301,7 +308,7 @@ class Workbook:
     # plan versions
     def ship_version(self, note: str = "", label: str | None = None) -> PlanVersion:
         """Snapshot every answer as the next version of the career plan ("v1", "v2", ...)."""
-        _check_storable(self.path, "the version's note", [note, label])
+        _check_storable(self.path, say("workbook.the_note"), [note, label])
         with self._locked():
             data = self.load()
             number = len(data.versions) + 1
@@ -366,7 +373,7 @@ class Workbook:
         try:
             private_folder(self.home)
         except OSError as err:
-            raise WorkbookError(self.path, f"its folder could not be created ({err.strerror})") from None
+            raise WorkbookError(self.path, say("workbook.no_folder", reason=err.strerror)) from None
         return _LockGuard(self._lock, self.path)
 
     def _write(self, data: WorkbookData) -> None:
@@ -382,7 +389,7 @@ class Workbook:
             os.replace(tmp, self.path)
         except OSError as err:
             Path(tmp).unlink(missing_ok=True)
-            raise WorkbookError(self.path, f"it could not be saved ({err.strerror}); your last answer is not stored") from None
+            raise WorkbookError(self.path, say("workbook.not_saved", reason=err.strerror)) from None
         _fsync_dir(self.home)
 
 
@@ -413,13 +420,10 @@ class _LockGuard:
         try:
             self._lock.acquire()
         except Timeout:
-            raise WorkbookError(
-                self._path, f"another notebook kept it locked for more than {LOCK_TIMEOUT_S} s; try again"
-            ) from None
+            raise WorkbookError(self._path, say("workbook.locked", seconds=LOCK_TIMEOUT_S)) from None
         except OSError as err:  # a folder, or another user's file, where the lock file goes
-            raise WorkbookError(
-                self._path, f"its lock file {self._lock.lock_file} could not be opened ({err.strerror}); nothing was saved"
-            ) from None
+            raise WorkbookError(self._path, say("workbook.lock_unopenable", lock=self._lock.lock_file,
+                                                reason=err.strerror)) from None
         return self
 
     def __exit__(self, *exc):
