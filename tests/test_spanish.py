@@ -364,3 +364,19 @@ def test_a_damaged_workbook_is_explained_in_spanish(tmp_path, monkeypatch):
     book.path.write_bytes(b"[1, 2]")
     with pytest.raises(WorkbookError, match="está dañado: contiene una lista en lugar de un cuaderno de respuestas"):
         Workbook("ana", tmp_path).load()
+
+
+def test_the_room_s_refusals_reach_a_spanish_participant_in_spanish(monkeypatch):
+    """The room answers in English, by code; a Spanish participant's kernel says it in Spanish (an unknown code as
+    the room said it), and a room that cannot be reached is said in Spanish too."""
+    from careerkit.errors import RoomError
+    from careerkit.room.client import RoomClient, in_learners_language
+
+    english = "The room is full (30 participants); tell your facilitator."
+    assert in_learners_language("room_full", english) == english
+    monkeypatch.setenv("CAREERKIT_LANG", LANG)
+    assert in_learners_language("room_full", english) == "La sala está llena; avisa a tu facilitador."
+    assert in_learners_language("a_new_code", "Something new.") == "Something new."
+    with pytest.raises(RoomError) as err:
+        RoomClient("http://127.0.0.1:9/", timeout=2).health()
+    assert err.value.message.startswith("No se puede llegar a la sala en http://127.0.0.1:9/")

@@ -46,7 +46,7 @@ class RoomClient:
             raise _room_error(err) from None
         except (urllib.error.URLError, OSError, ValueError) as err:
             reason = getattr(err, "reason", err)
-            raise RoomError(0, UNREACHABLE, f"The room at {self.url} cannot be reached ({reason}).") from None
+            raise RoomError(0, UNREACHABLE, _sentence(UNREACHABLE, url=self.url, reason=reason)) from None
 
     # a participant
     def join(self, code: str) -> str:
@@ -86,5 +86,24 @@ def _room_error(err: urllib.error.HTTPError) -> RoomError:
         data = {}
     if not isinstance(data, dict):
         data = {}
-    message = data.get("message") if isinstance(data.get("message"), str) else f"The room answered {err.code}."
-    return RoomError(err.code, str(data.get("error") or "http"), message)
+    code = str(data.get("error") or "http")
+    message = data.get("message") if isinstance(data.get("message"), str) else _sentence("http", status=err.code)
+    return RoomError(err.code, code, in_learners_language(code, message))
+
+
+def _sentence(code: str, **values) -> str:
+    from careerkit.content.text import texts
+
+    return texts("ui")(f"room_errors.{code}", **values)
+
+
+def in_learners_language(code: str, message: str) -> str:
+    """The room serves everyone in one language (English); a participant reads its refusal in their own, where the
+    ui pack has a sentence for its code (``room_errors.<code>``), else as the room said it."""
+    from careerkit.content.text import ENGLISH, language, texts
+
+    if language() == ENGLISH:
+        return message
+    t = texts("ui")
+    key = f"room_errors.{code}"
+    return t(key) if key in t.keys() else message
