@@ -56,6 +56,20 @@ def demo_env(monkeypatch, isolated_home):
     return isolated_home
 
 
+@pytest.fixture
+def es(monkeypatch):
+    """Spanish: what a learner with CAREERKIT_LANG=es (or a notebook in notebooks/es/) sees."""
+    monkeypatch.setenv("CAREERKIT_LANG", "es")
+    session._cache.clear()
+
+
+@pytest.fixture
+def es_demo(demo_env, es):
+    """The demo participant, in Spanish (their workbook seeded from the Spanish demo answers)."""
+    session._cache.clear()
+    return session.workbook()
+
+
 def pytest_configure(config):
     os.environ.setdefault("MPLBACKEND", "Agg")
 

@@ -79,3 +79,65 @@ def assert_shows(view, saved: dict[str, Any]) -> None:
     shown = displayed_values(view)
     missing = [s for s in sentences(key, saved) if s not in shown]
     assert not missing, f"{key}: saved but not shown in any control: {missing}"
+
+
+def shown_text(view) -> str:
+    """Every word an exercise puts on screen: its heading, labels, hints, placeholders, tooltips, options, feedback."""
+    from careerkit.ui.exercise import plain_text
+
+    words = [view.title, view.message.value]
+    for leaf in leaves(view.box):
+        if isinstance(leaf, (w.HTML, w.HTMLMath, w.Label)):
+            words.append(leaf.value)
+        for name in ("description", "placeholder", "tooltip"):
+            words.append(getattr(leaf, name, "") or "")
+        words.extend(str(label) for label in getattr(leaf, "_options_labels", ()))
+    return plain_text("\n".join(words))
+
+
+def chart_words(fig) -> list[str]:
+    """The words a chart draws: title, axis labels, ticks, annotations and every legend (the figure is closed)."""
+    import matplotlib.pyplot as plt
+
+    ax = fig.axes[0]
+    words = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
+    words += [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels() + ax.texts]
+    for axes in fig.axes:
+        legend = axes.get_legend()
+        if legend is not None:
+            words += [t.get_text() for t in legend.get_texts()]
+    plt.close(fig)
+    return [" ".join(word.split()) for word in words]  # a long label is wrapped onto two lines
+
+
+CONTENT_WORDS = ("label", "hint", "text", "note", "giver", "summary", "shadow", "base_rate_note")
+
+
+def english_sentences(module) -> list[str]:
+    """A module folder's English sentences of three words or more (its pack's, without placeholders, where the
+    Spanish pack says something else; its content's labels, hints and texts), which no Spanish screen should show."""
+    import tomllib
+
+    from careerkit.content.text import flatten
+
+    pack = flatten(tomllib.loads((module / "text.toml").read_text(encoding="utf-8")))
+    spanish = flatten(tomllib.loads((module / "text.es.toml").read_text(encoding="utf-8")))
+    found = []
+    for key, value in pack.items():
+        texts = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+        found += [text for text in texts if isinstance(text, str) and "{" not in text and len(text.split()) >= 3
+                  and text != spanish.get(key)]
+
+    def words_of(data):
+        if isinstance(data, dict):
+            yield from (data[f] for f in CONTENT_WORDS if len(str(data.get(f, "")).split()) >= 3)
+            for value in data.values():
+                yield from words_of(value)
+        elif isinstance(data, list):
+            for value in data:
+                yield from words_of(value)
+
+    content = module / "content.toml"
+    if content.is_file():
+        found += words_of(tomllib.loads(content.read_text(encoding="utf-8")))
+    return found

@@ -23,18 +23,6 @@ TODAY = date(2026, 1, 15)
 DEMO_ES = Path(__file__).resolve().parents[1] / "src" / "careerkit" / "modules" / "act3" / "demo.es.json"
 
 
-@pytest.fixture
-def es(monkeypatch):
-    monkeypatch.setenv("CAREERKIT_LANG", "es")
-    session._cache.clear()
-
-
-@pytest.fixture
-def es_demo(demo_env, es):
-    """The demo participant, in Spanish."""
-    return demo_env
-
-
 def shown(name: str):
     exercise = ck.show(f"act3.{name}")
     return exercise, plain_text(exercise.message.value)

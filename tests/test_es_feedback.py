@@ -7,91 +7,25 @@ stems with Snowball's Spanish stemmer, so "interrumpí" and "interrumpir" meet; 
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
-import ipywidgets as w
-import matplotlib.pyplot as plt
 import pytest
 
 from careerkit.content import demo_answers
-from careerkit.content.text import flatten
 from careerkit.modules import exercise_class
 from careerkit.modules.feedback import charts, drill_views
 from careerkit.modules.feedback import domain as fb
 from careerkit.modules.feedback import drill as dr
 from careerkit.modules.feedback.views import EXERCISES
-from careerkit.store import session
 from careerkit.store.workbook import Workbook
 from careerkit.ui.exercise import plain_text
-from shown import assert_shows, leaves
+from shown import assert_shows, chart_words, english_sentences, shown_text
 
 MODULE = Path(fb.__file__).parent
 
 
-@pytest.fixture
-def es(monkeypatch):
-    monkeypatch.setenv("CAREERKIT_LANG", "es")
-    session._cache.clear()
-
-
-@pytest.fixture
-def es_demo(demo_env, es):
-    """The demo participant, in Spanish."""
-    session._cache.clear()
-    return session.workbook()
-
-
 def view_of(key: str, book):
     return exercise_class(key)(book)
-
-
-def shown_text(view) -> str:
-    """Every word the exercise puts on screen: its heading, labels, hints, placeholders, options and feedback."""
-    words = [view.title, view.message.value]
-    for leaf in leaves(view.box):
-        if isinstance(leaf, (w.HTML, w.HTMLMath, w.Label)):
-            words.append(leaf.value)
-        for name in ("description", "placeholder"):
-            words.append(getattr(leaf, name, "") or "")
-        words.extend(str(label) for label in getattr(leaf, "_options_labels", ()))
-    return plain_text("\n".join(words))
-
-
-def chart_words(fig) -> list[str]:
-    ax = fig.axes[0]
-    words = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
-    words += [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels() + ax.texts]
-    for axes in fig.axes:
-        legend = axes.get_legend()
-        if legend is not None:
-            words += [t.get_text() for t in legend.get_texts()]
-    plt.close(fig)
-    return [" ".join(word.split()) for word in words]  # a long label is wrapped onto two lines
-
-
-def english_sentences() -> list[str]:
-    """The English pack's and content's sentences of three words or more, which no Spanish screen should show."""
-    pack = flatten(tomllib.loads((MODULE / "text.toml").read_text(encoding="utf-8")))
-    spanish = flatten(tomllib.loads((MODULE / "text.es.toml").read_text(encoding="utf-8")))
-    found = []
-    for key, value in pack.items():
-        for text in value if isinstance(value, list) else [value]:
-            if isinstance(text, str) and "{" not in text and len(text.split()) >= 3 and text != spanish.get(key):
-                found.append(text)
-
-    def words_of(data):
-        if isinstance(data, dict):
-            yield from (data[f] for f in ("label", "hint", "text", "giver", "summary", "shadow", "base_rate_note")
-                        if len(str(data.get(f, "")).split()) >= 3)
-            for value in data.values():
-                yield from words_of(value)
-        elif isinstance(data, list):
-            for value in data:
-                yield from words_of(value)
-
-    found += words_of(tomllib.loads((MODULE / "content.toml").read_text(encoding="utf-8")))
-    return found
 
 
 # the demo participant
@@ -108,7 +42,7 @@ def test_the_demo_participant_sees_every_exercise_filled_and_in_spanish(es_demo,
     assert_shows(view, demo_answers()[view.key])
     assert "ck-problem" not in view.message.value
     words = shown_text(view)
-    left = [sentence for sentence in english_sentences() if sentence in words]
+    left = [sentence for sentence in english_sentences(MODULE) if sentence in words]
     assert not left, f"{name}: English left on screen: {left}"
 
 

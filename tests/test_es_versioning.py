@@ -6,79 +6,20 @@ charts speak Spanish, and a choice saved by its id (a stage, a reason, a sign) s
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
-import ipywidgets as w
-import matplotlib.pyplot as plt
-import pytest
-
 from careerkit.content import demo_answers
-from careerkit.content.text import flatten
 from careerkit.modules import exercise_class
 from careerkit.modules.versioning import domain as v
 from careerkit.modules.versioning.views import EXERCISES
-from careerkit.store import session
 from careerkit.ui.exercise import plain_text
-from shown import assert_shows, leaves
+from shown import assert_shows, chart_words, english_sentences, shown_text
 
 MODULE = Path(v.__file__).parent
 
 
-@pytest.fixture
-def es(monkeypatch):
-    monkeypatch.setenv("CAREERKIT_LANG", "es")
-    session._cache.clear()
-
-
-@pytest.fixture
-def es_demo(demo_env, es):
-    """The demo participant, in Spanish."""
-    session._cache.clear()
-    return session.workbook()
-
-
 def view_of(key: str, book):
     return exercise_class(key)(book)
-
-
-def shown_text(view) -> str:
-    """Every word the exercise puts on screen: its heading, labels, hints, placeholders, options and feedback."""
-    words = [view.title, view.message.value]
-    for leaf in leaves(view.box):
-        if isinstance(leaf, (w.HTML, w.HTMLMath, w.Label)):
-            words.append(leaf.value)
-        for name in ("description", "placeholder"):
-            words.append(getattr(leaf, name, "") or "")
-        words.extend(str(label) for label in getattr(leaf, "_options_labels", ()))
-    return plain_text("\n".join(words))
-
-
-def chart_words(fig) -> list[str]:
-    ax = fig.axes[0]
-    words = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
-    words += [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels() + ax.texts]
-    legend = ax.get_legend()
-    if legend is not None:
-        words += [t.get_text() for t in legend.get_texts()]
-    plt.close(fig)
-    return [" ".join(word.split()) for word in words]  # a long title is wrapped onto two lines
-
-
-def english_sentences() -> list[str]:
-    """The English pack's and content's sentences of three words or more, which no Spanish screen should show."""
-    pack = flatten(tomllib.loads((MODULE / "text.toml").read_text(encoding="utf-8")))
-    spanish = flatten(tomllib.loads((MODULE / "text.es.toml").read_text(encoding="utf-8")))
-    found = []
-    for key, value in pack.items():
-        for text in value if isinstance(value, list) else [value]:
-            if isinstance(text, str) and "{" not in text and len(text.split()) >= 3 and text != spanish.get(key):
-                found.append(text)
-    content = tomllib.loads((MODULE / "content.toml").read_text(encoding="utf-8"))
-    for items in content.values():
-        for item in items if isinstance(items, list) else [items] if isinstance(items, dict) else []:
-            found += [item[f] for f in ("label", "hint", "note") if len(str(item.get(f, "")).split()) >= 3]
-    return found
 
 
 def test_the_spanish_demo_answers_are_the_ones_loaded(es):
@@ -89,7 +30,7 @@ def test_the_spanish_demo_answers_are_the_ones_loaded(es):
 
 
 def test_the_demo_participant_sees_every_exercise_filled_and_in_spanish(es_demo):
-    english = english_sentences()
+    english = english_sentences(MODULE)
     for name, cls in EXERCISES.items():
         view = cls(es_demo)
         assert_shows(view, demo_answers()[view.key])
