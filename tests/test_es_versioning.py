@@ -26,7 +26,7 @@ def test_the_spanish_demo_answers_are_the_ones_loaded(es):
     answers = demo_answers()
     assert answers["versioning.end_state"]["role"] == (
         "Chief Product Officer de una empresa de tecnología climática en fase intermedia")
-    assert answers["versioning.portfolio"]["gap_to_fill"] == "Antes del encaje producto-mercado x Consumo"
+    assert answers["versioning.portfolio"]["gap_to_fill"] == "pre_pmf:consumer"
 
 
 def test_the_demo_participant_sees_every_exercise_filled_and_in_spanish(es_demo):

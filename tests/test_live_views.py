@@ -56,14 +56,14 @@ def test_the_portfolio_follows_the_roadmap_typed_above_it(make_workbook):
     roadmap.submit()
     assert portfolio._portfolio.gaps != [] and len(portfolio._portfolio.gaps) < 6
     assert "Gaps in your roadmap" in portfolio.message.value
-    assert [v for _, v in portfolio.gap.options][1:] == portfolio._portfolio.gaps
+    assert portfolio.gap.options[1:] == tuple(zip(portfolio._portfolio.gaps, portfolio._portfolio.gap_ids, strict=True))
     assert book.get("versioning.portfolio") is None  # following the roadmap saves nothing of its own
 
 
 def test_a_chosen_gap_stays_chosen_when_the_roadmap_fills_it(make_workbook):
     book = make_workbook()
     portfolio = show("versioning.portfolio", book)
-    gap = portfolio._portfolio.gaps[0]
+    gap = portfolio._portfolio.gap_ids[0]
     portfolio.gap.value = gap
     book.save_answer("versioning.roadmap", THREE_VERSIONS)
     assert portfolio.gap.value == gap and book.get("versioning.portfolio")["gap_to_fill"] == gap

@@ -209,9 +209,9 @@ def test_promotion_check_and_portfolio_read_the_saved_roadmap(make_workbook):
     check.reflection.value = "Own a new market"
     assert "v2" in check.message.value
     portfolio = exercise_class("versioning.portfolio")(book)
-    assert "Smoke to fire x Consumer" in [o[1] for o in portfolio.gap.options]
-    portfolio.gap.value = "Smoke to fire x Consumer"
-    assert reopen(book).get("versioning.portfolio")["gap_to_fill"] == "Smoke to fire x Consumer"
+    assert ("Smoke to fire x Consumer", "smoke_to_fire:consumer") in portfolio.gap.options
+    portfolio.gap.value = "smoke_to_fire:consumer"
+    assert reopen(book).get("versioning.portfolio")["gap_to_fill"] == "smoke_to_fire:consumer"
     assert len(portfolio.output.outputs) == 1
 
 
@@ -347,3 +347,15 @@ def test_a_coachs_broken_heading_is_named_and_the_exercise_still_opens(make_work
     words = plain_text(view.message.value)
     assert "versioning.text.toml" in words and "'end_state.title' uses a placeholder it is not given" in words
     assert "versioning.end_state" in view._repr_mimebundle_()["text/plain"]
+
+
+def test_a_gap_saved_by_an_older_kit_as_its_words_is_read_as_the_same_gap(make_workbook):
+    """careerkit 0.1 saved the gap as its shown text; it opens as the gap it names, and is saved by id from then on."""
+    book = make_workbook(answers={"versioning.portfolio": {"gap_to_fill": "Pre-product-market fit x Consumer",
+                                                          "plan": "Join a seed-stage start-up"}})
+    portfolio = exercise_class("versioning.portfolio")(book)
+    assert portfolio.gap.value == "pre_pmf:consumer"
+    assert [label for label, gap in portfolio.gap.options if gap == "pre_pmf:consumer"] == [
+        "Pre-product-market fit x Consumer"]
+    portfolio.plan.value = "Join a seed-stage start-up, soon"
+    assert reopen(book).get("versioning.portfolio")["gap_to_fill"] == "pre_pmf:consumer"

@@ -252,10 +252,16 @@ def flag_promotions(roadmap: Roadmap) -> list[VersionFlag]:
 
 
 class Portfolio(BaseModel):
-    """Years spent in each company stage x market cell [00:12:02]-[00:12:15]."""
+    """Years spent in each company stage x market cell [00:12:02]-[00:12:15]; the empty cells are the gaps, each by
+    id (``"smoke_to_fire:consumer"``, what an answer saves) and as the learner reads it, in ``gap_labels``."""
 
     years: dict[str, dict[str, int]]
-    gaps: list[str]
+    gaps: list[str]  # shown: "Smoke to fire x Consumer"
+    gap_ids: list[str] = []  # saved: "smoke_to_fire:consumer", the same whatever the language
+
+    @property
+    def gap_labels(self) -> dict[str, str]:
+        return dict(zip(self.gap_ids, self.gaps, strict=True))
 
 
 def stage_portfolio(roadmap: Roadmap) -> Portfolio:
@@ -265,8 +271,25 @@ def stage_portfolio(roadmap: Roadmap) -> Portfolio:
     labels_s = {s.id: s.label for s in content().stages}
     labels_m = {m.id: m.label for m in content().markets}
     t = _t()
-    gaps = [t("portfolio.gap_name", stage=labels_s[s], market=labels_m[m]) for s in grid for m in grid[s] if grid[s][m] == 0]
-    return Portfolio(years=grid, gaps=gaps)
+    empty = [(s, m) for s in grid for m in grid[s] if grid[s][m] == 0]
+    gaps = [t("portfolio.gap_name", stage=labels_s[s], market=labels_m[m]) for s, m in empty]
+    return Portfolio(years=grid, gaps=gaps, gap_ids=[gap_id(s, m) for s, m in empty])
+
+
+def gap_id(stage: str, market: str) -> str:
+    """A gap of the portfolio as an answer saves it: its stage and market ids."""
+    return f"{stage}:{market}"
+
+
+def gap_label(gap: str) -> str:
+    """A saved gap as the learner reads it, in their language ("Smoke to fire x Consumer"); a gap saved by an older
+    kit as its shown text is shown as it was saved."""
+    stage, _, market = gap.partition(":")
+    labels_s = {s.id: s.label for s in content().stages}
+    labels_m = {m.id: m.label for m in content().markets}
+    if stage in labels_s and market in labels_m:
+        return _t()("portfolio.gap_name", stage=labels_s[stage], market=labels_m[market])
+    return gap
 
 
 # grit it out or move on [00:08:56]

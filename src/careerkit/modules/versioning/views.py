@@ -219,13 +219,14 @@ class PortfolioView(Exercise):
         ]
 
     def reread(self):
-        """The grid and the gaps from the roadmap as saved now; a gap already chosen stays chosen."""
+        """The grid and the gaps from the roadmap as saved now; a gap already chosen stays chosen. A gap is saved by
+        its ids and shown by its labels, so it reads right in any language."""
         self._portfolio = v.stage_portfolio(_roadmap(self))
         chosen = self.gap.value or ""
-        gaps = list(self._portfolio.gaps)
+        gaps = self._portfolio.gap_labels
         if chosen and chosen not in gaps:
-            gaps.append(chosen)
-        self.gap.options = [(_t()("portfolio.choose_gap"), ""), *[(g, g) for g in gaps]]
+            gaps[chosen] = v.gap_label(chosen)
+        self.gap.options = [(_t()("portfolio.choose_gap"), ""), *[(label, gap) for gap, label in gaps.items()]]
         self.gap.value = chosen
 
     def read(self):
@@ -233,8 +234,10 @@ class PortfolioView(Exercise):
 
     def fill(self, value):
         gap = value.get("gap_to_fill", "")
+        by_label = {label: gap for gap, label in self._portfolio.gap_labels.items()}
+        gap = by_label.get(gap, gap)  # saved by an older kit as its shown text
         if gap and gap not in [o[1] for o in self.gap.options]:
-            self.gap.options = [*self.gap.options, (gap, gap)]
+            self.gap.options = [*self.gap.options, (v.gap_label(gap), gap)]
         self.gap.value = gap
         self.plan.value = value.get("plan", "")
 
