@@ -29,9 +29,13 @@ def exercise_keys() -> list[str]:
 
 
 def first_text(widget):
+    """The exercise's first box a learner types words into. A number box is not one: it sends what was typed when
+    the learner leaves it (or presses Enter), not on every key, so a keystroke there costs the kernel nothing."""
     import ipywidgets as w
 
-    if isinstance(widget, (w.Text, w.Textarea)) and not widget.disabled:
+    from careerkit.ui.exercise import NumberBox
+
+    if isinstance(widget, (w.Text, w.Textarea)) and not isinstance(widget, NumberBox) and not widget.disabled:
         return widget
     for child in getattr(widget, "children", ()):
         found = first_text(child)
