@@ -554,3 +554,89 @@ def test_an_answer_as_deep_as_a_save_allows_opens_and_one_deeper_is_refused(tmp_
     problem = _refused(tmp_path, workbook(_nested(VALUE_DEPTH + 1)))
     assert problem == f"it is damaged: an answer in it is nested too deeply (more than {VALUE_DEPTH} levels)"
 
+
+
+def _nested(levels):
+    value = 0
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
+# what a learner reads when an answer cannot be saved, after "...could not be saved in your workbook <path>: it"
+UNSTORABLE = [
+    ({1, 2}, "holds a Python set, which JSON cannot store", "contiene un set de Python, que JSON no puede guardar"),
+    (float("nan"), "holds Infinity or NaN, which JSON does not allow", "contiene Infinity o NaN, que JSON no admite"),
+    ("half an emoji \udc00", "holds text that is not valid Unicode (a character cut in half?)",
+     "contiene texto que no es Unicode válido (¿un carácter cortado por la mitad?)"),
+    (10 ** 4000, "holds a whole number of thousands of digits, too long to read back",
+     "contiene un número entero de miles de cifras, demasiado largo para volver a leerlo"),
+    ({1: "a"}, "has a key that is not text (int 1)", "tiene una clave que no es texto (int 1)"),
+    (_nested(61), "is nested too deeply (more than 60 levels)",
+     "está anidado a demasiada profundidad (más de 60 niveles)"),
+]
+
+
+@pytest.mark.parametrize(("value", "english", "spanish"), UNSTORABLE)
+def test_an_answer_json_cannot_hold_is_named_by_its_exercise_in_the_learners_language(tmp_path, monkeypatch, value,
+                                                                                       english, spanish):
+    book = Workbook("Ana", tmp_path)
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    before = book.path.read_bytes()
+    monkeypatch.delenv("CAREERKIT_LANG", raising=False)
+    with pytest.raises(UnstorableError) as caught:
+        book.save_answer("lanes.radar", value)
+    assert str(caught.value) == (f"The answer to lanes.radar could not be saved in your workbook {book.path}: it "
+                                 f"{english}. Everything saved before is unchanged; change it and try again.")
+    monkeypatch.setenv("CAREERKIT_LANG", "es")
+    with pytest.raises(UnstorableError) as caught:
+        book.save_answer("lanes.radar", value)
+    assert str(caught.value) == (f"La respuesta a lanes.radar: no se ha podido guardar en tu cuaderno de respuestas "
+                                 f"{book.path}: {spanish}. Todo lo guardado antes sigue igual; cámbialo y vuelve a "
+                                 "intentarlo.")
+    assert book.path.read_bytes() == before
+
+
+def test_a_spanish_learner_reads_each_problem_of_their_workbook_in_spanish(tmp_path, monkeypatch):
+    monkeypatch.setenv("CAREERKIT_LANG", "es")
+    book = Workbook("Ana", tmp_path)
+    with pytest.raises(VersionNotFoundError) as caught:
+        book.version("v1")
+    assert str(caught.value) == ("No hay ninguna versión del plan «v1». Versiones lanzadas hasta ahora: ninguna "
+                                 "todavía.")
+    with pytest.raises(WorkbookError) as caught:
+        book.set_shared("versioning.end_state", True)
+    assert str(caught.value).startswith(f"No se ha podido usar tu cuaderno de respuestas {book.path}: aún no hay "
+                                        "respuesta a versioning.end_state que compartir; respóndela primero. ")
+    with pytest.raises(WorkbookError) as caught:
+        book.save_answer("no key", 1)
+    assert "«no key» no es una clave de ejercicio como «versioning.end_state»" in str(caught.value)
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    with pytest.raises(UnstorableError) as caught:
+        book.ship_version(note="half an emoji \udc00")
+    assert str(caught.value) == (f"La nota de la versión: no se ha podido guardar en tu cuaderno de respuestas "
+                                 f"{book.path}: contiene texto que no es Unicode válido (¿un carácter cortado por la "
+                                 "mitad?). Todo lo guardado antes sigue igual; cámbialo y vuelve a intentarlo.")
+    book.path.write_text(json.dumps({"schema_version": 3, "participant": "Ana", "created": T1.isoformat()}))
+    with pytest.raises(WorkbookError) as caught:
+        Workbook("Ana", tmp_path).load()
+    assert str(caught.value).startswith(f"No se ha podido usar tu cuaderno de respuestas {book.path}: lo escribió una "
+                                        "versión más nueva de careerkit (esquema 3); actualiza el kit para abrirlo. "
+                                        "Se ha guardado una copia del archivo dañado en ")
+
+
+def test_a_name_careerkit_0_1_never_took_never_opens_another_learners_file_on_a_case_blind_disk(tmp_path):
+    """careerkit 0.1 had no file name for "李雷", so there is no old file to look for. On a disk that ignores case
+    (macOS, Windows) a look-up of "None.json" would open "none.json", the workbook of the learner called "none":
+    when that file is damaged, "李雷" must still get their own empty workbook, and nothing of "none"'s is copied."""
+    Workbook("none", tmp_path).save_answer("versioning.end_state", {"role": "CPO"})
+    theirs = tmp_path / "none.json"
+    theirs.write_bytes(b'{"schema_version": 2, "participant": "none", "answers": {')
+    if not (tmp_path / "None.json").exists():  # a case-sensitive disk: show the same file under both spellings
+        (tmp_path / "None.json").symlink_to(theirs.name)
+    book = Workbook("李雷", tmp_path)
+    assert book.answers() == {}
+    book.save_answer("lanes.radar", {"energy": 3})
+    assert Workbook("李雷", tmp_path).get("lanes.radar") == {"energy": 3}
+    assert theirs.read_bytes() == b'{"schema_version": 2, "participant": "none", "answers": {'
+    assert sorted(p.name for p in tmp_path.glob("*damaged*")) == []
