@@ -640,3 +640,37 @@ def test_a_name_careerkit_0_1_never_took_never_opens_another_learners_file_on_a_
     assert Workbook("李雷", tmp_path).get("lanes.radar") == {"energy": 3}
     assert theirs.read_bytes() == b'{"schema_version": 2, "participant": "none", "answers": {'
     assert sorted(p.name for p in tmp_path.glob("*damaged*")) == []
+
+
+def test_a_save_that_would_make_the_workbook_too_large_to_open_is_refused_and_every_answer_stays(tmp_path,
+                                                                                                monkeypatch):
+    """The reader refuses a file of more than 32 MB, so a save that would write one would lock the learner out of
+    every answer: it is refused with a sentence instead, the file as it was. A file of exactly 32 MB opens."""
+    from careerkit.store.files import MAX_BYTES
+
+    monkeypatch.delenv("CAREERKIT_LANG", raising=False)
+    book = Workbook("Ana", tmp_path, clock=fixed(T1))
+    book.save_answer("versioning.end_state", {"role": "CPO"})
+    book.save_answer("lanes.story", "x")
+    fits = 1 + MAX_BYTES - book.path.stat().st_size  # the longest story that keeps the file within 32 MB
+    book.save_answer("lanes.story", "x" * fits)
+    assert book.path.stat().st_size == MAX_BYTES
+    assert len(Workbook("Ana", tmp_path).get("lanes.story")) == fits
+    book.save_answer("lanes.story", "x" * (fits // 2))
+    before = book.path.read_bytes()
+    with pytest.raises(WorkbookError) as caught:
+        book.save_answer("lanes.story", "x" * (fits + 1))
+    assert str(caught.value) == (
+        f"Your workbook {book.path} could not be used: saving this would make it larger than 32 MB, more than a "
+        "workbook can hold; your last change is not stored. Your answers in it have not been replaced. Ask your "
+        "facilitator, or move the file aside and run the cell again to start a fresh workbook.")
+    monkeypatch.setenv("CAREERKIT_LANG", "es")
+    with pytest.raises(WorkbookError) as caught:
+        book.ship_version(note="all of it")  # a version holds every answer again: twice the story
+    assert str(caught.value).startswith(
+        f"No se ha podido usar tu cuaderno de respuestas {book.path}: guardar esto lo haría ocupar más de 32 MB, más "
+        "de lo que cabe en un cuaderno de respuestas; tu último cambio no está guardado. ")
+    assert book.path.read_bytes() == before
+    reopened = Workbook("Ana", tmp_path)
+    assert reopened.get("versioning.end_state") == {"role": "CPO"} and reopened.versions() == []
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []

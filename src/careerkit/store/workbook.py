@@ -33,6 +33,7 @@ from careerkit.errors import (
 )
 from careerkit.store.files import (
     FILE_MODE,
+    MAX_BYTES,
     VALUE_DEPTH,
     Damaged,
     check_json,
@@ -379,6 +380,8 @@ class Workbook:
     def _write(self, data: WorkbookData) -> None:
         """Called holding the lock: so any temp file of this workbook is a killed save's, and goes."""
         payload = data.model_dump_json(indent=1).encode("utf-8")
+        if len(payload) > MAX_BYTES:  # the reader refuses a larger file: saving it would lock every answer away
+            raise WorkbookError(self.path, say("workbook.too_large_to_save", mb=MAX_BYTES // (1024 * 1024)))
         remove_stale_temp_files(self.home, self.path.name)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}~", suffix=".tmp", dir=self.home)
         try:
