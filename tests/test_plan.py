@@ -420,6 +420,9 @@ def test_any_saved_value_reads_as_lines_and_blanks_are_left_out():
     assert generic_lines({"first_move": "Ask", "n": 3, "flag": True, "empty": " ", "tags": ["a", 2], "inner": {"deep_key": "z"},
                           "rows": [{"a": "b"}, {"c": "d"}], "mixed": ["a", {"b": "c"}]}) == [
         "First move: Ask", "N: 3", "Tags: a, 2", "Inner: Deep key: z", "Rows: b", "Rows: d", "Mixed: a", "Mixed: c"]
+    # a null kept in a list is left out like any blank, never shown as the word "None"
+    assert generic_lines(["a", None]) == ["a"]
+    assert generic_lines({"ideas": ["a", None], "rows": [{"a": None, "b": "x"}]}) == ["Ideas: a", "Rows: x"]
     assert generic_lines("x" * 600) == ["x" * 600]
     assert generic_lines("x" * 601) == ["x" * 599 + "…"]
 
@@ -444,6 +447,12 @@ def test_each_optional_part_of_an_answer_shows_only_when_it_is_there():
     assert part_lines("lanes.story", {"roles": "PM at Acme"}, {}) == ["Roles: PM at Acme"]
     assert part_lines("lanes.story", {"story": "PM, then lead"}, {}) == ["Story: PM, then lead"]
     assert part_lines("lanes.story", {"roles": []}, {}) == []
+    # a field saved as null is no text: the role reads as if it were left empty, never as "None"
+    nulls = {"role": None, "company": None, "learned": None, "achieved": None}
+    assert part_lines("lanes.story", {"roles": [nulls, nulls | {"achieved": "I shipped it."}]}, {}) == [
+        "A role. Achieved: I shipped it."]
+    assert part_lines("lanes.press_release", {"headline": None, "subheadline": "S", "quote": "Q", "quote_by": None},
+                      {}) == ["S", "Quote: Q"]
     story = pl.assemble_plan({"lanes.story": "I was a PM at a travel start-up."}, "Ana").sections[2]
     assert (story.id, story.items[0].label, story.items[0].lines) == (
         "story", "Your career story", ["I was a PM at a travel start-up."])
@@ -472,6 +481,8 @@ def test_arcs_communities_and_lanes_read_with_or_without_their_extras():
     rated = {"scores": {"team": {"evidence": 5, "energy": 5, "opportunity": 5}}}
     bad_log = {"lanes.energy_log": {"entries": "not a list"}}  # a log that is not valid does not move the energy
     assert part_lines("lanes.ratings", rated, bad_log) == [
+        "Top rated: Team expertise (15/30), Crafting (0/30), Market ambiguity (0/30)"]
+    assert part_lines("lanes.ratings", rated, {}) == [  # no energy log saved at all: the ratings alone
         "Top rated: Team expertise (15/30), Crafting (0/30), Market ambiguity (0/30)"]
     assert part_lines("lanes.path", DEMO["lanes.path"] | {"leaning": "ic"}, {})[1] == "My own leaning: the IC path."
     assert part_lines("lanes.path", DEMO["lanes.path"] | {"leaning": "manager"}, {})[1] == "My own leaning: the manager path."

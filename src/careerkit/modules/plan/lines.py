@@ -42,6 +42,12 @@ def _is_blank(value: Any) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
+def _text_of(answer: dict[str, Any], key: str) -> str:
+    """One text field of an answer read leniently: missing, null or blank is no text (never the word "None")."""
+    value = answer.get(key)
+    return "" if _is_blank(value) else str(value).strip()
+
+
 def generic_lines(value: Any) -> list[str]:
     """Any saved answer as readable lines, for answers this page has no special layout for."""
     if _is_blank(value):
@@ -127,11 +133,10 @@ def _story_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     for role in roles:
         if not isinstance(role, dict) or _is_blank(role):
             continue
-        title = str(role.get("role", "")).strip() or say("no_role")
-        company = str(role.get("company", "")).strip()
+        title = _text_of(role, "role") or say("no_role")
+        company = _text_of(role, "company")
         head = say("role_at", role=title, company=company) if company else title
-        parts = [say(field, text=str(role.get(field, "")).strip()) for field in ("learned", "achieved")
-                 if str(role.get(field, "")).strip()]
+        parts = [say(field, text=_text_of(role, field)) for field in ("learned", "achieved") if _text_of(role, field)]
         lines.append(_clip(say("role", head=head, parts=" ".join(parts))) if parts else _clip(head))
     return lines
 
@@ -142,7 +147,7 @@ def _press_release_lines(value: Any, answers: dict[str, Any]) -> list[str]:
     say, _ = _lines("press_release")
 
     def given(key: str) -> str:
-        return _clip(value[key]) if str(value.get(key, "")).strip() else ""
+        return _clip(_text_of(value, key))
 
     lines = [given("headline"), given("subheadline")]
     if given("story_so_far"):
