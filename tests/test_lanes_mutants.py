@@ -42,6 +42,14 @@ def test_a_bad_rating_is_named_by_its_lane_and_dimension(value, sentence):
     assert refused(ln.LaneRatings, {"scores": value}) == sentence
 
 
+def test_a_bad_rating_for_a_lane_the_content_does_not_name_is_named_as_saved():
+    # a workbook keeps any value (an older kit's lane, a hand-edited file): the sentence names the lane as it was
+    # saved, where a known lane is named by its label
+    assert refused(ln.LaneRatings, {"scores": {"old_lane": {"evidence": 11}}}) == (
+        "old_lane, evidence is 11: rate it from 0 to 10")
+    assert refused(ln.Radar, {"current": {"old_lane": "high"}}) == "Current, old_lane needs a whole number from 0 to 10"
+
+
 def test_ratings_that_are_not_a_table_are_named_as_a_rating():
     assert refused(ln.LaneRatings, {"scores": 5}) == "A rating: Input should be a valid dictionary"
 
