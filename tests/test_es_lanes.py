@@ -237,6 +237,11 @@ def test_creo_que_is_an_opinion_not_an_i_statement(es, text):
     assert (count.i, count.hedged) == (0, 1)
 
 
+def test_a_hedge_phrase_is_blanked_where_it_stands_so_the_words_around_it_read_as_typed(es):
+    # "creo que" is blanked, not cut out: cut out, "yo." would run into "e." and read as the "i.e." no pronoun is
+    assert st.count_pronouns("Lo decidí yo.creo que e. Nada más.") == st.PronounCount(i=1, hedged=1)
+
+
 def test_a_nosotros_inside_guillemets_is_someone_elses(es):
     count = st.count_pronouns("Mi jefa dijo: «sin ella, nosotros no habríamos lanzado». Yo lo celebré.")
     assert (count.i, count.we, count.quoted_we) == (2, 0, 1)

@@ -52,6 +52,10 @@ def test_the_checks_use_the_words_they_are_given():
     assert [(c.field, c.claim.vague_words) for c in report.claims] == [("learned", ["zebra"])]
     default = st.check_story(story)
     assert default.counts == st.PronounCount(i=2, we=1) and default.claims[0].field == "achieved"
+    # the sentences too are split with the abbreviations given: "fig." does not end one
+    figures = st.words().model_copy(update={"abbreviations": ["fig."]})
+    assert [(c.sentence, c.kind) for c in st.find_vague_claims("I helped, see fig. 2.", story_words=figures)] == [
+        ("I helped, see fig. 2.", "weak_wording")]
 
 
 def test_a_word_or_two_is_a_heading_and_a_short_claim_with_its_number_is_fine():
@@ -118,6 +122,7 @@ def test_i_against_we_is_counted_in_words(learned, first, last):
     ("i.e. I led it. I.e., I ran it", st.PronounCount(i=2)),  # "i.e." is no pronoun, and the I after it counts
     ("( i ) I led it", st.PronounCount(i=1)), ("Everyone shipped (so did I) on time", st.PronounCount(i=1)),
     ("I really really really think so", st.PronounCount(i=1)),  # a hedge is looked for three words on, no further
+    ("I really just think so. I honestly do believe it.", st.PronounCount(hedged=2)),  # every filler skipped, not one
     ('She said "we did it" and I agreed', st.PronounCount(i=1, quoted_we=1)),
 ])
 def test_i_and_we_are_counted_as_written(text, count):
