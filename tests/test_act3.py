@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -15,9 +16,19 @@ from careerkit.content import demo_answers
 from careerkit.modules.act3 import charts
 from careerkit.modules.act3 import domain as act3
 from careerkit.modules.act3 import whole_career as cl
+from careerkit.ui.exercise import friendly_errors
 
 TODAY = date(2026, 1, 15)
 DEMO = demo_answers()
+
+
+def coach_content(tmp_path, monkeypatch, change) -> None:
+    """A facilitator's copy of act3's content file (``CAREERKIT_CONTENT``), changed by ``change(text)``."""
+    folder = tmp_path / "coach"
+    folder.mkdir()
+    shipped = Path(act3.__file__).with_name("content.toml").read_text(encoding="utf-8")
+    (folder / "act3.toml").write_text(change(shipped), encoding="utf-8")
+    monkeypatch.setenv("CAREERKIT_CONTENT", str(folder))
 
 
 def line(**changes) -> cl.CareerLine:
@@ -124,6 +135,26 @@ def test_unknown_stage_sign_or_frequency_is_refused():
         act3.Rabbit(signs={"burnout": 2})
     with pytest.raises(ValidationError):
         act3.Rabbit(signs={"conflict": 7})
+
+
+def test_a_choice_outside_the_list_is_refused_with_the_sentence_the_learner_reads():
+    with pytest.raises(ValidationError) as err:
+        act3.Rabbit(stage="sprinting")
+    assert friendly_errors(err.value, act3.Rabbit) == "How close you are: choose a stage from the list."
+    with pytest.raises(ValidationError) as err:
+        act3.ArcPlan(arc="giving", forms=["investing"])
+    assert friendly_errors(err.value, act3.ArcPlan) == "This answer: choose a form of giving from the list."
+
+
+def test_a_coachs_self_check_with_no_warning_signs_still_reads_out_steady(tmp_path, monkeypatch):
+    """The signs are the content's: a facilitator may run the rabbit trap without them, and the read-out still shows."""
+    coach_content(tmp_path, monkeypatch, lambda text: re.sub(
+        r"\[\[rabbit_signs\]\].*?(?=\[\[frequencies\]\])", "", text, flags=re.S
+    ).replace("schema_version = 1\n", "schema_version = 1\nrabbit_signs = []\n"))
+    assert act3.content().rabbit_signs == []
+    readout = act3.read_rabbit(act3.Rabbit())
+    steady = {r.id: r for r in act3.content().readouts}["steady"]
+    assert (readout.level, readout.headline, readout.lines) == ("steady", steady.headline, [f"{steady.text} {steady.cite}"])
 
 
 @pytest.mark.parametrize(
@@ -255,6 +286,14 @@ def test_community_checks_name_what_is_missing():
     assert "What would you give to 'Guild'?" in problems
     assert "Pick one community to join this month" in problems
     assert act3.check_community(act3.CommunityPlan())[0].startswith("Name the communities")
+
+
+def test_a_missing_kind_is_named_by_its_label_before_the_bracket(tmp_path, monkeypatch):
+    """The kind is named as the content labels it, up to its bracket: a coach's label of several words is kept whole."""
+    coach_content(tmp_path, monkeypatch, lambda text: text.replace(
+        'label = "Internal (inside your company)"', 'label = "Inside your company (internal)"'))
+    plan = act3.CommunityPlan(communities=[act3.Community(name="Guild", kind="external", gets=["safety"], give="Talks")])
+    assert act3.check_community(plan)[0] == "No inside your company community yet: the source names both kinds [00:46:16]."
 
 
 def test_community_refuses_an_unknown_kind_or_benefit():
