@@ -3,6 +3,8 @@ the exact sentences a participant reads, and each threshold on both of its sides
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
@@ -14,6 +16,16 @@ from careerkit.modules.lanes import story as st
 from careerkit.modules.versioning import domain as v
 
 DEMO = demo_answers()
+SHIPPED = Path(v.__file__).parents[1]  # src/careerkit/modules: each module's content.toml, as a coach copies it
+
+
+def coach_content(tmp_path, monkeypatch, module: str, change) -> None:
+    """A facilitator's copy of a module's content file (``CAREERKIT_CONTENT``), changed by ``change(text)``."""
+    folder = tmp_path / "coach"
+    folder.mkdir()
+    shipped = (SHIPPED / module / "content.toml").read_text(encoding="utf-8")
+    (folder / f"{module}.toml").write_text(change(shipped), encoding="utf-8")
+    monkeypatch.setenv("CAREERKIT_CONTENT", str(folder))
 
 LATERAL = "Short-term reasons like these, even when true, often lead to a lateral move rather than forward [00:07:55]."
 PULLS = f"What pulls you out: I dislike my boss. {LATERAL}"
@@ -252,6 +264,71 @@ def test_the_demo_career_line_from_first_job_to_last():
     assert cl.suggested_goal_end(31, None) is None
 
 
+def career_line(**changes) -> cl.CareerLine:
+    base = {"age": 31, "this_year": 2026, "start_age": 23, "span_years": 65, "act2_age": 34, "act3_age": 50,
+            "goal_end_age": 46}  # a career from 23 to 88
+    return cl.CareerLine.model_validate(base | changes)
+
+
+def runs(end, goal_end, years, share):
+    return (f"Your career runs from 23 to {end}. Your current goal ends at {goal_end}: {years} years ({share}% of your "
+            "career) come after it [01:05:50].")
+
+
+NORTH_STAR = "That stretch needs a North Star of its own: the work of Act 3 [01:06:05]."
+ACTS = "Put the acts in order: Act 2 after your career starts, Act 3 after Act 2, both before it ends."
+AGE = "Your age falls outside your career span: check the start age and the span."
+PASSED = "Your current goal ended before today: you may have caught your rabbit already (next exercise)."
+
+
+def span(years):
+    return (f"Careers can now span 60 to 70 years. [01:05:50] Yours spans {years}: fine if you chose it; try 60-70 to "
+            "see the long view.")
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    # the span the source names, 60 to 70 years, on both sides of each end
+    ({"span_years": 60}, [runs(83, 46, 37, 62), NORTH_STAR]),
+    ({"span_years": 70}, [runs(93, 46, 47, 67), NORTH_STAR]),
+    ({"span_years": 59}, [runs(82, 46, 36, 61), NORTH_STAR, span(59)]),
+    ({"span_years": 71}, [runs(94, 46, 48, 68), NORTH_STAR, span(71)]),
+    # ten years after the goal are a stretch that needs a North Star; nine are not
+    ({"goal_end_age": 78}, [runs(88, 78, 10, 15), NORTH_STAR]),
+    ({"goal_end_age": 79}, ["Your career runs from 23 to 88. Your current goal ends at 79: 9 years (14% of your career) "
+                            "come after it [01:05:50]."]),
+    # a goal at the career's start: all of it comes after
+    ({"age": 23, "goal_end_age": 23}, [runs(88, 23, 65, 100), NORTH_STAR]),
+    # an age at either end of the career is inside it
+    ({"age": 88, "goal_end_age": 88}, ["Your career runs from 23 to 88. Your current goal ends at 88: 0 years (0% of "
+                                       "your career) come after it [01:05:50]."]),
+    ({"age": 22, "goal_end_age": 46}, [runs(88, 46, 42, 65), NORTH_STAR, AGE]),
+    ({"age": 89, "goal_end_age": 89}, [runs(88, 88, 0, 0), AGE]),
+    # Act 2 after the start, Act 3 after Act 2, both before the end: each "after" is strict
+    ({"act2_age": 24, "act3_age": 87}, [runs(88, 46, 42, 65), NORTH_STAR]),
+    ({"act2_age": 23}, [runs(88, 46, 42, 65), NORTH_STAR, ACTS]),
+    ({"act2_age": 40, "act3_age": 40}, [runs(88, 46, 42, 65), NORTH_STAR, ACTS]),
+    ({"act3_age": 88}, [runs(88, 46, 42, 65), NORTH_STAR, ACTS]),
+    # a goal ending this year has not passed; last year's has
+    ({"goal_end_age": 31}, [runs(88, 31, 57, 88), NORTH_STAR]),
+    ({"goal_end_age": 30}, [runs(88, 30, 58, 89), NORTH_STAR, PASSED]),
+])
+def test_each_line_of_the_career_read_out_on_both_sides_of_its_threshold(changes, expected):
+    assert cl.read_career_line(career_line(**changes)) == expected
+
+
+@pytest.mark.parametrize(("goal_end", "differs"), [(48, False), (44, False), (49, True), (43, True)])
+def test_a_goal_more_than_two_years_from_module_1s_end_state_is_questioned(goal_end, differs):
+    said = cl.read_career_line(career_line(goal_end_age=goal_end), DEMO["versioning.roadmap"], DEMO["versioning.end_state"])
+    question = f"Your module 1 end state is reached at about 46; here your goal ends at {goal_end}. Which one is right?"
+    assert (said[-1] == question) is differs and said[:2] == [runs(88, goal_end, 88 - goal_end, round(100 * (88 - goal_end) / 65)), NORTH_STAR]
+
+
+def test_an_empty_saved_end_state_suggests_no_end_for_the_goal():
+    """A module 1 end state saved empty is no end state: no horizon of 15 years is made up for it."""
+    assert cl.suggested_goal_end(31, {}) is None
+    assert cl.read_career_line(career_line(goal_end_age=60), {}, {}) == [runs(88, 60, 28, 43), NORTH_STAR]
+
+
 def test_a_single_version_is_never_a_promotion_of_itself():
     [flag] = v.flag_promotions(roadmap(version()))
     assert (flag.kind, flag.reason) == ("new_learning", "Where you are now: the start of the roadmap.")
@@ -273,3 +350,52 @@ def test_every_short_term_pull_is_named_one_after_another():
 def test_the_smallest_salaries_still_give_a_pay_cut():
     result = v.assess_ex_growth(v.ExGrowth(base_salary=1, market_total=2))
     assert (result.pay_cut_amount, result.pay_cut_percent) == (1, 50.0)
+    same = v.assess_ex_growth(v.ExGrowth(base_salary=1, market_total=1))  # the market pays the same: no cut, said so
+    assert (same.pay_cut_amount, same.pay_cut_percent) == (0, 0.0)
+
+
+def test_the_same_learning_or_company_is_recognised_however_it_is_typed():
+    """Case-folded, not lower-cased: "Größe" and "GRÖSSE" name the same learning, "Straße" and "STRASSE" one company."""
+    flags = v.flag_promotions(roadmap(version(company="Straße", learning="Größe"),
+                                      version(company="STRASSE", learning="GRÖSSE")))
+    assert [(f.number, f.kind) for f in flags] == [(1, "new_learning"), (2, "promotion_in_place")]
+    assert flags[1].reason == "Same company, stage and market, and no new learning named: a promotion, not a new version."
+
+
+def test_three_plans_with_the_same_total_are_named_as_a_tie():
+    answer = v.Alternatives.model_validate({"plans": [plan("A", 7, 8, 6, 8), plan("B", 8, 7, 6, 8), plan("C", 6, 6, 9, 8)]})
+    assert v.compare_alternatives(answer) == [
+        "Resources: 'B' leads (8/10).",
+        "Likability: 'A' leads (8/10).",
+        "Confidence: 'C' leads (9/10).",
+        "Coherence: a tie at 8/10 between 'A' and 'B' and 'C'.",
+        "Overall, 'A' and 'B' and 'C' tie: which dial would you trade for another?",
+    ]
+    two = v.Alternatives.model_validate({"plans": [plan("A", 7, 8, 6, 8), plan("B", 8, 7, 6, 8), plan("C", 1, 1, 1, 1)]})
+    assert v.compare_alternatives(two)[-1] == "Overall, 'A' and 'B' tie: which dial would you trade for another?"
+
+
+def test_a_coachs_pull_with_no_note_is_named_on_its_own(tmp_path, monkeypatch):
+    """A reason's note is optional in the content: a facilitator's own reason without one reads as a plain sentence."""
+    coach_content(tmp_path, monkeypatch, "versioning", lambda text: text + (
+        '\n[[short_term_reasons]]\nid = "commute"\nlabel = "The commute is too long"\norigin = "kit"\n'))
+    result = v.weigh_stay_or_go(v.StayOrGo(short_term_reasons=["commute", "boss"]))
+    assert result.reasons[1:3] == ["What pulls you out: The commute is too long.", PULLS]
+
+
+def test_every_half_of_a_paired_reason_is_named_whatever_order_the_coach_lists_them(tmp_path, monkeypatch):
+    """A coach's file listing loyalty first: loyalty holds, and the half-ticked pair after it is still named."""
+    loyalty = '[[stay_reasons]]\nid = "loyalty"\nlabel = "Loyalty to the team"\ngroup = "loyalty"\ntimestamp = "[00:21:34]"\n\n'
+
+    def loyalty_first(text: str) -> str:
+        assert loyalty in text
+        return text.replace(loyalty, "").replace("[[stay_reasons]]", loyalty + "[[stay_reasons]]", 1)
+
+    coach_content(tmp_path, monkeypatch, "versioning", loyalty_first)
+    result = v.assess_ex_growth(v.ExGrowth(stay_reasons=["loyalty", "biggest_role"]))
+    assert result.reasons == [
+        "None of the warning signs ticked.",
+        "The source's reasons to consider staying hold for you: loyalty to the team [00:21:34].",
+        "The source pairs these reasons: it is the biggest role I could get right now and it offers learning I could "
+        "not get elsewhere [00:21:34]. One without the other is not one of its reasons to stay.",
+    ]

@@ -208,7 +208,8 @@ class VersionFlag(BaseModel):
 
 
 def _same(a: str, b: str) -> bool:
-    return a.strip().lower() == b.strip().lower() and bool(a.strip())
+    """The same name however it is typed: case-folded, so "Straße" is "STRASSE" (lower() keeps them apart)."""
+    return a.strip().casefold() == b.strip().casefold() and bool(a.strip())
 
 
 def flag_promotions(roadmap: Roadmap) -> list[VersionFlag]:
@@ -217,7 +218,7 @@ def flag_promotions(roadmap: Roadmap) -> list[VersionFlag]:
     flags: list[VersionFlag] = []
     seen_learning: set[str] = set()
     for number, version in enumerate(roadmap.versions, start=1):
-        learning = version.learning.strip().lower()
+        learning = version.learning.strip().casefold()  # named learning compared as _same compares companies
         prev = roadmap.versions[number - 2] if number > 1 else None
         in_place = (
             prev is not None
