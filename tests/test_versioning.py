@@ -182,3 +182,19 @@ def test_equity_calculator_shows_the_effective_pay_cut():
     assert result.pay_cut_amount == 50_000
     assert result.pay_cut_percent == 25.0
     assert v.assess_ex_growth(v.ExGrowth(base_salary=100)).pay_cut_percent is None
+
+
+def test_a_portfolio_gap_is_saved_by_id_and_read_by_its_labels_in_the_learners_language(monkeypatch):
+    """The gap an answer saves is its stage and market ids; the learner reads their labels, in their language; a
+    gap an older kit saved as its words reads as it was saved."""
+    from careerkit.modules.versioning import domain as vd
+
+    empty = vd.stage_portfolio(vd.Roadmap(versions=[]))
+    assert empty.gap_ids[0] == "pre_pmf:consumer" and len(empty.gap_ids) == 6
+    assert empty.gap_labels["pre_pmf:consumer"] == "Pre-product-market fit x Consumer"
+    assert vd.gap_label("smoke_to_fire:b2b") == "Smoke to fire x Business-to-business (B2B)"
+    assert vd.gap_label("Pre-product-market fit x Consumer") == "Pre-product-market fit x Consumer"
+    assert vd.gap_label("pre_pmf:mars") == "pre_pmf:mars"  # a market the content does not have
+    assert vd.gap_label("mars:consumer") == "mars:consumer"
+    monkeypatch.setenv("CAREERKIT_LANG", "es")
+    assert vd.gap_label("pre_pmf:consumer") == "Antes del encaje producto-mercado x Consumo"
