@@ -94,6 +94,26 @@ def coach_content(tmp_path, monkeypatch, *changes: tuple[str, str]) -> None:
     monkeypatch.setenv("CAREERKIT_CONTENT", str(folder))
 
 
+MENTOR = """cues = ["story", "detail", "number", "accurate", "wrong"]
+
+[[superpowers]]
+id = "mentor"
+label = "Patient mentor"
+shadow = "Might do the work for others"
+origin = "kit"
+"""
+
+
+def test_a_superpower_the_facilitator_adds_can_be_chosen(tmp_path, monkeypatch):
+    """Chosen after the shipped list was read; the facilitator's superpower, of the kit's own origin, is shown
+    with its origin's marker where a source superpower shows its timestamp."""
+    assert [p.superpower for p in fb.Shadows(superpowers=["growth"]).pairs] == ["Excellent at growth"]
+    coach_content(tmp_path, monkeypatch, ('cues = ["story", "detail", "number", "accurate", "wrong"]\n', MENTOR))
+    pairs = fb.Shadows(superpowers=["mentor"], ratings={"mentor": "right"}).pairs
+    assert [(p.superpower, p.shadow, p.timestamp) for p in pairs] == [
+        ("Patient mentor", "Might do the work for others", "(kit's own)")]  # cited by its origin: it has no timestamp
+
+
 def test_a_facilitator_s_base_rate_is_said_as_written(tmp_path, monkeypatch):
     """A cause the facilitator puts at 0.6 is said at 60%, where nothing the learner answered points."""
     coach_content(tmp_path, monkeypatch, ("base_rate = 0.5\n", "base_rate = 0.6\n"),

@@ -512,7 +512,7 @@ def shadow_pairs(answer: Shadows) -> list[ShadowPair]:
         rating = answer.ratings.get(power_id, "")
         hint = levels[rating].hint.format(shadow=power.shadow.lower()) if rating else t("shadows.rate_it")
         pairs.append(ShadowPair(id=power_id, superpower=power.label, shadow=power.shadow, rating=rating, hint=hint,
-                                timestamp=power.timestamp))
+                                timestamp=power.cite))  # a facilitator's own superpower cites its origin
     return pairs
 
 
