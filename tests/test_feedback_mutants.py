@@ -146,6 +146,7 @@ def test_the_mean_drill_score_has_one_decimal():
 
 # open and closed questions
 @pytest.mark.parametrize(("question", "closed"), [
+    ("Sobre la revisión, ¿qué cambiarías?", False),  # the lead-in before the '¿' is not the question
     ("¿Qué opinas del plan? ¿Te gustó?", False),  # read from the first '¿', not the last
     ("¿¿Te pareció bien la revisión?", True),  # a '¿' typed twice
     ("Sobre la revisión, ¿?", False),  # no words after the '¿': nothing to call closed
