@@ -166,3 +166,22 @@ def test_the_scan_finds_a_label_a_sentence_and_an_fstring_part(tmp_path):
     finally:
         probe.unlink()
     assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in found] == ["4", "5", "5"]  # both parts of b
+
+
+def test_working_in_a_language_for_a_while_puts_the_setting_back(monkeypatch):
+    """``careerkit build --lang es`` and the doctor work in a language, then leave CAREERKIT_LANG as they found it;
+    a language the kit does not ship is refused with a sentence naming the ones it has."""
+    import os
+
+    from careerkit.content.text import in_language, language
+    from careerkit.errors import CareerkitError
+
+    monkeypatch.delenv("CAREERKIT_LANG", raising=False)
+    with in_language("es"):
+        assert language() == "es" and texts("build")("handout.notes") == "Tus notas"
+    assert "CAREERKIT_LANG" not in os.environ and language() == "en"
+    monkeypatch.setenv("CAREERKIT_LANG", "en")
+    with pytest.raises(CareerkitError, match=r"The kit has no language 'fr'\. Languages: en, es\."):
+        with in_language("fr"):
+            pass
+    assert os.environ["CAREERKIT_LANG"] == "en"

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import importlib.metadata
 import importlib.util
-import os
 import shutil
 import subprocess
 import sys
@@ -14,7 +12,6 @@ import tempfile
 from dataclasses import dataclass
 
 from careerkit.build import assets
-from careerkit.constants import ENV_LANG
 from careerkit.errors import CareerkitError
 
 PACKAGES = ["jupyterlab", "ipywidgets", "nbconvert", "nbclient", "pandas", "matplotlib", "pydantic", "filelock"]
@@ -67,12 +64,12 @@ def _assets() -> Check:
 
 def _content() -> Check:
     from careerkit.content import demo_answers, origins, shipped_content_names
-    from careerkit.content.text import LANGUAGES
+    from careerkit.content.text import LANGUAGES, in_language
 
     names = shipped_content_names()
     try:
         for lang in LANGUAGES:  # every translation is merged onto the English file and checked like it
-            with _language(lang):
+            with in_language(lang):
                 origins()
                 for name in names:
                     if importlib.util.find_spec(f"careerkit.modules.{name}") is None:
@@ -84,19 +81,6 @@ def _content() -> Check:
     except CareerkitError as err:
         return Check("content files", False, str(err), "Fix the content file it names.")
     return Check("content files", True, f"{', '.join(names)} ({', '.join(LANGUAGES)})")
-
-
-@contextlib.contextmanager
-def _language(code: str):
-    before = os.environ.get(ENV_LANG)
-    os.environ[ENV_LANG] = code
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(ENV_LANG, None)
-        else:
-            os.environ[ENV_LANG] = before
 
 
 def _workbook_folder() -> Check:

@@ -16,7 +16,6 @@ same folder, and whose outputs are still there untouched, is kept as it is (``bu
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import copy
 import html
 import json
@@ -32,8 +31,8 @@ from typing import TYPE_CHECKING, Any
 
 from careerkit.build.assets import ASSET_FILES, ASSETS, THEME, copy_assets, find_assets
 from careerkit.build.cache import BuildCache, Options, execution_key, inputs_key, module_key
-from careerkit.constants import ENV_LANG, HIDE_INPUT, META_KEY
-from careerkit.content.text import BUILD, LANGUAGES, language, texts
+from careerkit.constants import HIDE_INPUT, META_KEY
+from careerkit.content.text import BUILD, in_language, language, texts
 from careerkit.errors import BuildError, CareerkitError
 from careerkit.lab.launch import notebooks_dir
 
@@ -123,25 +122,9 @@ def build(
     ``lang`` ("es") builds that language's notebooks (``notebooks/es/``): decks, handouts, the demo participant's
     answers and every word the kit adds are in it. Default: ``CAREERKIT_LANG``, else English.
     """
-    with in_language(lang or language()) as code:
+    with in_language(lang or language()) as code:  # the build's own words, and its kernels' environment
         return _build(Path(output), only, Path(notebooks) if notebooks else notebooks_dir(code), pdf, jobs, progress,
                       pdf_notes, single_file)
-
-
-@contextlib.contextmanager
-def in_language(code: str):
-    """The build's language for its own words and for its kernels (which inherit this environment)."""
-    if code not in LANGUAGES:
-        raise BuildError(code, f"the kit has no such language; it has {', '.join(LANGUAGES)}")
-    before = os.environ.get(ENV_LANG)
-    os.environ[ENV_LANG] = code
-    try:
-        yield code
-    finally:
-        if before is None:
-            os.environ.pop(ENV_LANG, None)
-        else:
-            os.environ[ENV_LANG] = before
 
 
 def _build(output: Path, only: Sequence[str], folder: Path, pdf: bool, jobs: int | None, progress: bool,

@@ -17,7 +17,7 @@ from pydantic import Field, field_validator
 
 from careerkit.constants import META_KEY
 from careerkit.content import ContentFile, ContentModel, Sourced, load_content
-from careerkit.content.text import BUILD, ENGLISH, language, texts
+from careerkit.content.text import BUILD, ENGLISH, in_language, language, texts
 from careerkit.errors import AgendaError
 
 
@@ -330,8 +330,6 @@ def write_agendas(names: list[str] | None = None, out: Path | None = None,
     """Build the agendas, write each as ``<out>/<format id>.md``, and return (path, markdown) pairs.
 
     ``lang`` ("es") builds them from that language's notebooks, in its words (default: ``CAREERKIT_LANG``)."""
-    from careerkit.build import in_language
-
     with in_language(lang or language()):
         out = out or default_output()
         try:

@@ -18,6 +18,7 @@ A sentence is a template: ``"You picked {count} lanes."``. ``t("key", count=2)``
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import os
@@ -30,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from careerkit.constants import ENV_CONTENT, ENV_LANG
-from careerkit.errors import ContentError
+from careerkit.errors import CareerkitError, ContentError
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,28 @@ LAYERS = (SHARED, BUILD)  # packs that live in a layer's folder (ui/, build/), n
 def language() -> str:
     """The language learners see: ``CAREERKIT_LANG`` if the kit ships it, else English (and one log line)."""
     return _shipped_language(os.environ.get(ENV_LANG) or ENGLISH)
+
+
+def check_language(code: str) -> str:
+    """``code`` if the kit ships that language; otherwise a sentence naming the languages it has."""
+    if code not in LANGUAGES:
+        raise CareerkitError(f"The kit has no language '{code}'. Languages: {', '.join(LANGUAGES)}.")
+    return code
+
+
+@contextlib.contextmanager
+def in_language(code: str):
+    """Work in ``code`` for a while (this process, and the kernels it starts, which inherit its environment), then
+    put the setting back as it was: ``careerkit build --lang es``, ``careerkit agenda --lang es``, the doctor."""
+    before = os.environ.get(ENV_LANG)
+    os.environ[ENV_LANG] = check_language(code)
+    try:
+        yield code
+    finally:
+        if before is None:
+            os.environ.pop(ENV_LANG, None)
+        else:
+            os.environ[ENV_LANG] = before
 
 
 def set_language(code: str) -> str:
@@ -199,6 +222,10 @@ class Texts:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ContentError(self._where(key), f"'{key}' should be a list of sentences")
         return list(value)
+
+    def __contains__(self, key: object) -> bool:
+        """Whether the pack has a sentence ``key``, in any of its layers (without building the set of all keys)."""
+        return any(key in sentences for _, sentences in self.layers)
 
     def keys(self) -> set[str]:
         return {key for _, sentences in self.layers for key in sentences}

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from careerkit.constants import ENV_APP, ENV_LANG, ENV_PARTICIPANT, FACILITATOR
-from careerkit.content.text import ENGLISH
-from careerkit.lab.launch import check_language, find_notebook, kit_environment, kit_root, notebooks_dir
+from careerkit.content.text import ENGLISH, check_language
+from careerkit.lab.launch import find_notebook, kit_environment, kit_root, notebooks_dir
 from careerkit.store.workbook import validate_participant
 
 DEFAULT_PORT = 8866

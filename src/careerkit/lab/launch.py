@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from careerkit.constants import ENV_FACILITATOR, ENV_LANG
-from careerkit.content.text import ENGLISH, LANGUAGES
+from careerkit.content.text import ENGLISH, check_language
 from careerkit.errors import CareerkitError
 from careerkit.lab.labsave import CONFIG_DIR
 
@@ -76,12 +76,6 @@ def kit_environment(base: Mapping[str, str] | None = None) -> dict[str, str]:
 
 def is_root() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
-
-
-def check_language(lang: str) -> str:
-    if lang not in LANGUAGES:
-        raise CareerkitError(f"The kit has no language '{lang}'. Languages: {', '.join(LANGUAGES)}.")
-    return lang
 
 
 def lab_command(notebook: str, extra: Sequence[str] = (), facilitator: bool = False,
