@@ -106,4 +106,4 @@ def in_learners_language(code: str, message: str) -> str:
         return message
     t = texts("ui")
     key = f"room_errors.{code}"
-    return t(key) if key in t.keys() else message
+    return t(key) if key in t else message

@@ -58,7 +58,7 @@ def part_title(key: str) -> str:
     t = texts("plan")
     if key.endswith(PREVIOUS):
         return t("exercise_titles.kept_aside", title=part_title(key.removesuffix(PREVIOUS)))
-    if f"exercise_titles.{key}" in t.keys():
+    if f"exercise_titles.{key}" in t:
         return t(f"exercise_titles.{key}")
     return _human(key.replace(".", " "))
 
@@ -242,7 +242,7 @@ def _rating_name(part: str) -> str:
     """A rated field's name (``learning_left``) as the plan's pack says it (``rating_names``), else as written."""
     t = texts("plan")
     key = f"rating_names.{part}"
-    return t(key) if key in t.keys() else _human(part)
+    return t(key) if key in t else _human(part)
 
 
 def _rating_moves(key: str, before: Any, after: Any) -> list[RatingMove]:
