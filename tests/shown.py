@@ -141,3 +141,13 @@ def english_sentences(module) -> list[str]:
     if content.is_file():
         found += words_of(tomllib.loads(content.read_text(encoding="utf-8")))
     return found
+
+
+def assert_filled_in_spanish(view, saved: dict[str, Any], english: list[str]) -> None:
+    """A Spanish learner's exercise shows the saved answer, names no problem, and shows none of ``english`` (a
+    module's sentences from ``english_sentences``)."""
+    assert_shows(view, saved)
+    assert "ck-problem" not in view.message.value, view.key
+    words = shown_text(view)
+    left = [sentence for sentence in english if sentence in words]
+    assert not left, f"{view.key}: English left on screen: {left}"
